@@ -52,5 +52,9 @@ def load_model(name: str = "auto") -> Language:
         raise ModelNotFoundError(
             f"cannot load spaCy pipeline {chosen!r}", input=f"model={chosen}",
             hint=f"{INSTALL_HINT}; installed: {', '.join(available_models()) or 'none'}") from e
+    from claimgraph.nlp.components import PARAGRAPHS
+
+    if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     log.info("loaded spaCy pipeline %s %s", chosen, nlp.meta.get("version"))
     return nlp

@@ -1,0 +1,45 @@
+"""`eval`: the benchmark format of ../shared/eval/FORMATS.md; `jsonl`: every record, in full."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimgraph.models import Extraction, TextSpan, to_dict
+
+__all__ = ["FORMATS", "eval_record", "jsonl_record"]
+
+
+def _pair(span: TextSpan | None) -> list[list[int]]:
+    return [[span.start, span.end]] if span is not None else []
+
+
+def eval_record(x: Extraction) -> dict[str, Any]:
+    """One line of extraction JSONL: spans as [start, end) lists, codes as strings."""
+    return {
+        "doc": x.article.doc or x.article.id,
+        "claims": [
+            {"source": _pair(c.source), "cue": _pair(c.cue), "content": [[f.start, f.end] for f in c.content],
+             "kind": c.kind.value, "stance": c.stance.value, "source_actor": c.source_actor,
+             "hedges": list(c.hedges)}
+            for c in x.claims
+        ],
+        "times": [{"start": t.start, "end": t.end, "type": t.type, "value": t.value} for t in x.times],
+        "places": [{"start": p.start, "end": p.end, "lat": p.lat, "lon": p.lon, "iso": p.iso,
+                    "metonym_of": p.metonym_of} for p in x.places],
+        "quantities": [{"start": q.start, "end": q.end, "value": q.value, "qualifier": q.qualifier,
+                        "unit": q.unit} for q in x.quantities],
+        "events": [{"start": e.start, "end": e.end, "type": e.type, "mode": e.mode, "actor": list(e.actor),
+                    "recipient": list(e.recipient)} for e in x.events],
+    }
+
+
+def jsonl_record(x: Extraction) -> dict[str, Any]:
+    """The article's metadata (not its text) and every record, as `models.to_dict` writes them."""
+    article = to_dict(x.article)
+    article.pop("text")
+    return {"article": article, "claims": to_dict(x.claims), "actors": to_dict(x.actors),
+            "times": to_dict(x.times), "places": to_dict(x.places), "quantities": to_dict(x.quantities),
+            "events": to_dict(x.events)}
+
+
+FORMATS = {"eval": eval_record, "jsonl": jsonl_record}

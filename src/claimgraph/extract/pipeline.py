@@ -1,0 +1,100 @@
+"""From articles to `Extraction`s: parse, find claims, resolve their sources, name the actors."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from claimgraph import __version__
+from claimgraph.extract.actors import ActorRegistry, find_mentions
+from claimgraph.extract.claims import Draft, find_claims
+from claimgraph.extract.lexicon import lexicon
+from claimgraph.extract.sources import person_name, resolve_source
+from claimgraph.models import ActorRef, Article, Claim, Extraction, Place, ReportedVia, TextSpan
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+__all__ = ["EXTRACTOR", "VERSION", "extract_article", "extract_articles", "extraction_from_doc"]
+
+EXTRACTOR = "claimgraph.claims"
+VERSION = f"{__version__}.rules1"  # bump the suffix when rules or data change what is extracted
+
+# A capital after one of these is a place, not a government: "in Moscow", "to Kyiv".
+PLACE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "outside", "around", "toward", "towards"}
+
+
+def extract_article(article: Article, nlp: Language) -> Extraction:
+    return extraction_from_doc(article, nlp(article.text))
+
+
+def extract_articles(articles: Iterable[Article], nlp: Language, batch_size: int = 16) -> Iterator[Extraction]:
+    """Parse in batches (spaCy's `pipe`), yielding one Extraction per article in input order."""
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield extraction_from_doc(article, doc)
+
+
+def extraction_from_doc(article: Article, doc: Doc) -> Extraction:
+    registry = ActorRegistry.default()
+    drafts = find_claims(doc)
+    claims = []
+    earlier: list[Span] = []
+    for d in drafts:
+        claims.append(_claim(article, doc, d, registry, earlier))
+        if d.source is not None:
+            earlier.append(d.source)
+    actors = tuple(find_mentions(article.text, article.id))
+    return Extraction(article=article, claims=tuple(claims), actors=actors,
+                      places=tuple(_metonyms(doc, actors)))
+
+
+def _span(doc: Doc, start: int, end: int) -> TextSpan:
+    return TextSpan(start, end, doc.text[start:end])
+
+
+def _claim(article: Article, doc: Doc, d: Draft, registry: ActorRegistry, earlier: list[Span]) -> Claim:
+    source = resolved = actor = person = None
+    if d.source is not None:
+        source = _span(doc, d.source.start_char, d.source.end_char)
+        res = resolve_source(d.source, earlier)
+        resolved = res.text
+        hit = registry.resolve(d.source.text) or (registry.resolve(res.text) if res.text else None)
+        actor = hit.code if hit else None
+        if hit is None or hit.kind not in {"country", "capital", "demonym", "metonym"}:
+            person = person_name(res.span) or person_name(d.source)
+    content = tuple(_span(doc, s, e) for s, e in sorted(d.content))
+    words = {t.lower_ for s, e in d.content for t in _tokens(doc, s, e)}
+    hedges = tuple(sorted(words & lexicon().hedges))
+    via = tuple(ReportedVia(source=_span(doc, src.start_char, src.end_char), cue=_span(doc, *cue),
+                            source_actor=(h.code if (h := registry.resolve(src.text)) else None))
+                for src, cue in d.via)
+    key = f"{article.id}|{d.cue}|{sorted(d.content)}"
+    return Claim(
+        id=hashlib.sha1(key.encode()).hexdigest()[:16], article_id=article.id, start=d.start, end=d.end,
+        kind=d.kind, stance=d.stance, content=content, source=source, source_resolved=resolved,
+        source_actor=actor, person=person, cue=_span(doc, *d.cue) if d.cue else None, cue_lemma=d.cue_lemma,
+        hedges=hedges, addressee=_span(doc, d.addressee.start_char, d.addressee.end_char) if d.addressee else None,
+        reported_via=via, extractor=EXTRACTOR, version=VERSION)
+
+
+def _tokens(doc: Doc, start: int, end: int) -> Span:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None else doc[0:0]
+
+
+def _metonyms(doc: Doc, actors: tuple[ActorRef, ...]) -> Iterator[Place]:
+    """Capitals standing for their governments ("Pyongyang deployed", "Moscow’s efforts")."""
+    for a in actors:
+        if a.kind != "metonym":
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS:
+            continue
+        yield Place(article_id=a.article_id, start=a.start, end=a.end, text=a.text, metonym_of=a.code,
+                    extractor=EXTRACTOR, version=VERSION)

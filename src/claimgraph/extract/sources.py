@@ -1,0 +1,106 @@
+"""Who a claim's source is: short names and pronouns resolved within the article.
+
+"the Ministry" -> "The Russian Ministry of Foreign Affairs", "Gerasimov" -> "General Valery
+Gerasimov, Chief of the Russian General Staff", "he" -> the last person quoted. Looks back only
+(an antecedent comes before its mention), preferring earlier claim sources to other mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span
+
+__all__ = ["Resolved", "person_name", "resolve_source"]
+
+PERSONAL = {"he", "she", "him", "her"}
+PLURAL = {"they", "them"}
+NEUTER = {"it"}
+FIRST_PERSON = {"i", "we", "me", "us", "you"}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    text: str | None  # the antecedent's text, None when the source needs no resolution or has none
+    span: Span  # the span that names the source best (the antecedent when there is one)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[str, ...]:
+    text = resources.files("claimgraph").joinpath("data", "titles.tsv").read_text(encoding="utf-8")
+    rows = [line.strip() for line in text.splitlines()[1:] if line.strip() and not line.startswith("#")]
+    return tuple(sorted((r for r in rows if r != "title"), key=len, reverse=True))
+
+
+def person_name(span: Span) -> str | None:
+    """The first PERSON entity inside the span, titles removed."""
+    for ent in span.ents:
+        if ent.label_ == "PERSON":
+            name = ent.text
+            for title in _titles():
+                if name.startswith(title + " "):
+                    name = name[len(title) + 1:]
+                    break
+            return name.strip() or None
+    return None
+
+
+def resolve_source(source: Span, earlier: list[Span]) -> Resolved:
+    """Resolve `source` against `earlier` claim sources (text order) and the article before it."""
+    doc = source.doc
+    root = source.root
+    if len(source) == 1 and root.pos_ == "PRON":
+        return _pronoun(source, earlier)
+    if _is_short(source):
+        head = root.text.lower()
+        for cand in reversed(earlier):
+            if len(cand) > len(source) and _contains_word(cand.text, head) and cand.end <= source.start:
+                return Resolved(cand.text, cand)
+        for cand in reversed(_mentions_before(doc, source.start)):
+            if len(cand) > len(source) and _contains_word(cand.text, head):
+                return Resolved(cand.text, cand)
+    return Resolved(None, source)
+
+
+def _is_short(source: Span) -> bool:
+    """A surname or "the Ministry": something an earlier, longer mention may spell out."""
+    words = [t for t in source if not t.is_punct]
+    if len(words) == 1 and words[0].pos_ == "PROPN":
+        return True
+    return len(words) == 2 and words[0].lower_ == "the" and words[1].pos_ in {"PROPN", "NOUN"}
+
+
+def _contains_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, flags=re.IGNORECASE) is not None
+
+
+def _mentions_before(doc: Doc, i: int) -> list[Span]:
+    spans = [e for e in doc.ents if e.end <= i and e.label_ in {"PERSON", "ORG", "GPE", "NORP"}]
+    spans += [c for c in doc.noun_chunks if c.end <= i]
+    return sorted(spans, key=lambda s: (s.end, -len(s)))
+
+
+def _pronoun(source: Span, earlier: list[Span]) -> Resolved:
+    word = source.root.lower_
+    if word in FIRST_PERSON:
+        return Resolved(None, source)
+    doc = source.doc
+    if word in PERSONAL:
+        for cand in reversed(earlier):
+            if any(e.label_ == "PERSON" for e in cand.ents) and cand.end <= source.start:
+                return Resolved(cand.text, cand)
+        people = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= source.start]
+        if people:
+            return Resolved(people[-1].text, people[-1])
+    elif word in PLURAL | NEUTER:
+        plural = word in PLURAL
+        for cand in reversed(earlier):
+            if cand.end > source.start or cand.root.pos_ == "PRON":
+                continue
+            is_plural = cand.root.tag_ in {"NNS", "NNPS"} or " and " in cand.text
+            if is_plural == plural and not any(e.label_ == "PERSON" for e in cand.ents):
+                return Resolved(cand.text, cand)
+    return Resolved(None, source)
