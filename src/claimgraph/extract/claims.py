@@ -116,7 +116,7 @@ def _snap_to_quotes(rng: Range, quotes: list[Range]) -> Range:
     for qs, qe in quotes:
         if qs < s < qe and s - qs <= 2:
             s = qs
-        if qs < e < qe and qe - e <= 2:
+        if qs < e < qe and qe - e <= 3:
             e = qe
     return s, e
 
@@ -154,7 +154,7 @@ def _verb_cues(sent: Span, lex: Lexicon, quotes: list[Range]) -> Iterator[Draft]
         if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"amod", "aux", "auxpass"}:
             continue
         stance = lex.verb_stance(tok.lemma_)
-        if stance is None:
+        if stance is None or any(qs < tok.idx < qe for qs, qe in quotes):  # speech inside a quotation
             continue
         content = _verb_content(tok, sent, quotes)
         if content is None:
@@ -162,8 +162,11 @@ def _verb_cues(sent: Span, lex: Lexicon, quotes: list[Range]) -> Iterator[Draft]
         source = _verb_source(tok)
         if source is not None and _overlaps(_chars(source), content):
             continue
+        fragments = [content]
+        if sent.doc.text[content[0]] in QUOTE_CHARS:  # '“...,” he said, “...”'
+            fragments += [q for q in _abutting_quotes(tok, sent, quotes) if not _overlaps(q, content)]
         negated = any(c.dep_ == "neg" for c in tok.children)
-        yield Draft(content=[content], kind=ClaimKind.INDIRECT,
+        yield Draft(content=fragments, kind=ClaimKind.INDIRECT,
                     stance=Stance.OTHER if negated else stance, cue=_cue_range(tok),
                     cue_lemma=tok.lemma_.lower(), source=source, addressee=_addressee(tok),
                     negated=negated, cue_token=tok)
@@ -193,6 +196,12 @@ def _verb_content(verb: Token, sent: Span, quotes: list[Range]) -> Range | None:
     if right_ccomps:
         start = min(c.left_edge.i for c in right_ccomps)
         end = max(c.right_edge.i for c in right_ccomps) + 1
+        for c in right_ccomps:  # "acknowledged that ..., but dismissed ...": the speaker's next act
+            for conj in c.children:
+                if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(
+                        g.dep_ in SUBJECTS for g in conj.children):
+                    cc = [g.i for g in c.children if g.dep_ == "cc" and g.i < conj.i]
+                    end = min(end, cc[-1] if cc else conj.left_edge.i)
         return _span_range(doc, start, end, quotes)
     for c in kids:  # "“...,” the Ministry declared."
         if c.dep_ == "ccomp" and c.i < verb.i and _only_punct_or_subject(doc, c.right_edge.i + 1, verb):
@@ -206,9 +215,8 @@ def _verb_content(verb: Token, sent: Span, quotes: list[Range]) -> Range | None:
     for c in kids:  # "admitted to deploying", "denied having"
         if c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pcomp" for g in c.children):
             return _span_range(doc, *_subtree(c), quotes)
-    quote = _adjacent_quote(verb, sent, quotes)
-    if quote is not None:
-        return quote
+    if abutting := _abutting_quotes(verb, sent, quotes):
+        return abutting[0]
     if lemma in NP_CONTENT_VERBS:
         for c in kids:
             if c.dep_ == "dobj" and c.lower_ not in {"what", "it", "this", "that", "so"}:
@@ -241,23 +249,21 @@ def _after_colon(verb: Token, sent: Span) -> int | None:
     return None
 
 
-def _adjacent_quote(verb: Token, sent: Span, quotes: list[Range]) -> Range | None:
+def _abutting_quotes(verb: Token, sent: Span, quotes: list[Range]) -> list[Range]:
     """Quotations that abut the reporting clause: '“...,” he said, “...”' or 'He said: “...”'."""
     doc = verb.doc
-    clause = [verb] + [t for c in verb.children if c.dep_ in SUBJECTS | {"aux", "neg", "advmod", "prt"}
+    clause = [verb] + [t for c in verb.children if c.dep_ in SUBJECTS | {"aux", "neg", "prt"}
                        for t in c.subtree]
     lo = min(t.idx for t in clause)
     hi = max(t.idx + len(t) for t in clause)
     found = []
     for qs, qe in quotes:
-        if not (sent.start_char <= qs and qe <= sent.end_char) or qe - qs <= 3 or qs <= verb.idx < qe:
+        if not (sent.start_char <= qs < sent.end_char) or qe - qs <= 3 or qs <= verb.idx < qe:
             continue
         gap = doc.text[qe:lo] if qe <= lo else doc.text[hi:qs] if qs >= hi else "x"
         if all(not ch.isalnum() for ch in gap):
             found.append((qs, qe))
-    if not found:
-        return None
-    return min(q[0] for q in found), max(q[1] for q in found)
+    return found
 
 
 def _verb_source(verb: Token) -> Span | None:
@@ -281,6 +287,10 @@ def _verb_source(verb: Token) -> Span | None:
             for c in aux.children:
                 if c.dep_ == "nsubj":
                     return _trim(doc, *_subtree(c))
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:  # "critics saying that ..."
+        return _trim(doc, verb.head.left_edge.i, verb.i)
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp":  # "said that ..., but dismissed ..."
+        return _verb_source(verb.head.head)
     if verb.dep_ in {"advcl", "conj", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"} and verb.head is not verb:
         return _verb_source(verb.head)
     return None

@@ -43,9 +43,10 @@ def extraction_from_doc(article: Article, doc: Doc) -> Extraction:
     claims = []
     earlier: list[Span] = []
     for d in drafts:
-        claims.append(_claim(article, doc, d, registry, earlier))
-        if d.source is not None:
-            earlier.append(d.source)
+        claim, named_by = _claim(article, doc, d, registry, earlier)
+        claims.append(claim)
+        if named_by is not None:
+            earlier.append(named_by)
     actors = tuple(find_mentions(article.text, article.id))
     return Extraction(article=article, claims=tuple(claims), actors=actors,
                       places=tuple(_metonyms(doc, actors)))
@@ -55,12 +56,14 @@ def _span(doc: Doc, start: int, end: int) -> TextSpan:
     return TextSpan(start, end, doc.text[start:end])
 
 
-def _claim(article: Article, doc: Doc, d: Draft, registry: ActorRegistry, earlier: list[Span]) -> Claim:
-    source = resolved = actor = person = None
+def _claim(article: Article, doc: Doc, d: Draft, registry: ActorRegistry,
+           earlier: list[Span]) -> tuple[Claim, Span | None]:
+    """The claim record, and the span that best names its source (for resolving later sources)."""
+    source = resolved = actor = person = named_by = None
     if d.source is not None:
         source = _span(doc, d.source.start_char, d.source.end_char)
         res = resolve_source(d.source, earlier)
-        resolved = res.text
+        resolved, named_by = res.text, res.span
         hit = registry.resolve(d.source.text) or (registry.resolve(res.text) if res.text else None)
         actor = hit.code if hit else None
         if hit is None or hit.kind not in {"country", "capital", "demonym", "metonym"}:
@@ -77,7 +80,7 @@ def _claim(article: Article, doc: Doc, d: Draft, registry: ActorRegistry, earlie
         kind=d.kind, stance=d.stance, content=content, source=source, source_resolved=resolved,
         source_actor=actor, person=person, cue=_span(doc, *d.cue) if d.cue else None, cue_lemma=d.cue_lemma,
         hedges=hedges, addressee=_span(doc, d.addressee.start_char, d.addressee.end_char) if d.addressee else None,
-        reported_via=via, extractor=EXTRACTOR, version=VERSION)
+        reported_via=via, extractor=EXTRACTOR, version=VERSION), named_by
 
 
 def _tokens(doc: Doc, start: int, end: int) -> Span:

@@ -73,6 +73,12 @@ def _is_short(source: Span) -> bool:
     return len(words) == 2 and words[0].lower_ == "the" and words[1].pos_ in {"PROPN", "NOUN"}
 
 
+def _person_like(span: Span) -> bool:
+    """Names a person: holds a PERSON entity, or starts with a title ("Mr MacFarlane")."""
+    return any(e.label_ == "PERSON" for e in span.ents) or any(
+        span.text.startswith(title + " ") for title in _titles())
+
+
 def _contains_word(text: str, word: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, flags=re.IGNORECASE) is not None
 
@@ -80,7 +86,7 @@ def _contains_word(text: str, word: str) -> bool:
 def _mentions_before(doc: Doc, i: int) -> list[Span]:
     spans = [e for e in doc.ents if e.end <= i and e.label_ in {"PERSON", "ORG", "GPE", "NORP"}]
     spans += [c for c in doc.noun_chunks if c.end <= i]
-    return sorted(spans, key=lambda s: (s.end, -len(s)))
+    return sorted(spans, key=lambda s: (s.end, len(s)))
 
 
 def _pronoun(source: Span, earlier: list[Span]) -> Resolved:
@@ -90,7 +96,7 @@ def _pronoun(source: Span, earlier: list[Span]) -> Resolved:
     doc = source.doc
     if word in PERSONAL:
         for cand in reversed(earlier):
-            if any(e.label_ == "PERSON" for e in cand.ents) and cand.end <= source.start:
+            if _person_like(cand) and cand.end <= source.start:
                 return Resolved(cand.text, cand)
         people = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= source.start]
         if people:

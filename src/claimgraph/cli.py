@@ -1,0 +1,340 @@
+"""The `claimgraph` command: a thin layer over the library that parses flags and formats output."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from claimgraph import __version__
+from claimgraph.errors import ClaimgraphError, ConfigError, InputError
+from claimgraph.models import Article, Stance
+from claimgraph.settings import Settings, load_settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Who claimed what, about whom, when and where: attributed claims from news articles.")
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False)
+log = logging.getLogger("claimgraph")
+
+
+class State:
+    settings: Settings = Settings()
+
+
+state = State()
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"claimgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    db: Annotated[str | None, typer.Option("--db", help="SQLite store file [default: ./claimgraph.db].")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline [default: best installed English one].")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Articles per spaCy batch [default: 16].")] = None,
+    log_level: Annotated[str | None, typer.Option(help="DEBUG, INFO, WARNING or ERROR.")] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Options shared by every command; each also reads CLAIMGRAPH_<NAME> and ./claimgraph.toml."""
+    state.settings = load_settings({"db": db, "model": model, "batch_size": batch_size, "log_level": log_level})
+    logging.basicConfig(level=state.settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
+
+
+def _parse_date(value: str | None, flag: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value).date()
+    except ValueError:
+        raise ConfigError(f"bad date {value!r}", input=flag, hint="use YYYY-MM-DD, e.g. 2025-04-27") from None
+
+
+def _report(error: ClaimgraphError) -> None:
+    err.print(Text(f"error: {error}", style="red"))
+
+
+# --- ingest -------------------------------------------------------------------------------------
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Text or Markdown files, directories, articles JSONL.")],
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for text files.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name for text files.")] = None,
+) -> None:
+    """Read articles, extract their claims and store them (an article already stored is skipped)."""
+    from claimgraph.store import open_store
+
+    pub = _parse_date(published, "--published")
+    errors = new = claims = seen = 0
+    articles: list[Article] = []
+    for item in _read(paths, pub, outlet):
+        if isinstance(item, InputError):
+            errors += 1
+            _report(item)
+        else:
+            articles.append(item)
+    with open_store(state.settings.db) as store:
+        todo = [a for a in _unique(articles) if not store.has_article(a.id)]
+        seen = len(articles) - len(todo)
+        if todo:
+            with _progress(len(todo)) as (progress, task):
+                for extraction in _extract(todo):
+                    if store.add(extraction):
+                        new += 1
+                        claims += len(extraction.claims)
+                    progress.advance(task)
+    out.print(f"ingested {new} articles ({claims} claims) into {state.settings.db}; "
+              f"{seen} already stored; {errors} errors")
+    if errors:
+        raise typer.Exit(1)
+
+
+def _unique(articles: list[Article]) -> list[Article]:
+    return list({a.id: a for a in articles}.values())
+
+
+def _read(paths: Iterable[str], published: date | None, outlet: str | None) -> Iterator[Article | InputError]:
+    from claimgraph.ingest import read_inputs
+
+    return read_inputs(paths, published=published, outlet=outlet)
+
+
+def _extract(articles: list[Article]) -> Iterator[Any]:
+    from claimgraph.extract import extract_articles
+    from claimgraph.nlp import load_model
+
+    return extract_articles(articles, load_model(state.settings.model), batch_size=state.settings.batch_size)
+
+
+class _progress:
+    """A Rich progress bar on a terminal with more than a few articles to do; silent otherwise."""
+
+    def __init__(self, total: int) -> None:
+        self.bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                            console=err, disable=total < 5 or not err.is_terminal)
+        self.total = total
+
+    def __enter__(self) -> tuple[Progress, Any]:
+        self.bar.__enter__()
+        return self.bar, self.bar.add_task("extract", total=self.total)
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.__exit__(None, None, None)
+
+
+# --- extract ------------------------------------------------------------------------------------
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Articles JSONL, text or Markdown files, directories.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="eval (../shared/eval/FORMATS.md) or jsonl.")] = "jsonl",
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file, '-' for standard output.")] = "-",
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for text files.")] = None,
+) -> None:
+    """Extract claims without storing anything: one JSON line per article, in input order."""
+    from claimgraph.export import FORMATS
+
+    if format not in FORMATS:
+        raise ConfigError(f"unknown format {format!r}", input="--format", hint=f"choose one of {', '.join(FORMATS)}")
+    writer = FORMATS[format]
+    articles: list[Article] = []
+    errors = 0
+    for item in _read(paths, _parse_date(published, "--published"), None):
+        if isinstance(item, InputError):
+            errors += 1
+            _report(item)
+        else:
+            articles.append(item)
+    stream: TextIO = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115
+    try:
+        for extraction in _extract(articles) if articles else []:
+            stream.write(json.dumps(writer(extraction), ensure_ascii=False) + "\n")
+    finally:
+        if stream is not sys.stdout:
+            stream.close()
+    if output != "-":
+        err.print(f"wrote {len(articles)} articles to {output}; {errors} errors")
+    if errors:
+        raise typer.Exit(1)
+
+
+# --- claims -------------------------------------------------------------------------------------
+
+def _actor_codes(text: str | None) -> list[str]:
+    """"PRK" stays a code; "North Korea" becomes PRK through the actor registry."""
+    if not text:
+        return []
+    if text.replace("+", "").isalpha() and text.isupper() and 3 <= len(text) <= 9:
+        return [text]
+    from claimgraph.extract.actors import ActorRegistry
+
+    hit = ActorRegistry.default().resolve(text)
+    return [hit.code] if hit and hit.code else []
+
+
+@app.command()
+def claims(
+    about: Annotated[str | None, typer.Option(help="An actor (code like PRK, or a name) or words in the content.")] = None,
+    by: Annotated[str | None, typer.Option(help="Source actor code (RUSGOV, RUS) or words of the source.")] = None,
+    stance: Annotated[str | None, typer.Option(help="assert, acknowledge, claim, deny, dispute, speculate.")] = None,
+    since: Annotated[str | None, typer.Option(help="Articles published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Articles published on or before YYYY-MM-DD.")] = None,
+    article: Annotated[str | None, typer.Option(help="Only this article (id or unique prefix).")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many claims.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object a line instead of a table.")] = False,
+) -> None:
+    """Search stored claims."""
+    from claimgraph.store import open_store
+
+    if stance is not None and stance not in {s.value for s in Stance}:
+        raise ConfigError(f"unknown stance {stance!r}", input="--stance",
+                          hint=f"choose one of {', '.join(s.value for s in Stance)}")
+    with open_store(state.settings.db) as store:
+        article_id = None
+        if article:
+            found = store.article(article)
+            if found is None:
+                raise ConfigError(f"no article {article!r} in the store", input="--article",
+                                  hint="list articles with 'claimgraph stats' or search with 'claimgraph claims'")
+            article_id = found.id
+        rows = store.claims(about_codes=_actor_codes(about), about_text=about, by=by, stance=stance,
+                            since=_parse_date(since, "--since"), until=_parse_date(until, "--until"),
+                            article_id=article_id, limit=limit)
+    if as_json:
+        from claimgraph.models import to_dict
+
+        for row in rows:
+            record = to_dict(row.claim)
+            record.update(article_title=row.title, outlet=row.outlet, published=to_dict(row.published), url=row.url)
+            out.print(json.dumps(record, ensure_ascii=False), markup=False, soft_wrap=True)
+        return
+    table = Table(title=f"{len(rows)} claims", show_lines=False, expand=True)
+    for name, kw in (("date", {"no_wrap": True}), ("source", {"ratio": 2}), ("actor", {}), ("cue", {}),
+                     ("stance", {}), ("content", {"ratio": 5}), ("article", {"no_wrap": True})):
+        table.add_column(name, **kw)
+    for row in rows:
+        c = row.claim
+        source = c.source.text if c.source else "(unattributed)"
+        if c.source_resolved:
+            source += f" = {c.source_resolved}"
+        table.add_row(str(row.published or ""), source, c.source_actor or "", c.cue.text if c.cue else "",
+                      c.stance.value, _short(c.content_text, 220), row.article_id[:8])
+    out.print(table)
+
+
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+# --- article ------------------------------------------------------------------------------------
+
+@app.command("article")
+def show_article(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id or a unique prefix of it.")],
+    plain: Annotated[bool, typer.Option(help="Mark spans with brackets instead of colours.")] = False,
+) -> None:
+    """Show an article with its claims marked: [source], <cue>, «content»."""
+    from claimgraph.store import open_store
+
+    with open_store(state.settings.db) as store:
+        art = store.article(article_id)
+        if art is None:
+            raise ConfigError(f"no article {article_id!r} in the store", input="ID",
+                              hint="ids are shown by 'claimgraph claims' (article column)")
+        x = store.extraction(art.id)
+    meta = " · ".join(str(v) for v in (art.title, art.outlet, art.published, art.url) if v)
+    out.print(Text(f"{art.id}  {meta}", style="bold"))
+    out.print(_marked(art.text, x.claims, plain or not out.is_terminal))
+    out.print()
+    out.print(Text("[source]  <cue>  «content»", style="dim"))
+
+
+ROLE_STYLE = {"content": ("«", "»", "green"), "source": ("[", "]", "bold cyan"), "cue": ("<", ">", "magenta")}
+
+
+def _marked(text: str, claims: Iterable[Any], plain: bool) -> Text:
+    """The article with each character styled by its role; cue over source over content."""
+    role = [""] * len(text)
+    for c in claims:
+        for name, spans in (("content", c.content), ("source", [c.source] if c.source else []),
+                            ("cue", [c.cue] if c.cue else [])):
+            for sp in spans:
+                for i in range(sp.start, sp.end):
+                    role[i] = name
+    result = Text()
+    i = 0
+    while i < len(text):
+        j = i
+        while j < len(text) and role[j] == role[i]:
+            j += 1
+        chunk, r = text[i:j], role[i]
+        if r and plain:
+            opener, closer, _ = ROLE_STYLE[r]
+            result.append(f"{opener}{chunk}{closer}")
+        else:
+            result.append(chunk, style=ROLE_STYLE[r][2] if r else "")
+        i = j
+    return result
+
+
+# --- stats --------------------------------------------------------------------------------------
+
+@app.command()
+def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Summarise the store: articles, claims by kind and stance, top sources."""
+    from claimgraph.store import open_store
+
+    with open_store(state.settings.db) as store:
+        numbers = store.stats()
+    if as_json:
+        out.print(json.dumps(numbers, ensure_ascii=False, default=str), markup=False, soft_wrap=True)
+        return
+    table = Table(title=f"store {numbers.get('path', state.settings.db)}", show_header=False)
+    table.add_column("what")
+    table.add_column("value")
+    for key, value in numbers.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in value.items())
+        elif isinstance(value, list):
+            value = ", ".join(" ".join(str(x) for x in v) if isinstance(v, (list, tuple)) else str(v) for v in value)
+        table.add_row(key.replace("_", " "), str(value))
+    out.print(table)
+
+
+def main() -> None:
+    """Entry point: every ClaimgraphError becomes one line on stderr and exit status 2."""
+    try:
+        rc = app(standalone_mode=False)
+        sys.exit(rc if isinstance(rc, int) else 0)
+    except ClaimgraphError as e:
+        _report(e)
+        sys.exit(2)
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except KeyboardInterrupt:
+        err.print("interrupted; every article stored so far is complete, rerun to add the rest")
+        sys.exit(130)
+    except Exception as e:  # click usage errors and the like
+        import click
+
+        if isinstance(e, click.exceptions.ClickException):
+            e.show()
+            sys.exit(e.exit_code)
+        if isinstance(e, click.exceptions.Abort):
+            sys.exit(1)
+        raise

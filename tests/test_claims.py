@@ -1,0 +1,167 @@
+"""Claim extraction on real news sentences, one kind of attribution at a time.
+
+Sentences come from the bundled samples (Wikinews, CC BY 2.5, "Wikinews contributors"; Wikipedia
+Current Events Portal, CC BY-SA 4.0, "Wikipedia contributors") and from the founding article,
+which is read from ../shared/seed and never copied here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract import extract_article
+from claimgraph.models import Article, Claim, ClaimKind, Stance
+
+pytestmark = pytest.mark.model
+
+
+def claims_of(nlp, text: str) -> list[Claim]:
+    return list(extract_article(Article.from_text(text), nlp).claims)
+
+
+def by_cue(claims: list[Claim], cue: str) -> Claim:
+    found = [c for c in claims if c.cue is not None and c.cue.text == cue]
+    assert found, f"no claim with cue {cue!r}; cues: {[c.cue.text for c in claims if c.cue]}"
+    return found[0]
+
+
+# Wikinews 125796, "Chrysler files for bankruptcy; Fiat Group SpA to run company" (2009-04-30)
+MERKLE = ('However, automotive analyst Erich Merkle has hesitations.\n"History would show that alliances really '
+          'don\'t work that well," Merkle said, "even though, no matter how good they may look on paper."\n')
+
+# Wikinews 39951, Australian government announces financial assistance for Ford (2007)
+FORD = ('Mr MacFarlane said that the research facility was exciting for Australia and that it would put the '
+        'Australian automotive in the spotlight.\n"The funding has helped Ford Australia secure the largest '
+        'automotive R&D project ever undertaken in Australia which is equally exciting news for local Ford '
+        'employees and Australian component producers" he said.\n"The project will see Ford Australia become '
+        'a centre for automotive design and engineering excellence in the Asia Pacific region which will bring '
+        'spin-off benefits for the broader industry,"\n')
+
+# Wikipedia Current Events Portal, 2025-02-23
+ZELENSKYY = ('Ukrainian president Volodymyr Zelenskyy says that he is "ready" to resign from the presidency in '
+             'exchange for NATO accession as part of a potential peace agreement.')
+
+# Wikinews 17036, "Apple to give free cases, refunds to iPhone 4 owners" (2010-07-17)
+APPLE = ('According to company statistics, about one out of every 200 iPhone 4 customers have called AppleCare '
+         'to complain about the antenna.')
+
+
+def test_direct_quote_split_by_said(nlp):
+    c = by_cue(claims_of(nlp, MERKLE), "said")
+    assert c.kind is ClaimKind.DIRECT
+    assert c.source is not None and c.source.text == "Merkle"
+    assert c.source_resolved == "automotive analyst Erich Merkle"
+    assert [f.text for f in c.content] == [
+        '"History would show that alliances really don\'t work that well,"',
+        '"even though, no matter how good they may look on paper."']
+
+
+def test_quotation_in_next_paragraph_continues_the_claim(nlp):
+    claims = claims_of(nlp, FORD)
+    quoted = by_cue(claims, "said")
+    assert quoted.source is not None and quoted.source.text == "Mr MacFarlane"
+    he = [c for c in claims if c.source is not None and c.source.text == "he"]
+    assert len(he) == 1 and he[0].source_resolved == "Mr MacFarlane"
+    assert he[0].kind is ClaimKind.DIRECT
+    assert len(he[0].content) == 2
+    assert he[0].content[1].text.startswith('"The project will see Ford Australia')
+
+
+def test_partial_quote_inside_indirect_speech_is_mixed(nlp):
+    c = by_cue(claims_of(nlp, ZELENSKYY), "says")
+    assert c.kind is ClaimKind.MIXED
+    assert c.source is not None and c.source.text == "Ukrainian president Volodymyr Zelenskyy"
+    assert c.person == "Volodymyr Zelenskyy"
+    assert c.content_text.startswith('that he is "ready" to resign')
+    assert c.content_text.endswith("peace agreement")
+
+
+def test_according_to_takes_the_rest_of_the_clause(nlp):
+    c = by_cue(claims_of(nlp, APPLE), "According to")
+    assert c.kind is ClaimKind.ACCORDING_TO
+    assert c.source is not None and c.source.text == "company statistics"
+    assert c.content_text == ("about one out of every 200 iPhone 4 customers have called AppleCare to complain "
+                              "about the antenna")
+
+
+def test_sentence_without_attribution_yields_no_claim(nlp):
+    # Wikinews 17036
+    assert claims_of(nlp, "The iPhone 4 return rate is about one-third of the iPhone 3GS return rate.") == []
+
+
+# --- the founding article ------------------------------------------------------------------------
+
+@pytest.fixture
+def seed_claims(nlp, seed_text) -> list[Claim]:
+    return claims_of(nlp, seed_text)
+
+
+def test_narrator_admission(seed_claims):
+    c = by_cue(seed_claims, "admitted")
+    assert c.source is not None and c.source.text == "Russia"
+    assert c.stance is Stance.ACKNOWLEDGE
+    assert c.content_text.startswith("to deploying North Korean soldiers")
+
+
+def test_claims_to_have(seed_claims):
+    c = by_cue(seed_claims, "claims")
+    assert c.stance is Stance.CLAIM
+    assert c.content_text == "to have pushed Ukrainian forces out of most of the Kursk region"
+
+
+def test_contrast_makes_a_dispute_and_according_to_is_kept_as_reported_via(seed_claims):
+    c = by_cue(seed_claims, "maintains")
+    assert c.source is not None and c.source.text == "Kyiv"
+    assert c.stance is Stance.DISPUTE
+    assert [v.source.text for v in c.reported_via] == ["Radio Free Europe/Radio Liberty (RFE/RL)"]
+
+
+def test_unattributed_speculation_with_hedge(seed_claims):
+    c = by_cue(seed_claims, "concerns")
+    assert c.kind is ClaimKind.UNATTRIBUTED and c.source is None
+    assert c.stance is Stance.SPECULATE
+    assert c.hedges == ("may",)
+
+
+def test_content_after_colon_and_auxiliaries_in_cue(seed_claims):
+    c = by_cue(seed_claims, "have long asserted")
+    assert c.source is not None and c.source.text == "Ukrainian and Western officials"
+    assert c.content_text.startswith("that Pyongyang deployed thousands of troops")
+
+
+@pytest.mark.parametrize(("cue", "short", "full"), [
+    ("stated", "the Ministry", "The Russian Ministry of Foreign Affairs"),
+    ("declared", "the Ministry", "The Russian Ministry of Foreign Affairs"),
+])
+def test_short_sources_resolve_to_their_antecedent(seed_claims, cue, short, full):
+    c = by_cue(seed_claims, cue)
+    assert c.source is not None and c.source.text == short
+    assert c.source_resolved == full
+
+
+def test_surname_resolves_to_full_name_with_role(seed_claims):
+    c = [c for c in seed_claims if c.source is not None and c.source.text == "Gerasimov"][0]
+    assert c.source_resolved == "General Valery Gerasimov, Chief of the Russian General Staff"
+    assert c.person == "Valery Gerasimov"
+
+
+def test_direct_quote_before_its_source(seed_claims):
+    c = by_cue(seed_claims, "declared")
+    assert c.kind is ClaimKind.DIRECT
+    assert c.content[0].text.startswith("“Soldiers of the Korean People’s Army")
+    assert c.content[0].text.endswith("from the invading enemy,”")
+
+
+def test_addressee_and_citing(seed_claims):
+    informed = by_cue(seed_claims, "informed")
+    assert informed.addressee is not None and informed.addressee.text == "President Vladimir Putin"
+    stated = by_cue(seed_claims, "stated")
+    assert stated.reported_via and stated.reported_via[0].source.text.startswith(
+        "the Strategic Partnership Treaty")
+
+
+def test_offsets_point_into_the_article(seed_claims, seed_text):
+    for c in seed_claims:
+        for span in (c.source, c.cue, c.addressee, *c.content):
+            if span is not None:
+                assert seed_text[span.start:span.end] == span.text
