@@ -1,0 +1,324 @@
+"""Actor codes from phrases and texts (claimgraph.extract.actors): pure strings, no spaCy model.
+
+Phrases marked WCEP are from the Wikipedia Current Events Portal (CC BY-SA 4.0, Wikipedia
+contributors), ../shared/corpus/wcep_portal_2025_2026.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from importlib import resources
+from pathlib import Path
+
+import pycountry
+import pytest
+
+from claimgraph.errors import ConfigError
+from claimgraph.extract.actors import (
+    EXTRACTOR,
+    VERSION,
+    ActorRegistry,
+    Alias,
+    Resolution,
+    Sector,
+    find_mentions,
+)
+
+SEED_EXPECTED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "kursk-north-korea.expected.jsonl"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("claimgraph").joinpath("data", name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def code(phrase: str) -> str | None:
+    resolution = ActorRegistry.default().resolve(phrase)
+    return resolution.code if resolution else None
+
+
+# Every source with a source_actor in ../shared/seed/kursk-north-korea.expected.jsonl.
+SEED_SOURCES = [
+    ("Russia", "RUS"),
+    ("The Russian Ministry of Foreign Affairs", "RUSGOV"),
+    ("General Valery Gerasimov, Chief of the Russian General Staff", "RUSMIL"),
+    ("Ukrainian and Western officials", "UKRGOV+WST"),
+    ("U.S. officials", "USAGOV"),
+    ("Gerasimov", "RUSMIL"),
+    ("General Valery Gerasimov", "RUSMIL"),  # c8's antecedent
+    ("Kyiv", "UKRGOV"),
+    ("Radio Free Europe/Radio Liberty (RFE/RL)", "USAMED"),
+    ("South Korea’s military", "KORMIL"),
+    ("President Vladimir Putin", "RUSGOV"),
+    ("Pyongyang", "PRKGOV"),
+    ("Moscow", "RUSGOV"),
+    ("Soldiers of the Korean People’s Army", "PRKMIL"),
+]
+
+NEWS_PHRASES = [  # WCEP
+    ("The South Korean military", "KORMIL"),
+    ("The South Korean defense ministry", "KORMIL"),
+    ("South Korea's navy", "KORMIL"),
+    ("The military of South Korea", "KORMIL"),
+    ("South Korean intelligence", "KORSPY"),
+    ("Ukrainian President Volodymyr Zelenskyy", "UKRGOV"),
+    ("Ukraine President Volodymyr Zelenskyy", "UKRGOV"),
+    ("the Ukrainian General Staff", "UKRMIL"),
+    ("The Ukrainian Army", "UKRMIL"),
+    ("The Ukrainian Air Force", "UKRMIL"),
+    ("The Ukrainian intelligence directorate", "UKRSPY"),
+    ("Ukrainian officials", "UKRGOV"),
+    ("Ukrainian Justice Minister Olha Stefanishyna", "UKRGOV"),
+    ("Russian Defense Ministry", "RUSMIL"),
+    ("The Russian Ministry of Defense", "RUSMIL"),
+    ("The Russian Ministry of Defence", "RUSMIL"),
+    ("The Russian Armed Forces", "RUSMIL"),
+    ("The Russian military", "RUSMIL"),
+    ("Russian forces", "RUSMIL"),
+    ("Russian defence minister Andrey Belousov", "RUSMIL"),
+    ("Chief of the Russian General Staff Valery Gerasimov", "RUSMIL"),
+    ("Russian President Vladimir Putin", "RUSGOV"),
+    ("Russian Foreign Minister Sergey Lavrov", "RUSGOV"),
+    ("Russia's gas firm Gazprom", "RUSBUS"),
+    ("Russian airline Nordwind", "RUSBUS"),
+    ("A war correspondent for the Russian newspaper Izvestia", "RUSMED"),
+    ("The Korean Central News Agency", "PRKMED"),
+    ("North Korea's supreme leader, Kim Jong Un", "PRKGOV"),
+    ("Kim Yo Jong, sister of North Korean supreme leader Kim Jong Un", "PRKGOV"),
+    ("Belarusian president Alexander Lukashenko", "BLRGOV"),
+    ("U.S. Secretary of State Marco Rubio", "USAGOV"),
+    ("U.S. President Donald Trump", "USAGOV"),
+    ("The United States government", "USAGOV"),
+    ("The U.S. State Department", "USAGOV"),
+    ("United States Secretary of Defense Pete Hegseth", "USAMIL"),
+    ("U.S. Central Intelligence Agency director John Ratcliffe", "USASPY"),
+    ("French Armed Forces Minister Sebastien Lecornu", "FRAMIL"),
+    ("Dutch Prime Minister Dick Schoof", "NLDGOV"),
+    ("Norwegian and Polish leaders", "NORGOV+POLGOV"),
+    ("Slovak, Ukrainian, and European Commission officials", "SVKGOV+UKRGOV+IGOEUREEC"),
+    ("European leaders", "EUR"),
+    ("The United Nations General Assembly", "IGOUNO"),
+    ("International Atomic Energy Agency director general Rafael Grossi", "IGOUNOIAE"),
+    ("Amnesty International", "NGOHRIAMN"),
+]
+
+SHORT_NAMES = [
+    ("Georgia", "GEO"),
+    ("Jordan", "JOR"),
+    ("Turkey", "TUR"),
+    ("Russian Federation", "RUS"),
+    ("DPRK", "PRK"),
+    ("Iran", "IRN"),
+    ("Syria", "SYR"),
+    ("Taiwan", "TWN"),
+    ("Vietnam", "VNM"),
+    ("Czechia", "CZE"),
+    ("Ivory Coast", "CIV"),
+    ("Côte d'Ivoire", "CIV"),
+    ("UK", "GBR"),
+    ("Britain", "GBR"),
+    ("America", "USA"),
+    ("Washington", "USAGOV"),
+    ("the Kremlin", "RUSGOV"),
+    ("the Pentagon", "USAMIL"),
+    ("NATO", "IGOWSTNAT"),
+    ("the EU", "IGOEUREEC"),
+    ("Brussels", "IGOEUREEC"),
+    ("the West", "WST"),
+    ("Korean People's Army", "PRKMIL"),
+    ("KCNA", "PRKMED"),
+    ("Yonhap", "KORMED"),
+    ("TASS", "RUSMED"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), SEED_SOURCES + NEWS_PHRASES + SHORT_NAMES)
+def test_actors_resolve(phrase: str, expected: str) -> None:
+    assert code(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("North Korean troops in Russia", "PRKMIL"),  # the head, not the place, is the actor
+        ("Ukraine's ambassador to the UN", "UKRGOV"),
+        ("officials in Kyiv", "UKRGOV"),  # no actor before "in": read the whole phrase
+        ("The UN Security Council Sanctions Committee on North Korea", "IGOUNO"),
+        ("Russian military officials", "RUSMIL"),  # an institution beats a role word
+        ("Ukrainian Air Force spokesman Yuriy Ihnat", "UKRMIL"),
+        ("Ukrainian military intelligence", "UKRSPY"),  # longest term wins
+        ("U.S. and Ukrainian officials", "USAGOV+UKRGOV"),  # the sector is shared
+        ("Russia and North Korea", "RUS+PRK"),
+        ("Seoul, South Korea", "KORGOV"),  # the same country twice is one actor
+        ("Bosnia and Herzegovina", "BIH"),  # no split inside a name
+    ],
+)
+def test_actors_resolve_head_and_coordination(phrase: str, expected: str) -> None:
+    assert code(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "", "he", "the company", "the Ministry", "Korean", "the region's governor",
+        "Governor of Dnipropetrovsk Oblast Serhiy Lysak", "Kyiv Oblast", "the Sea of Japan",
+        "US$3.8 billion", "us", "a turkey", "a general election", "western", "pro-Russian",
+    ],
+)
+def test_actors_resolve_none(phrase: str) -> None:
+    assert ActorRegistry.default().resolve(phrase) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("South Korea’s military", Resolution("KORMIL", "KOR", "MIL", "country", "South Korea")),
+        ("North Korean soldiers", Resolution("PRKMIL", "PRK", "MIL", "demonym", "North Korean")),
+        ("Kyiv", Resolution("UKRGOV", "UKR", "GOV", "metonym", "Kyiv")),
+        ("Gerasimov", Resolution("RUSMIL", "RUS", "MIL", "person", "Gerasimov")),
+        ("NATO", Resolution("IGOWSTNAT", None, None, "organisation", "NATO")),
+        ("Western officials", Resolution("WST", "WST", None, "region", "Western")),
+        (
+            "Ukrainian and Western officials",
+            Resolution("UKRGOV+WST", None, None, "group", "Ukrainian + Western"),
+        ),
+    ],
+)
+def test_actors_resolution_fields(phrase: str, expected: Resolution) -> None:
+    assert ActorRegistry.default().resolve(phrase) == expected
+
+
+def test_actors_seed_expected_sources_resolve() -> None:
+    """Each source_actor of the founding article comes from its source (or its antecedent)."""
+    if not SEED_EXPECTED.is_file():
+        pytest.skip(f"{SEED_EXPECTED} is not here; CI has ../shared/seed")
+    rows = [json.loads(line) for line in SEED_EXPECTED.read_text(encoding="utf-8").splitlines() if line]
+    for row in rows:
+        if row.get("source_actor"):
+            assert code(row.get("coref") or row["source"]) == row["source_actor"], row["id"]
+        if row.get("confirmed_by"):
+            assert code(row["confirmed_by"]["source"]) == row["confirmed_by"]["actor"], row["id"]
+
+
+def test_actors_find_mentions_seed_sentence(seed_text: str) -> None:
+    start = seed_text.index("With this acknowledgment")
+    end = seed_text.index("\n", start)
+    refs = find_mentions(seed_text[start:end], "seed", offset=start)
+    assert [(r.text, r.code, r.kind) for r in refs] == [
+        ("Russia", "RUS", "country"),
+        ("Ukrainian", "UKR", "demonym"),
+        ("Western", "WST", "region"),
+        ("Pyongyang", "PRKGOV", "metonym"),
+        ("Russian forces", "RUSMIL", "demonym"),
+        ("Moscow", "RUSGOV", "metonym"),
+        ("Ukraine", "UKR", "country"),
+    ]
+    assert all(seed_text[r.start : r.end] == r.text for r in refs)
+    assert {(r.article_id, r.extractor, r.version) for r in refs} == {("seed", EXTRACTOR, VERSION)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # WCEP
+            "North Korea has sent 3,000 more soldiers to bolster Russia’s war on Ukraine, South Korea’s "
+            "military says.",
+            [("North Korea", "PRK", "country", None), ("Russia", "RUS", "country", None),
+             ("Ukraine", "UKR", "country", None), ("South Korea’s military", "KORMIL", "country", None)],
+        ),
+        (  # WCEP
+            "Russian President Vladimir Putin praises the high-level talks with the U.S. in Riyadh.",
+            [("Russian President", "RUSGOV", "demonym", None),
+             ("Vladimir Putin", "RUSGOV", "person", "Vladimir Putin"),
+             ("U.S.", "USA", "country", None), ("Riyadh", "SAUGOV", "metonym", None)],
+        ),
+        (
+            "Soldiers of the Korean People's Army and 11,000 North Korean soldiers, the US$ figure.",
+            [("Korean People's Army", "PRKMIL", "organisation", None),
+             ("North Korean soldiers", "PRKMIL", "demonym", None)],
+        ),
+        (
+            "A Russian drone hit Kyiv Oblast, said pro-Russian bloggers.",
+            [("Russian drone", "RUSMIL", "demonym", None)],
+        ),
+    ],
+)
+def test_actors_find_mentions(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    refs = find_mentions(text, "a1")
+    assert [(r.text, r.code, r.kind, r.person) for r in refs] == expected
+    assert all(text[r.start : r.end] == r.text for r in refs)
+
+
+def test_actors_find_mentions_offset() -> None:
+    refs = find_mentions("Kyiv maintains", "a1", offset=100)
+    assert [(r.start, r.end, r.code) for r in refs] == [(100, 104, "UKRGOV")]
+
+
+def test_actors_short_capitals_are_case_sensitive() -> None:
+    assert code("US") == "USA" and code("us") is None
+    assert code("UN") == "IGOUNO" and code("un") is None
+    assert code("EU") == "IGOEUREEC" and code("eu") is None
+
+
+def test_actors_default_registry_is_cached() -> None:
+    assert ActorRegistry.default() is ActorRegistry.default()
+
+
+def test_actors_registry_rejects_unknown_kind() -> None:
+    with pytest.raises(ConfigError, match="unknown actor alias kind 'city'"):
+        ActorRegistry([Alias("Kursk", "RUS", "city")], [])
+
+
+def test_actors_registry_from_rows() -> None:
+    registry = ActorRegistry([Alias("Ruritania", "RUR", "country")], [Sector("palace guard", "MIL", True)])
+    expected = Resolution("RURMIL", "RUR", "MIL", "country", "Ruritania")
+    assert registry.resolve("Ruritania's palace guards") == expected
+
+
+# --- the data files --------------------------------------------------------------------------------
+
+# Codes with no usable demonym or capital row, and why. The test below keeps this list exact.
+NO_DEMONYM = {
+    "ATA": "uninhabited", "BVT": "uninhabited", "HMD": "uninhabited", "UMI": "no permanent population",
+    "IOT": "no permanent population", "ATF": "no permanent population", "SGS": "no permanent population",
+    "SJM": "no established demonym", "COD": '"Congolese" is both Congos', "COG": '"Congolese" is both Congos',
+    "DMA": '"Dominican" reads as the Dominican Republic',
+}
+NO_CAPITAL = {
+    "ATA": "none", "BVT": "none", "HMD": "none", "UMI": "none", "IOT": "none",
+    "TKL": "none; the seat rotates among the atolls",
+    "AIA": '"The Valley" is a common phrase', "BMU": '"Hamilton" is mostly a surname or a Canadian city',
+    "FLK": '"Stanley" is mostly a name', "IMN": '"Douglas" is mostly a name',
+    "NFK": '"Kingston" is Jamaica\'s capital', "SYC": '"Victoria" is mostly a name or an Australian state',
+}
+
+
+def test_actors_countries_cover_pycountry() -> None:
+    countries = {r["code"] for r in _rows("countries.tsv") if r["kind"] == "country"}
+    assert {c.alpha_3 for c in pycountry.countries} - countries == set()
+
+
+@pytest.mark.parametrize(("kind", "exceptions"), [("demonym", NO_DEMONYM), ("capital", NO_CAPITAL)])
+def test_actors_countries_have_demonym_and_capital(kind: str, exceptions: dict[str, str]) -> None:
+    rows = _rows("countries.tsv")
+    countries = {r["code"] for r in rows if r["kind"] == "country"}
+    with_kind = {r["code"] for r in rows if r["kind"] == kind}
+    assert countries - with_kind == set(exceptions)
+
+
+def test_actors_data_codes_are_well_formed() -> None:
+    rows = _rows("countries.tsv")
+    places = {r["code"] for r in rows if r["kind"] in ("country", "region")}
+    assert {r["kind"] for r in rows} == {"country", "demonym", "capital", "region", "ignore"}
+    assert all(r["code"] in places for r in rows if r["kind"] in ("demonym", "capital"))
+    sectors = _rows("sectors.tsv")
+    cameo = {"GOV", "MIL", "SPY", "LEG", "JUD", "COP", "REB", "INS", "SEP", "OPP", "MED", "BUS", "EDU", "HRI",
+             "LAB", "REF", "CVL"}
+    assert {r["sector"] for r in sectors} <= cameo
+    assert {r["strength"] for r in sectors} == {"strong", "weak"}
+    for row in _rows("actor_aliases.tsv"):
+        assert row["kind"] in ("organisation", "person"), row
+        domestic = row["code"][:3] in places and row["code"][3:] in cameo
+        assert row["code"][:3] in {"IGO", "NGO"} or domestic, row
