@@ -23,7 +23,8 @@ from claimgraph.settings import Settings, load_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Who claimed what, about whom, when and where: attributed claims from news articles.")
-out = Console(highlight=False, soft_wrap=False)
+# Piped output keeps a readable width instead of Rich's 80-column fallback.
+out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 140)
 err = Console(stderr=True, highlight=False)
 log = logging.getLogger("claimgraph")
 
@@ -223,17 +224,21 @@ def claims(
             record.update(article_title=row.title, outlet=row.outlet, published=to_dict(row.published), url=row.url)
             out.print(json.dumps(record, ensure_ascii=False), markup=False, soft_wrap=True)
         return
-    table = Table(title=f"{len(rows)} claims", show_lines=False, expand=True)
-    for name, kw in (("date", {"no_wrap": True}), ("source", {"ratio": 2}), ("actor", {}), ("cue", {}),
-                     ("stance", {}), ("content", {"ratio": 5}), ("article", {"no_wrap": True})):
-        table.add_column(name, **kw)
+    table = Table(title=f"{len(rows)} claims", expand=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("source [actor]", ratio=2)
+    table.add_column("cue (stance)", ratio=1)
+    table.add_column("content", ratio=5)
+    table.add_column("article", no_wrap=True)
     for row in rows:
         c = row.claim
         source = c.source.text if c.source else "(unattributed)"
         if c.source_resolved:
             source += f" = {c.source_resolved}"
-        table.add_row(str(row.published or ""), source, c.source_actor or "", c.cue.text if c.cue else "",
-                      c.stance.value, _short(c.content_text, 220), row.article_id[:8])
+        if c.source_actor:
+            source += f" [{c.source_actor}]"
+        cue = f"{c.cue.text if c.cue else ''} ({c.stance.value})"
+        table.add_row(str(row.published or ""), source, cue, _short(c.content_text, 200), row.article_id[:8])
     out.print(table)
 
 

@@ -73,6 +73,7 @@ def find_claims(doc: Doc) -> list[Draft]:
     for sent in doc.sents:
         drafts.extend(_according_to(sent))
         drafts.extend(_verb_cues(sent, lex, quotes))
+        drafts.extend(_verbs_tagged_as_nouns(sent, lex))
         drafts.extend(_noun_cues(sent, lex))
     drafts = _dedupe(drafts)
     _continue_quotes(doc, drafts, quotes)
@@ -307,6 +308,25 @@ def _addressee(verb: Token) -> Span | None:
 
 def _overlaps(a: Range, b: Range) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _verbs_tagged_as_nouns(sent: Span, lex: Lexicon) -> Iterator[Draft]:
+    """"The South Korean military reports that ...": the tagger reads "reports" as a plural noun."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.dep_ != "ROOT" or tok.tag_ != "NNS" or (stance := lex.verb_stance(tok.lemma_)) is None:
+            continue
+        clauses = [c for c in tok.children if c.i > tok.i and c.dep_ in {"acl", "ccomp", "relcl", "xcomp"}
+                   and c.pos_ in {"VERB", "AUX"} and c.left_edge.i <= c.i]
+        if not clauses or clauses[0].left_edge.i != tok.i + 1:
+            continue
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        source = _trim(doc, *_subtree(subjects[0])) if subjects else _trim(doc, tok.left_edge.i, tok.i)
+        content = _trim(doc, *_subtree(clauses[0]))
+        if source is None or content is None:
+            continue
+        yield Draft(content=[_chars(content)], kind=ClaimKind.INDIRECT, stance=stance,
+                    cue=(tok.idx, tok.idx + len(tok)), cue_lemma=tok.lemma_.lower(), source=source, cue_token=tok)
 
 
 # --- reporting nouns -------------------------------------------------------------------------------
