@@ -25,11 +25,13 @@ dev: $(VENV)/.installed-dev
 ## make demo: ingest the bundled sample corpus into ./claimgraph.db and show what it holds.
 demo: install
 	$(BIN)/claimgraph --db $(DB) ingest samples/
-	$(BIN)/claimgraph --db $(DB) claims --about "North Korea" --limit 12
+	$(BIN)/claimgraph --db $(DB) claims --about "North Korean troops"
 	$(BIN)/claimgraph --db $(DB) stats
 
-## make test: the whole suite, model and subprocess tests included.
+## make test: lint, type-check and the whole suite, model and subprocess tests included.
 test: dev
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: dev

@@ -10,8 +10,7 @@ import pytest
 from claimgraph.extract import extract_article
 from claimgraph.ingest import read_inputs
 from claimgraph.models import Article, Claim
-
-from .conftest import DATA, ROOT
+from conftest import DATA, ROOT
 
 pytestmark = pytest.mark.model
 

@@ -7,7 +7,6 @@ import logging
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from pathlib import Path
 from typing import Annotated, Any, TextIO
 
 import typer
@@ -25,7 +24,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                   help="Who claimed what, about whom, when and where: attributed claims from news articles.")
 # Piped output keeps a readable width instead of Rich's 80-column fallback.
 out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 140)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 log = logging.getLogger("claimgraph")
 
 
@@ -190,7 +189,8 @@ def _actor_codes(text: str | None) -> list[str]:
 
 @app.command()
 def claims(
-    about: Annotated[str | None, typer.Option(help="An actor (code like PRK, or a name) or words in the content.")] = None,
+    about: Annotated[str | None, typer.Option(
+        help="An actor (code like PRK, or a name) or words in the content.")] = None,
     by: Annotated[str | None, typer.Option(help="Source actor code (RUSGOV, RUS) or words of the source.")] = None,
     stance: Annotated[str | None, typer.Option(help="assert, acknowledge, claim, deny, dispute, speculate.")] = None,
     since: Annotated[str | None, typer.Option(help="Articles published on or after YYYY-MM-DD.")] = None,
@@ -227,7 +227,7 @@ def claims(
     table = Table(title=f"{len(rows)} claims", expand=True)
     table.add_column("published", no_wrap=True)
     table.add_column("source [actor]", ratio=2)
-    table.add_column("cue (stance)", ratio=1)
+    table.add_column("cue (stance)", width=14)
     table.add_column("content", ratio=5)
     table.add_column("article", no_wrap=True)
     for row in rows:
@@ -263,36 +263,45 @@ def show_article(
                               hint="ids are shown by 'claimgraph claims' (article column)")
         x = store.extraction(art.id)
     meta = " · ".join(str(v) for v in (art.title, art.outlet, art.published, art.url) if v)
-    out.print(Text(f"{art.id}  {meta}", style="bold"))
-    out.print(_marked(art.text, x.claims, plain or not out.is_terminal))
+    out.print(Text(f"{art.id}  {meta}", style="bold"), soft_wrap=True)
+    out.print(_marked(art.text, x.claims, plain or not out.is_terminal), soft_wrap=True)
     out.print()
     out.print(Text("[source]  <cue>  «content»", style="dim"))
 
 
-ROLE_STYLE = {"content": ("«", "»", "green"), "source": ("[", "]", "bold cyan"), "cue": ("<", ">", "magenta")}
+ROLE_STYLE = {"source": ("[", "]", "bold cyan"), "cue": ("<", ">", "magenta")}
+CONTENT_STYLE = ("«", "»", "green")
 
 
 def _marked(text: str, claims: Iterable[Any], plain: bool) -> Text:
-    """The article with each character styled by its role; cue over source over content."""
+    """The article with contents marked, and sources and cues marked inside or outside them."""
+    in_content = [False] * len(text)
     role = [""] * len(text)
     for c in claims:
-        for name, spans in (("content", c.content), ("source", [c.source] if c.source else []),
-                            ("cue", [c.cue] if c.cue else [])):
-            for sp in spans:
-                for i in range(sp.start, sp.end):
-                    role[i] = name
+        for sp in c.content:
+            in_content[sp.start:sp.end] = [True] * (sp.end - sp.start)
+        for name, sp in (("source", c.source), ("cue", c.cue)):
+            if sp is not None:
+                role[sp.start:sp.end] = [name] * (sp.end - sp.start)
     result = Text()
     i = 0
     while i < len(text):
         j = i
-        while j < len(text) and role[j] == role[i]:
+        while j < len(text) and (role[j], in_content[j]) == (role[i], in_content[i]):
             j += 1
-        chunk, r = text[i:j], role[i]
-        if r and plain:
-            opener, closer, _ = ROLE_STYLE[r]
-            result.append(f"{opener}{chunk}{closer}")
+        chunk = text[i:j]
+        if plain:
+            if in_content[i] and (i == 0 or not in_content[i - 1]):
+                result.append(CONTENT_STYLE[0])
+            if role[i]:
+                opener, closer, _ = ROLE_STYLE[role[i]]
+                chunk = f"{opener}{chunk}{closer}"
+            result.append(chunk)
+            if in_content[i] and (j == len(text) or not in_content[j]):
+                result.append(CONTENT_STYLE[1])
         else:
-            result.append(chunk, style=ROLE_STYLE[r][2] if r else "")
+            style = ROLE_STYLE[role[i]][2] if role[i] else CONTENT_STYLE[2] if in_content[i] else ""
+            result.append(chunk, style=style)
         i = j
     return result
 

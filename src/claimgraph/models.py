@@ -92,7 +92,7 @@ class ActorRef:
     end: int
     text: str
     code: str | None  # country (ISO alpha-3 or a region code like WST) + optional sector
-    kind: str  # country | demonym | metonym | institution | person | organisation | pronoun | other
+    kind: str  # country | demonym | metonym | region | group | organisation | person | other
     person: str | None = None  # "Valery Gerasimov"
     role: str | None = None  # "Chief of the Russian General Staff"
     extractor: str = ""

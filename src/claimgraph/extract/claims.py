@@ -32,6 +32,8 @@ NP_CONTENT_VERBS = {"deny", "confirm", "acknowledge", "admit", "dispute", "rejec
                     "announce", "predict", "concede", "refute", "contest"}
 # Verbs whose complement must be a clause or quotation, not an infinitive ("asked him to leave").
 NO_XCOMP_VERBS = {"ask", "tell", "call", "urge", "say", "learn", "show", "find"}
+# "X announced that it acknowledges ...": these inner verbs of the same speaker set the stance.
+STANCE_SETTING_VERBS = {"acknowledge", "admit", "concede", "confess", "deny", "dispute", "claim", "allege"}
 CONTRAST_WORDS = {"however", "but", "while", "whereas", "although", "though", "yet"}
 TRIM_PUNCT = set(",;:.-–—()[]") | {"--"}
 QUOTE_CHARS = set("“”\"«»„‘’'")
@@ -459,6 +461,5 @@ def _contrast(drafts: list[Draft]) -> None:
         # "announced that it acknowledges": the inner verb of the same speaker sets the stance
         for c in tok.children:
             if c.dep_ == "ccomp" and c.i > tok.i and any(s.dep_ == "nsubj" and s.pos_ == "PRON" for s in c.children):
-                inner = lexicon().verb_stance(c.lemma_)
-                if inner in {Stance.ACKNOWLEDGE, Stance.DENY, Stance.DISPUTE, Stance.CLAIM}:
-                    d.stance = inner
+                if c.lemma_ in STANCE_SETTING_VERBS:
+                    d.stance = lexicon().verb_stance(c.lemma_) or d.stance

@@ -1,0 +1,214 @@
+"""The `claimgraph` command, run in-process the way a user runs it (and once as a real subprocess)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from claimgraph import cli
+from claimgraph.settings import SETTINGS
+from conftest import ROOT, SEED_TEXT
+
+WIKINEWS = ROOT / "samples" / "wikinews"
+WCEP = ROOT / "samples" / "wcep-north-korea-russia-ukraine.jsonl"
+COMMANDS = ("ingest", "extract", "claims", "article", "stats")
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    """Run `claimgraph ARGS` in-process; return (exit status, stdout, stderr)."""
+    old = sys.argv
+    sys.argv = ["claimgraph", *args]
+    try:
+        cli.main()
+        code = 0
+    except SystemExit as e:
+        code = int(e.code or 0)
+    finally:
+        sys.argv = old
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def bad_inputs(tmp_path: Path) -> dict[str, Path]:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    # Wikipedia Current Events Portal, 2025-04-30 and 2026-02-06 (CC BY-SA 4.0)
+    good = ["South Korean intelligence claims North Korean troops have suffered around 4,700 casualties.",
+            "Amnesty International reports that North Koreans are being executed for watching Squid Game."]
+    lines = [json.dumps({"doc": "ok-1", "text": good[0], "published": "2025-04-30"}),
+             "{not json",
+             json.dumps({"doc": "ok-2", "text": good[1]})]
+    (tmp_path / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return {"empty": tmp_path / "empty.txt", "binary": tmp_path / "image.txt",
+            "jsonl": tmp_path / "articles.jsonl", "missing": tmp_path / "nope.txt"}
+
+
+def test_every_command_has_help_and_is_in_the_readme(capsys):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in COMMANDS:
+        code, out, _ = run(capsys, command, "--help")
+        assert code == 0 and "Usage" in out, command
+        assert f"claimgraph {command}" in readme or "claimgraph --db" in readme and f" {command}" in readme
+
+
+def test_every_setting_is_documented():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for setting in SETTINGS:
+        assert f"CLAIMGRAPH_{setting.name.upper()}" in readme, setting.name
+
+
+@pytest.mark.model
+def test_ingest_is_idempotent_and_claims_are_searchable(capsys, db_path):
+    code, out, err = run(capsys, "--db", str(db_path), "ingest", str(WIKINEWS))
+    assert code == 0, err
+    assert out.startswith("ingested 10 articles (")
+    code, out, _ = run(capsys, "--db", str(db_path), "ingest", str(WIKINEWS))
+    assert code == 0 and out.startswith("ingested 0 articles (0 claims)") and "10 already stored" in out
+
+    code, out, _ = run(capsys, "--db", str(db_path), "claims", "--by", "Jobs", "--stance", "acknowledge", "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and rows
+    assert all(r["stance"] == "acknowledge" and "Jobs" in r["source"]["text"] for r in rows)
+    assert any("a very small percentage of users" in r["content"][0]["text"] for r in rows)
+
+    code, out, _ = run(capsys, "--db", str(db_path), "claims", "--about", "bankruptcy", "--until", "2009-12-31",
+                       "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows and all("bankruptcy" in " ".join(f["text"] for f in r["content"]).lower() for r in rows)
+    assert all(r["published"] <= "2009-12-31" for r in rows)
+
+    code, out, _ = run(capsys, "--db", str(db_path), "stats", "--json")
+    numbers = json.loads(out)
+    assert numbers["articles"] == 10 and numbers["claims"] > 30
+
+
+@pytest.mark.model
+def test_article_view_marks_source_cue_and_content(capsys, db_path):
+    apple = WIKINEWS / "17036-apple-to-give-free-cases-refunds-to-iphone-4-owners.md"
+    run(capsys, "--db", str(db_path), "ingest", str(apple))
+    _, out, _ = run(capsys, "--db", str(db_path), "claims", "--json", "--limit", "1")
+    article_id = json.loads(out.splitlines()[0])["article_id"]
+    code, out, _ = run(capsys, "--db", str(db_path), "article", article_id[:8], "--plain")
+    assert code == 0
+    assert "[Apple Inc.] <announced> Friday «that it will give owners of its new iPhone 4 a free case" in out
+    assert "<According to> [company statistics]" in out
+
+
+def test_unknown_stance_lists_the_valid_ones(capsys, db_path):
+    code, _, err = run(capsys, "--db", str(db_path), "claims", "--stance", "lies")
+    assert code == 2
+    assert "--stance: unknown stance 'lies'" in err and "acknowledge" in err
+
+
+def test_bad_date_names_the_flag(capsys, db_path):
+    code, _, err = run(capsys, "--db", str(db_path), "claims", "--since", "last tuesday")
+    assert code == 2 and "--since: bad date 'last tuesday'" in err and "YYYY-MM-DD" in err
+
+
+@pytest.mark.model
+def test_bad_inputs_are_reported_one_line_each_and_the_rest_is_ingested(capsys, db_path, bad_inputs):
+    paths = [str(p) for p in bad_inputs.values()]
+    code, out, err = run(capsys, "--db", str(db_path), "ingest", *paths)
+    assert code == 1
+    lines = [line for line in err.splitlines() if line.startswith("error: ")]
+    assert len(lines) == 4, err
+    expected = {bad_inputs["empty"]: "empty file", bad_inputs["binary"]: "binary file",
+                f"{bad_inputs['jsonl']}:2": "not json", bad_inputs["missing"]: "no such file"}
+    for where, what in expected.items():
+        line = next((x for x in lines if f"{where}:" in x), "")
+        assert what in line.lower() and "hint:" in line, (where, err)
+    assert out.startswith("ingested 2 articles")
+    con = sqlite3.connect(db_path)
+    assert con.execute("select count(*) from articles").fetchone()[0] == 2
+
+
+@pytest.mark.model
+def test_extract_eval_format_on_the_founding_article(capsys, tmp_path, seed_text):
+    src = tmp_path / "seed.jsonl"
+    src.write_text(json.dumps({"doc": "kursk", "text": seed_text, "published": "2025-04-27"}) + "\n", encoding="utf-8")
+    out_path = tmp_path / "pred.jsonl"
+    code, _, err = run(capsys, "extract", str(src), "--format", "eval", "-o", str(out_path))
+    assert code == 0, err
+    (row,) = [json.loads(line) for line in out_path.read_text(encoding="utf-8").splitlines()]
+    assert row["doc"] == "kursk"
+    for claim in row["claims"]:
+        for s, e in claim["content"] + claim["source"] + claim["cue"]:
+            assert 0 <= s < e <= len(seed_text)
+    kyiv = [c for c in row["claims"] if c["source"] and seed_text[slice(*c["source"][0])] == "Kyiv"]
+    assert kyiv and kyiv[0]["source_actor"] == "UKRGOV" and kyiv[0]["stance"] == "dispute"
+
+
+def test_unknown_format_is_refused(capsys, tmp_path):
+    code, _, err = run(capsys, "extract", str(WCEP), "--format", "xml")
+    assert code == 2 and "unknown format 'xml'" in err and "eval" in err
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it(tmp_path):
+    db = tmp_path / "kill.db"
+    exe = Path(sys.executable).with_name("claimgraph")
+    env = {**os.environ, "CLAIMGRAPH_BATCH_SIZE": "1"}
+    proc = subprocess.Popen([str(exe), "--db", str(db), "ingest", str(WCEP)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stored = 0
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        if db.exists():
+            try:
+                with sqlite3.connect(db, timeout=1) as con:
+                    stored = con.execute("select count(*) from articles").fetchone()[0]
+            except sqlite3.OperationalError:
+                continue
+            if stored >= 5:
+                break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    total = sum(1 for line in WCEP.read_text(encoding="utf-8").splitlines() if line.strip())
+    with sqlite3.connect(db) as con:
+        assert con.execute("pragma integrity_check").fetchone()[0] == "ok"
+        after_kill = con.execute("select count(*) from articles").fetchone()[0]
+        orphans = con.execute("select count(*) from claims where article_id not in (select id from articles)")
+        assert orphans.fetchone()[0] == 0
+    assert 5 <= after_kill < total, "the ingest was not killed midway"
+    done = subprocess.run([str(exe), "--db", str(db), "ingest", str(WCEP)], capture_output=True, text=True,
+                          env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert f"ingested {total - after_kill} articles" in done.stdout and f"{after_kill} already stored" in done.stdout
+    with sqlite3.connect(db) as con:
+        assert con.execute("select count(*) from articles").fetchone()[0] == total
+
+
+def test_seed_file_is_not_copied_into_the_project():
+    names = {p.name for p in ROOT.rglob("*") if ".venv" not in p.parts and ".git" not in p.parts}
+    assert SEED_TEXT.name not in names
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_readme_commands_run(capsys, tmp_path, monkeypatch):
+    """Every `claimgraph` command shown under "Using it" in the README runs and exits 0."""
+    import shlex
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    usage = readme[readme.index("## Using it"):readme.index("## Settings")]
+    lines = [line[len("$ .venv/bin/claimgraph "):] for line in usage.splitlines()
+             if line.startswith("$ .venv/bin/claimgraph ")]
+    assert len(lines) >= 5
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("CLAIMGRAPH_DB", str(tmp_path / "readme.db"))
+    for line in lines:
+        args = [str(tmp_path / a) if a.endswith(".jsonl") and a.startswith("predictions") else a
+                for a in shlex.split(line)]
+        code, out, err = run(capsys, *args)
+        assert code == 0, (line, err)
