@@ -212,3 +212,8 @@ def test_readme_commands_run(capsys, tmp_path, monkeypatch):
                 for a in shlex.split(line)]
         code, out, err = run(capsys, *args)
         assert code == 0, (line, err)
+
+
+def test_usage_errors_are_one_message_not_a_traceback(capsys):
+    code, _, err = run(capsys, "bogus")
+    assert code == 2 and "No such command 'bogus'" in err and "Traceback" not in err
