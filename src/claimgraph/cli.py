@@ -344,9 +344,10 @@ def main() -> None:
         err.print("interrupted; every article stored so far is complete, rerun to add the rest")
         sys.exit(130)
     except Exception as e:  # usage errors from typer's bundled click: show them as click would
-        if callable(getattr(e, "show", None)) and isinstance(getattr(e, "exit_code", None), int):
-            e.show()
-            sys.exit(e.exit_code)
+        show, exit_code = getattr(e, "show", None), getattr(e, "exit_code", None)
+        if callable(show) and isinstance(exit_code, int):
+            show()
+            sys.exit(exit_code)
         if type(e).__name__ == "Abort":
             sys.exit(1)
         raise
