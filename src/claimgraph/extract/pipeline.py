@@ -10,7 +10,9 @@ from claimgraph import __version__
 from claimgraph.extract.actors import ActorRegistry, find_mentions
 from claimgraph.extract.claims import Draft, find_claims
 from claimgraph.extract.lexicon import lexicon
+from claimgraph.extract.quantities import find_quantities
 from claimgraph.extract.sources import person_name, resolve_source
+from claimgraph.extract.times import find_times
 from claimgraph.models import ActorRef, Article, Claim, Extraction, Place, ReportedVia, TextSpan
 
 if TYPE_CHECKING:
@@ -49,7 +51,8 @@ def extraction_from_doc(article: Article, doc: Doc) -> Extraction:
             earlier.append(named_by)
     actors = tuple(find_mentions(article.text, article.id))
     return Extraction(article=article, claims=tuple(claims), actors=actors,
-                      places=tuple(_metonyms(doc, actors)))
+                      times=tuple(find_times(doc, article)), places=tuple(_metonyms(doc, actors)),
+                      quantities=tuple(find_quantities(doc, article)))
 
 
 def _span(doc: Doc, start: int, end: int) -> TextSpan:
