@@ -1,4 +1,7 @@
-"""Claim extraction on real news sentences, one kind of attribution at a time.
+"""The rule-based claim extractor on real news sentences, one kind of attribution at a time.
+
+These pin the rules (`attribution="rules"`): what claimgraph does without the `ml` extra, and the
+narrator-level and nested claims it adds to the tagger's. tests/test_tagger.py pins the tagger.
 
 Sentences come from the bundled samples (Wikinews, CC BY 2.5, "Wikinews contributors"; Wikipedia
 Current Events Portal, CC BY-SA 4.0, "Wikipedia contributors") and from the founding article,
@@ -16,7 +19,7 @@ pytestmark = pytest.mark.model
 
 
 def claims_of(nlp, text: str) -> list[Claim]:
-    return list(extract_article(Article.from_text(text), nlp).claims)
+    return list(extract_article(Article.from_text(text), nlp, attribution="rules").claims)
 
 
 def by_cue(claims: list[Claim], cue: str) -> Claim:

@@ -24,8 +24,9 @@ FRAMED_STANCE = {
 }
 
 
-@pytest.fixture(scope="module")
-def seed(nlp) -> tuple[str, list[Claim], dict[str, dict]]:
+@pytest.fixture(scope="module", params=["rules", "tagger"])
+def seed(request, nlp) -> tuple[str, list[Claim], dict[str, dict]]:
+    """The article, one extractor's claims (the tagger must keep what the rules found), the expected."""
     from conftest import SEED_TEXT
 
     if not SEED_TEXT.is_file() or not SEED_EXPECTED.is_file():
@@ -33,7 +34,7 @@ def seed(nlp) -> tuple[str, list[Claim], dict[str, dict]]:
     text = SEED_TEXT.read_text(encoding="utf-8")
     expected = {row["id"]: row for row in map(json.loads, SEED_EXPECTED.read_text(encoding="utf-8").splitlines())
                 if row}
-    claims = list(extract_article(Article.from_text(text), nlp).claims)
+    claims = list(extract_article(Article.from_text(text), nlp, attribution=request.param).claims)
     return text, claims, expected
 
 

@@ -45,13 +45,16 @@ def _version(value: bool) -> None:
 def main_options(
     db: Annotated[str | None, typer.Option("--db", help="SQLite store file [default: ./claimgraph.db].")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline [default: best installed English one].")] = None,
+    attribution: Annotated[str | None, typer.Option(
+        help="tagger, rules or auto [default: auto, the learned tagger when installed].")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Articles per spaCy batch [default: 16].")] = None,
     log_level: Annotated[str | None, typer.Option(help="DEBUG, INFO, WARNING or ERROR.")] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Options shared by every command; each also reads CLAIMGRAPH_<NAME> and ./claimgraph.toml."""
-    state.settings = load_settings({"db": db, "model": model, "batch_size": batch_size, "log_level": log_level})
+    state.settings = load_settings({"db": db, "model": model, "attribution": attribution, "batch_size": batch_size,
+                                    "log_level": log_level})
     logging.basicConfig(level=state.settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
 
 
@@ -118,7 +121,8 @@ def _extract(articles: list[Article]) -> Iterator[Any]:
     from claimgraph.extract import extract_articles
     from claimgraph.nlp import load_model
 
-    return extract_articles(articles, load_model(state.settings.model), batch_size=state.settings.batch_size)
+    return extract_articles(articles, load_model(state.settings.model), batch_size=state.settings.batch_size,
+                            attribution=state.settings.attribution)
 
 
 class _progress:

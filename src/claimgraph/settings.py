@@ -26,6 +26,12 @@ class Setting:
     parse: Callable[[str], Any] = str
 
 
+def _choice(value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise ValueError(f"choose one of {', '.join(allowed)}")
+    return value
+
+
 def _positive_int(value: str) -> int:
     n = int(value)
     if n < 1:
@@ -36,6 +42,8 @@ def _positive_int(value: str) -> int:
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "claimgraph.db", "SQLite file of the store."),
     Setting("model", "auto", "spaCy pipeline to load: a package name, or 'auto' for the best installed English one."),
+    Setting("attribution", "auto", "Who-said-what extractor: 'tagger' (learned, needs the ml extra), 'rules', "
+            "or 'auto' (the tagger when installed).", lambda v: _choice(v, ("auto", "tagger", "rules"))),
     Setting("batch_size", 16, "Articles parsed per spaCy batch during ingest.", _positive_int),
     Setting("log_level", "WARNING", "Logging level: DEBUG, INFO, WARNING or ERROR."),
 )
@@ -45,6 +53,7 @@ SETTINGS: tuple[Setting, ...] = (
 class Settings:
     db: str = "claimgraph.db"
     model: str = "auto"
+    attribution: str = "auto"
     batch_size: int = 16
     log_level: str = "WARNING"
 

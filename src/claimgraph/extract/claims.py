@@ -20,7 +20,7 @@ from claimgraph.extract.lexicon import Lexicon, lexicon
 from claimgraph.extract.quotes import find_quotes
 from claimgraph.models import ClaimKind, Stance
 
-__all__ = ["Draft", "find_claims"]
+__all__ = ["Draft", "Range", "addressee_of", "find_claims", "overlaps"]
 
 Range = tuple[int, int]  # [start, end) character offsets
 
@@ -67,8 +67,12 @@ class Draft:
         return max(points)
 
 
-def find_claims(doc: Doc) -> list[Draft]:
-    """All claims of a parsed article, in text order."""
+def find_claims(doc: Doc, learned: list[Draft] | None = None) -> list[Draft]:
+    """All claims of a parsed article, in text order.
+
+    With `learned` (claims linked from the attribution tagger's spans), those come first and a
+    rule's claim is added only where its cue is not already a learned cue.
+    """
     lex = lexicon()
     quotes = find_quotes(doc.text)
     drafts: list[Draft] = []
@@ -78,6 +82,8 @@ def find_claims(doc: Doc) -> list[Draft]:
         drafts.extend(_verbs_tagged_as_nouns(sent, lex))
         drafts.extend(_noun_cues(sent, lex))
     drafts = _dedupe(drafts)
+    if learned is not None:
+        drafts = learned + [d for d in drafts if _keep_rule(d, learned)]
     _continue_quotes(doc, drafts, quotes)
     for d in drafts:
         d.kind = _kind(doc.text, d, quotes)
@@ -163,15 +169,15 @@ def _verb_cues(sent: Span, lex: Lexicon, quotes: list[Range]) -> Iterator[Draft]
         if content is None:
             continue
         source = _verb_source(tok)
-        if source is not None and _overlaps(_chars(source), content):
+        if source is not None and overlaps(_chars(source), content):
             continue
         fragments = [content]
         if sent.doc.text[content[0]] in QUOTE_CHARS:  # '“...,” he said, “...”'
-            fragments += [q for q in _abutting_quotes(tok, sent, quotes) if not _overlaps(q, content)]
+            fragments += [q for q in _abutting_quotes(tok, sent, quotes) if not overlaps(q, content)]
         negated = any(c.dep_ == "neg" for c in tok.children)
         yield Draft(content=fragments, kind=ClaimKind.INDIRECT,
                     stance=Stance.OTHER if negated else stance, cue=_cue_range(tok),
-                    cue_lemma=tok.lemma_.lower(), source=source, addressee=_addressee(tok),
+                    cue_lemma=tok.lemma_.lower(), source=source, addressee=addressee_of(tok),
                     negated=negated, cue_token=tok)
 
 
@@ -299,7 +305,8 @@ def _verb_source(verb: Token) -> Span | None:
     return None
 
 
-def _addressee(verb: Token) -> Span | None:
+def addressee_of(verb: Token) -> Span | None:
+    """Whom a speaker told: "informed President Vladimir Putin that ..."."""
     if verb.lemma_.lower() not in {"tell", "inform", "notify", "assure", "remind", "warn", "brief"}:
         return None
     for c in verb.children:
@@ -308,7 +315,8 @@ def _addressee(verb: Token) -> Span | None:
     return None
 
 
-def _overlaps(a: Range, b: Range) -> bool:
+def overlaps(a: Range, b: Range) -> bool:
+    """Two character ranges share at least one character."""
     return a[0] < b[1] and b[0] < a[1]
 
 
@@ -371,6 +379,23 @@ def _is_relative(clause: Token, that: Token) -> bool:
 
 # --- after the sentence pass ---------------------------------------------------------------------
 
+# Which rule claims join the tagger's (where their cue is not already a tagger cue): "unattributed"
+# ones only, "strong" ones too (a stance other than assert, or nested in a learned claim's content:
+# the inner claims PolNeAR leaves unannotated), or every "new-cue".
+RULES_WITH_TAGGER = "strong"
+
+
+def _keep_rule(d: Draft, learned: list[Draft]) -> bool:
+    if d.cue is not None and any(x.cue is not None and overlaps(x.cue, d.cue) for x in learned):
+        return False
+    if RULES_WITH_TAGGER == "new-cues" or d.kind is ClaimKind.UNATTRIBUTED:
+        return True
+    if RULES_WITH_TAGGER == "strong" and d.cue is not None:
+        nested = any(s <= d.cue[0] < e for x in learned for s, e in x.content)
+        return nested or d.stance not in {Stance.ASSERT, Stance.OTHER}
+    return False
+
+
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
     """One claim per cue; where two cues claim the same content, the nearer one wins."""
     seen: dict[Range | None, Draft] = {}
@@ -386,7 +411,7 @@ def _continue_quotes(doc: Doc, drafts: list[Draft], quotes: list[Range]) -> None
     used = [r for d in drafts for r in d.content] + [d.cue for d in drafts if d.cue]
     used += [_chars(d.source) for d in drafts if d.source is not None]
     for q in quotes:
-        if any(_overlaps(q, u) for u in used) or q[1] - q[0] < 4:
+        if any(overlaps(q, u) for u in used) or q[1] - q[0] < 4:
             continue
         sent = doc.char_span(q[0], q[1], alignment_mode="expand")
         if sent is None:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from claimgraph import __version__
+from claimgraph.errors import ConfigError
 from claimgraph.extract.actors import ActorRegistry, find_mentions
 from claimgraph.extract.claims import Draft, find_claims
 from claimgraph.extract.lexicon import lexicon
@@ -22,26 +23,28 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "VERSION", "extract_article", "extract_articles", "extraction_from_doc"]
 
 EXTRACTOR = "claimgraph.claims"
-VERSION = f"{__version__}.rules1"  # bump the suffix when rules or data change what is extracted
+VERSION = f"{__version__}.2"  # bump the suffix when rules, data or tagger weights change what is extracted
 
 # A capital after one of these is a place, not a government: "in Moscow", "to Kyiv".
 PLACE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "outside", "around", "toward", "towards"}
 
 
-def extract_article(article: Article, nlp: Language) -> Extraction:
-    return extraction_from_doc(article, nlp(article.text))
+def extract_article(article: Article, nlp: Language, attribution: str = "auto") -> Extraction:
+    return extraction_from_doc(article, nlp(article.text), attribution)
 
 
-def extract_articles(articles: Iterable[Article], nlp: Language, batch_size: int = 16) -> Iterator[Extraction]:
+def extract_articles(articles: Iterable[Article], nlp: Language, batch_size: int = 16,
+                     attribution: str = "auto") -> Iterator[Extraction]:
     """Parse in batches (spaCy's `pipe`), yielding one Extraction per article in input order."""
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield extraction_from_doc(article, doc)
+        yield extraction_from_doc(article, doc, attribution)
 
 
-def extraction_from_doc(article: Article, doc: Doc) -> Extraction:
+def extraction_from_doc(article: Article, doc: Doc, attribution: str = "auto") -> Extraction:
+    """`attribution`: "tagger" (learned; needs the ml extra), "rules", or "auto" (the tagger when installed)."""
     registry = ActorRegistry.default()
-    drafts = find_claims(doc)
+    drafts = find_claims(doc, _learned(doc, attribution))
     claims = []
     earlier: list[Span] = []
     for d in drafts:
@@ -53,6 +56,22 @@ def extraction_from_doc(article: Article, doc: Doc) -> Extraction:
     return Extraction(article=article, claims=tuple(claims), actors=actors,
                       times=tuple(find_times(doc, article)), places=tuple(_metonyms(doc, actors)),
                       quantities=tuple(find_quantities(doc, article)))
+
+
+def _learned(doc: Doc, attribution: str) -> list[Draft] | None:
+    """Claims linked from the learned attribution tagger, or None when it is not in use."""
+    from claimgraph.ml import installed
+
+    if attribution == "rules" or (attribution == "auto" and not installed()):
+        return None
+    if not installed():
+        raise ConfigError("the attribution tagger needs the ml extra", input="attribution=tagger",
+                          hint="pip install 'claimgraph[ml]', or use --attribution rules")
+    from claimgraph.extract.learned import link_spans
+    from claimgraph.ml.tagger import load_tagger, predict_spans
+
+    model, tokenizer = load_tagger()
+    return link_spans(doc, predict_spans(model, tokenizer, doc.text), lexicon())
 
 
 def _span(doc: Doc, start: int, end: int) -> TextSpan:

