@@ -1,17 +1,426 @@
-"""Quantities with qualifiers and units (issue 4: to be filled)."""
+"""Quantities: a value, its qualifier and its unit or counted thing, from a parsed article.
+
+"more than 11,000 North Korean soldiers" -> 11000 ">" "soldiers"; "thousands of troops" -> 1000 ">"
+"troops", vague; "$5 million" -> 5000000 "dollar"; "fell 5%" -> 5 "down" "percent"; a range
+"10,000-12,000 troops" -> one quantity per end, both with the range's span. Years, dates, clock times,
+ordinals, codes ("F-16", "5/17/2018") and names ("Resolution 2231") are not quantities.
+
+Numbers are read by `numbers.py` without a model; units, currencies, qualifiers and change words are
+data (`units.tsv`, `quantity_cues.tsv`, read by `quantity_words.py`); spaCy's parse gives the counted
+noun ("soldiers"), the lemma of a change verb ("sank" -> sink) and tells a year from a count.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.numbers import Number, Piece, lex, read_number, word_kinds
+from claimgraph.extract.quantity_words import cues, match_cue, match_cue_before, match_unit
 from claimgraph.models import Article, Quantity
 
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "0"
+VERSION = "1"
+
+_TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
+_MINOR_UNITS = {"cent", "pence", "penny"}
+_ORDINAL_KINDS = {"ordinal", "denominator"}
+# What may stand between a number and the noun it counts: "11,000 North Korean soldiers".
+_IN_NOUN_PHRASE = {"ADJ", "NOUN", "PROPN", "NUM", "ADV", "PUNCT", "PART", "SYM"}
+_NUMERIC_ENTITIES = {"", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME", "ORDINAL"}
+_DATE_PREPOSITIONS = {"on", "in", "since", "until", "till", "from", "by", "of", "early", "late", "mid", "next", "last"}
+
+
+@dataclass(slots=True)
+class _Found:
+    """A number being read, with what belongs to it, as piece indices [first, last)."""
+
+    first: int
+    num: Number
+    last: int
+    value: float
+    unit: str | None = None
+    unit_kind: str | None = None  # a units.tsv kind, or "noun" for a counted noun
+    qualifier: str = "="
+    currency: bool = False  # written before the number ("$5")
+    end_char: int | None = None  # past the counted noun, when it follows closely
+    year_ok: bool = True  # may be read as a year (not when the other end of its range is no year)
+
+
+class _Context:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.pieces = lex(doc.text)
+        self._token = [-1] * len(doc.text)
+        for t in doc:
+            for c in range(t.idx, t.idx + len(t.text)):
+                self._token[c] = t.i
+
+    def token(self, piece: int) -> Token | None:
+        if not 0 <= piece < len(self.pieces):
+            return None
+        i = self._token[self.pieces[piece].start]
+        return self.doc[i] if i >= 0 else None
+
+    def tokens(self, first: int, last: int) -> list[Token]:
+        seen: dict[int, Token] = {}
+        for k in range(first, last):
+            t = self.token(k)
+            if t is not None:
+                seen.setdefault(t.i, t)
+        return [seen[i] for i in sorted(seen)]
 
 
 def find_quantities(doc: Doc, article: Article) -> list[Quantity]:
     """Every quantity in the parsed article, in text order."""
-    return []
+    ctx = _Context(doc)
+    out = []
+    for f in _scan(ctx):
+        start = ctx.pieces[f.first].start
+        end = max(ctx.pieces[f.last - 1].end, f.end_char or 0)
+        out.append(Quantity(article_id=article.id, start=start, end=end, text=ctx.text[start:end],
+                            value=f.value, qualifier=f.qualifier, unit=f.unit, vague=f.num.vague,
+                            extractor=EXTRACTOR, version=VERSION))
+    return sorted(out, key=lambda q: (q.start, q.end))
+
+
+def _scan(ctx: _Context) -> Iterator[_Found]:
+    p = ctx.pieces
+    i = 0
+    while i < len(p):
+        a = _read(ctx, i)
+        if a is None:
+            i += 1
+            continue
+        _qualify(ctx, a)
+        if _noise(ctx, a):
+            i = a.num.last
+            if i < len(p) and p[i].text in "-–" and (b := _read(ctx, i + 1)) is not None:
+                i = b.num.last  # "May 10-12", "1939-1945": the other end is as much a date
+            continue
+        score = _score(ctx, a)
+        if score:
+            i = score
+            continue
+        b = _range_end(ctx, a)
+        if b is None:
+            _unit_from_next(ctx, a)
+        group = [a, b] if b is not None else [a]
+        i = group[-1].last
+        if not all(_year_like(f.num) for f in group):
+            for f in group:
+                f.year_ok = False
+        elif b is not None and a.qualifier == "=" and a.unit_kind not in _TABLE_KINDS \
+                and 1800 <= a.value < b.value <= min(2100, a.value + 30):
+            continue  # "2018–2019", "between 2010 and 2015"
+        noun = _counted(ctx, b or a)
+        if noun is not None:
+            last = ctx.token((b or a).num.last - 1)
+            end_char = noun.idx + len(noun.text) if last is not None and 0 < noun.i - last.i <= 4 else None
+            for f in group:
+                f.unit, f.unit_kind, f.end_char = noun.text.lower(), "noun", end_char
+        for f in group:
+            if not _keep(ctx, f):
+                continue
+            if f.qualifier == "=" or f.qualifier == "~":
+                f.qualifier = _change(ctx, f) or f.qualifier
+            yield f
+
+
+def _score(ctx: _Context, a: _Found) -> int:
+    """ "won 4–2", "votes 86–11": a score or a vote, not two quantities. The piece after it, or 0."""
+    p = ctx.pieces
+    e = a.last
+    if a.unit is not None or a.qualifier != "=" or not a.num.literal or e + 1 >= len(p) or p[e].text not in "-–—":
+        return 0
+    b = _read(ctx, e + 1)
+    if b is None or b.unit is not None or not b.num.literal or b.value > a.value:
+        return 0
+    return b.last
+
+
+def _read(ctx: _Context, i: int) -> _Found | None:
+    """The number at pieces[i] with a currency before it and a unit after it."""
+    p = ctx.pieces
+    if p[i].kind == "code":
+        return None
+    cur = match_unit(p, i, "before")  # "$", "USD", "aged"
+    k = cur[1] if cur is not None else i
+    if k >= len(p):
+        return None
+    num = read_number(p, k, money=cur is not None and cur[0].kind == "currency")
+    if num is None:
+        return None
+    f = _Found(first=i, num=num, last=num.last, value=num.value)
+    if cur is not None:
+        f.unit, f.unit_kind, f.currency = cur[0].unit, cur[0].kind, cur[0].kind == "currency"
+    j = num.last
+    after = match_unit(p, j, "after")
+    if after is None and j + 1 < len(p) and p[j].text in "-‐" and p[j].glued and p[j + 1].glued:
+        after = match_unit(p, j + 1, "after")  # "3-inch", "12-cent", "five-year-old"
+    if after is not None and not num.vague:
+        u, end = after
+        if f.unit is None:
+            f.unit, f.unit_kind, f.last = u.unit, u.kind, end
+        elif u.unit == f.unit and u.surface[0].isalpha():  # "$10 dollars"
+            f.last = end
+        if u.kind == "currency" and u.surface[0].isalpha() and u.unit not in _MINOR_UNITS:
+            _cents(p, f)
+    return f
+
+
+def _cents(p: list[Piece], f: _Found) -> None:
+    """ "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50"."""
+    k = f.last + 1 if f.last < len(p) and p[f.last].lower == "and" else f.last
+    sub = read_number(p, k) if k < len(p) and p[k].lower not in ("a", "an") else None
+    if sub is None or sub.vague or not sub.value.is_integer() or not 0 < sub.value < 100:
+        return
+    minor = match_unit(p, sub.last, "after")
+    if minor is not None and minor[0].unit in _MINOR_UNITS:
+        f.value += sub.value / 100
+        f.last = minor[1]
+    elif sub.last >= len(p) or p[sub.last].kind == "sym":
+        f.value += sub.value / 100
+        f.last = sub.last
+
+
+def _qualify(ctx: _Context, f: _Found) -> None:
+    """A qualifier before the number ("more than", "about") or after it ("or more", "100-odd")."""
+    p = ctx.pieces
+    before = match_cue_before(p, f.first, "before")
+    if before is not None:
+        f.qualifier, f.first = before
+    after = match_cue(p, f.last, "after")
+    if after is not None and (p[f.last].text != "+" or p[f.last].glued):
+        if f.qualifier in ("=", "~"):
+            f.qualifier = after[0]
+        f.last = after[1]
+    if f.num.vague and f.qualifier == "=":
+        f.qualifier = ">"
+
+
+def _range_end(ctx: _Context, a: _Found) -> _Found | None:
+    """The other end of "10,000-12,000", "between 10 and 12 million", "from $5 to $6": it shares the
+    unit, the scale, the qualifier and the span with the first end."""
+    p = ctx.pieces
+    e = a.last
+    if e >= len(p) or a.num.vague:
+        return None
+    opener = match_cue_before(p, a.first, "range_open")
+    between = opener is not None and p[opener[1]].lower == "between"
+    link = p[e].lower
+    if not ((link,) in cues().get("range_link", {}) or (link == "and" and between)):
+        return None
+    b = _read(ctx, e + 1)
+    if b is None or b.num.vague or _noise(ctx, b):
+        return None
+    if link in "-–—" and not a.value < b.value:
+        return None  # "3-1" is a score, not a range
+    if a.unit is not None and b.unit is not None and a.unit != b.unit:
+        return None
+    if link in ("to", "through") and a.unit is not None and b.unit is None and opener is None and not a.currency:
+        return None  # "rose 5% to 300": a change and a level
+    _qualify(ctx, b)
+    if a.num.scale == 1 and b.num.scale > 1 and 0 < abs(a.value) <= abs(b.value / b.num.scale):
+        a.value *= b.num.scale  # "5-6 million", "between 10 and 12 billion"
+    if a.unit is None:
+        a.unit, a.unit_kind = b.unit, b.unit_kind
+    elif b.unit is None:
+        b.unit, b.unit_kind = a.unit, a.unit_kind
+    first = opener[1] if opener is not None and opener[1] < a.first else a.first
+    qualifier = a.qualifier if a.qualifier != "=" else b.qualifier if b.qualifier not in ("=", ">", "<") else "="
+    for f in (a, b):
+        f.first, f.last, f.qualifier = first, b.last, qualifier
+    return b
+
+
+def _unit_from_next(ctx: _Context, a: _Found) -> None:
+    """ "fell by 1.5 and 3 percent": the unit written once serves both numbers."""
+    p = ctx.pieces
+    e = a.last
+    if a.unit is not None or e + 1 >= len(p) or p[e].lower not in ("and", "or"):
+        return
+    b = _read(ctx, e + 1)
+    if b is not None and b.unit_kind in _TABLE_KINDS and not b.currency and not _noise(ctx, b):
+        a.unit, a.unit_kind = b.unit, b.unit_kind
+
+
+def _noise(ctx: _Context, f: _Found) -> bool:
+    """Ordinals, decades, clock times, dates, codes and numbered names: not quantities."""
+    p = ctx.pieces
+    s, e = f.num.first, f.num.last
+    nxt = p[e] if e < len(p) else None
+    prev = p[s - 1] if s > 0 else None
+    if nxt is not None and nxt.glued and nxt.kind == "word" and e == f.last and f.unit is None:
+        return True  # "1st", "1990s", "777F", "5G", "3D"
+    if nxt is not None and nxt.text in "'’" and e + 1 < len(p) and p[e + 1].lower == "s" and f.num.literal:
+        return True  # "1990's"
+    if nxt is not None and nxt.text in "-‐" and e + 1 < len(p) and _ORDINAL_KINDS & set(word_kinds(p[e + 1])):
+        return True  # "twenty-first"
+    if nxt is not None and nxt.text in "-‐" and f.unit is None and e - s == 1 and p[s].lower in ("one", "zero"):
+        return True  # "one-time", "zero-coupon"
+    if nxt is not None and nxt.text == ")" and f.num.literal and f.unit is None:
+        return True  # "1)", "(2)": a list item
+    if prev is not None and p[s].glued and not f.currency:
+        if prev.kind == "word" and f.num.literal:
+            return True  # "G7", "MH17", "A320"
+        if prev.text in "-‐" and prev.glued and s >= 2 and p[s - 2].kind == "word" and not word_kinds(p[s - 2]):
+            return True  # "F-16", "COVID-19", "Su-34", "number-one"
+        if prev.text in "'’" and f.num.literal and len(f.num.literal) == 2:
+            return True  # "'11": a year
+    if f.unit is None and match_cue(p, e, "clock") is not None:
+        return True
+    if _beside_month(p, s, e, f.num):
+        return True
+    return bool(f.num.literal and match_cue_before(p, s, "id_before") is not None and f.qualifier == "=")
+
+
+def _beside_month(p: list[Piece], s: int, e: int, num: Number) -> bool:
+    """ "May 8", "nov. 6", "8 May", "September 2022": a day or a year, not a quantity."""
+    if not num.value.is_integer() or not (1 <= num.value <= 31 or num.literal and len(num.literal) == 4):
+        return False
+    k = s - 1
+    if k >= 0 and p[k].text == ".":
+        k -= 1
+    on = s > 0 and p[s - 1].lower in _DATE_PREPOSITIONS  # "on 1 may"
+    return _month(p, k) or _month(p, e, on) or (e + 1 < len(p) and p[e].lower == "of" and _month(p, e + 1))
+
+
+def _month(p: list[Piece], k: int, lenient: bool = False) -> bool:
+    """A month name at pieces[k]; "may" and "march" only capitalised or after "on", "in", "since" ..."""
+    if not 0 <= k < len(p):
+        return False
+    cap = cues().get("month", {}).get((p[k].lower,))
+    if cap is None:
+        return False
+    return cap != "cap" or p[k].text[0].isupper() or lenient or (k > 0 and p[k - 1].lower in _DATE_PREPOSITIONS)
+
+
+def _keep(ctx: _Context, f: _Found) -> bool:
+    """Rules that need the unit and the parse: years, "one" as a pronoun, names like "Boeing 777"."""
+    p = ctx.pieces
+    num = f.num
+    if num.bare_fraction and f.qualifier == "=":
+        return False  # "half" alone; "more than half" is kept
+    if num.vague and any(t.pos_ == "VERB" for t in ctx.tokens(num.first, num.last)):
+        return False  # "he scores", "it tens"
+    if f.year_ok and _year_like(num) and f.unit_kind not in _TABLE_KINDS:
+        tok = ctx.token(num.first)
+        date = tok is not None and tok.ent_type_ == "DATE"
+        if date or (f.unit_kind != "noun" and f.qualifier == "="):
+            return False  # "in 2022", "1988 sales", "until at least 2007"
+    if num.last - num.first == 1 and p[num.first].lower == "one":
+        nxt = p[num.last].lower if num.last < len(p) else ""
+        before = p[num.first - 1].lower if num.first > 0 else ""
+        if f.unit is None or nxt in ("of", "another") or (before,) in cues().get("pronoun_det", {}):
+            return False  # "the one you mentioned", "one of them"
+    if f.first == num.first and num.first > 0 and _in_name(ctx, f):
+        return False  # "Boeing 777", "Apollo 11", "Highway 35", "Mirage 2000 jets", "CBP One app"
+    return True
+
+
+def _in_name(ctx: _Context, f: _Found) -> bool:
+    """A number right after a proper noun that names something with it."""
+    num = f.num
+    tok, prev = ctx.token(num.first), ctx.token(num.first - 1)
+    if tok is None or prev is None or prev.i != tok.i - 1:
+        return False
+    if prev.text[:1].islower() and not prev.text.islower():
+        return True  # "iPhone 4 owners": a camel-cased name
+    if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or _month(ctx.pieces, num.first - 1):
+        return False
+    if num.literal and f.unit is None and num.value.is_integer():
+        return True
+    return (tok.head.i <= prev.i or tok.ent_type_ not in _NUMERIC_ENTITIES
+            or (num.spelled and ctx.pieces[num.first].text[:1].isupper()))
+
+
+def _year_like(num: Number) -> bool:
+    return bool(num.literal and len(num.literal) == 4 and 1000 <= num.value <= 2100)
+
+
+def _counted(ctx: _Context, f: _Found) -> Token | None:
+    """The noun a number counts: "11,000 North Korean soldiers", "thousands of troops"."""
+    if f.unit is not None:
+        return None
+    toks = ctx.tokens(f.num.first, f.num.last)
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    for t in reversed(toks):
+        h = t.head
+        if h.i not in inside and t.i < h.i <= t.i + 8 and _nounish(h) \
+                and all(x.pos_ in _IN_NOUN_PHRASE for x in ctx.doc[toks[-1].i + 1:h.i]):
+            return h
+    last = toks[-1]
+    for c in last.children:  # "thousands of troops"; "95 of 143 drones"
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj" and _nounish(g) and (f.num.vague or last.pos_ == "NOUN"
+                                                         or any(x.dep_ == "nummod" for x in g.children)):
+                    return g
+    if last.i + 1 < len(ctx.doc) and ctx.token(f.last) is not None:
+        nxt = ctx.doc[last.i + 1]
+        if _nounish(nxt) and nxt.tag_ in ("NNS", "NN") and nxt.idx >= ctx.pieces[f.last - 1].end:
+            return nxt
+    return None
+
+
+def _nounish(t: Token) -> bool:
+    return ((t.pos_ == "NOUN" or (t.pos_ == "PROPN" and (t.text.islower() or t.tag_ == "NNPS")))
+            and t.is_alpha and len(t.text) > 1
+            and not t.like_num
+            and (t.lower_,) not in cues().get("month", {}))
+
+
+def _change(ctx: _Context, f: _Found) -> str | None:
+    """up / down when the number is the amount of a change: "rose 5%", "fell by 300", "up 2%",
+    "a 5% increase", "an increase of 5%". A level reached ("rose to 300") is not a change."""
+    p = ctx.pieces
+    table = cues()
+    s, e = f.first, f.last
+    money = f.unit_kind in ("currency", "percent") or f.unit in ("point", "points")
+    adverb = ctx.token(s - 1) if s > 0 else None
+    if adverb is not None and p[s - 1].lower in ("up", "down"):
+        verb = ctx.doc[adverb.i - 1] if adverb.i > 0 else None
+        if (verb is not None and (verb.lemma_.lower(),) in table.get("market_verb", {})) \
+                or (adverb.dep_ != "prt" and (verb is None or verb.pos_ != "VERB")):
+            return table["change_adv"][(p[s - 1].lower,)]  # "is up 82%", "closed down 74 points"; not "shot down 95"
+    if e < len(p) and p[e].lower in ("higher", "lower"):
+        return table["change_adv"][(p[e].lower,)]
+    after = ctx.token(e)
+    if after is not None and after.pos_ == "NOUN" and (after.lemma_.lower(),) in table["change_noun"] \
+            and after.idx >= p[e - 1].end:
+        return table["change_noun"][(after.lemma_.lower(),)]
+    if s >= 2 and p[s - 1].lower == "of":
+        noun = ctx.token(s - 2)
+        if noun is not None and noun.pos_ == "NOUN" and (noun.lemma_.lower(),) in table["change_noun"]:
+            return table["change_noun"][(noun.lemma_.lower(),)]
+    tok = ctx.token(s)
+    if tok is None:
+        return None
+    span = ctx.tokens(f.num.first, e)
+    inside = {t.i for t in span}
+    for t in span:  # "reducing its workforce by 15%"
+        h = t.head
+        if h.i not in inside and h.lower_ == "by" and h.head.pos_ == "VERB":
+            key = (h.head.lemma_.lower(),)
+            found = table["change"].get(key) or (table["change_money"].get(key) if money else None)
+            if found:
+                return found
+    for idx in range(tok.i - 1, max(-1, tok.i - 4), -1):
+        t = ctx.doc[idx]
+        if t.lower_ == "by" and idx > 0 and ctx.doc[idx - 1].lower_ in ("up", "down"):
+            return table["change_adv"][(ctx.doc[idx - 1].lower_,)]  # "went up by 0.16%"
+        if t.lower_ == "by" or t.pos_ == "ADV":
+            continue
+        if t.pos_ != "VERB":
+            return None
+        key = (t.lemma_.lower(),)
+        return table["change"].get(key) or (table["change_money"].get(key) if money else None)
+    return None

@@ -1,0 +1,275 @@
+"""Quantities on real news sentences: numbers, ranges, qualifiers, changes and units.
+
+Sentences are quoted from the Wikipedia Current Events Portal (CC BY-SA 4.0, "Wikipedia contributors,
+Portal:Current events"; `samples/wcep-north-korea-russia-ukraine.jsonl` and
+`../shared/corpus/wcep_portal_2025_2026/events.jsonl`, by event id) and from Wikinews (CC BY 2.5,
+"Wikinews contributors"; `samples/wikinews/` and `../shared/corpus/wikinews_timeline_semeval2015/`,
+by article id). The founding article is read from ../shared by the `seed_text` fixture.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract.numbers import lex, parse_number, read_number
+from claimgraph.extract.quantities import EXTRACTOR, VERSION, find_quantities
+from claimgraph.models import Article, Quantity
+
+model = pytest.mark.model
+
+
+def quantities(nlp, text: str) -> list[Quantity]:
+    return find_quantities(nlp(text), Article.from_text(text))
+
+
+def one(qs: list[Quantity], text: str) -> Quantity:
+    """The quantity whose span holds `text`."""
+    found = [q for q in qs if text in q.text]
+    assert found, f"no quantity over {text!r}; found {[(q.text, q.value) for q in qs]}"
+    return found[0]
+
+
+# --- number words and digits, without the model ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("11,000", 11000), ("eleven thousand", 11000), ("1.5 million", 1.5e6), ("a dozen", 12), ("3/4", 0.75),
+    ("-5", -5), ("twenty-one", 21), ("Twenty-seven", 27), ("one hundred and sixty-one", 161), ("two thirds", 2 / 3),
+    ("one-third", 1 / 3), ("one and a half", 1.5), ("half a million", 5e5), ("five and a half million", 5.5e6),
+    ("3 million and a half", 3.5e6), ("10k", 1e4), ("1,674.5 million", 1.6745e9), ("two-million", 2e6),
+    ("12,34,567.89", 1234567.89), ("1 234 567", 1234567), ("three quarters", 0.75), ("10½", 10.5),
+    ("minus five point five", -5.5), ("two hundred point zero three", 200.03), ("three lakh crore", 3e12),
+])
+def test_numbers_parse_digits_and_words(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["1st", "first", "twenty-first", "a", "a third time", "thousand", "5/17/2018"])
+def test_numbers_not_a_number(text):
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("thousands", 1000), ("hundreds", 100), ("dozens", 12), ("tens of thousands", 1e4),
+    ("hundreds of thousands", 1e5), ("several hundred", 100), ("a few thousand", 1000),
+])
+def test_numbers_vague_amounts_are_lower_bounds(text, value):
+    num = read_number(lex(text), 0)
+    assert num is not None and num.vague and num.value == value
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("5/17/2018", "code"), ("11:00", "code"), ("192.168.1.2", "code"), ("2014-15", "code"), ("3/4", "frac"),
+    ("9/11", "code"), ("6 . 2", "num"),
+])
+def test_numbers_lex_marks_codes(text, kind):
+    assert [p.kind for p in lex(text)] == [kind]
+
+
+# --- quantities in news sentences -----------------------------------------------------------------
+
+# (sentence, span text, value, qualifier, unit, vague), source in the comment before each group.
+CASES = [
+    # WCEP 2025-04-30_002 (samples)
+    ("South Korean intelligence claims North Korean troops have suffered around 4,700 casualties, including "
+     "about 600 fatalities among 15,000 soldiers.", "4,700", 4700, "~", "casualties", False),
+    ("South Korean intelligence claims North Korean troops have suffered around 4,700 casualties, including "
+     "about 600 fatalities among 15,000 soldiers.", "15,000", 15000, "=", "soldiers", False),
+    # WCEP 2025-03-24_002 (samples): a number in words
+    ("Ninety people are injured, including 17 children, in a Russian missile attack on a hospital, a school, "
+     "and a residential area in Sumy, Ukraine.", "Ninety", 90, "=", "people", False),
+    # WCEP 2025-01-01_006: hyphenated words
+    ("Twenty-seven migrants from sub-Saharan Africa are killed, and 83 others are rescued after two boats "
+     "capsize off the Kerkennah Islands near Tunisia.", "Twenty-seven", 27, "=", "migrants", False),
+    # WCEP 2025-01-05_004: a scale word, "nearly"
+    ("The National Weather Service issues winter storm alerts for areas covering nearly 70 million people from "
+     "the Great Plains to the East Coast of the United States, with nearly 4 million currently under blizzard "
+     "warnings.", "70 million", 7e7, "~", "people", False),
+    # WCEP 2025-03-06_003 (samples): currencies
+    ("Dutch Prime Minister Dick Schoof announces US$3.8 billion in national military funding for Ukraine in "
+     "2026, including $700 million in Dutch drone manufacturing.", "US$3.8 billion", 3.8e9, "=", "US dollar", False),
+    ("Dutch Prime Minister Dick Schoof announces US$3.8 billion in national military funding for Ukraine in "
+     "2026, including $700 million in Dutch drone manufacturing.", "$700 million", 7e8, "=", "dollar", False),
+    # WCEP 2025-04-14_002 (samples)
+    ("The United Kingdom sends £752 million ($990 million) to Ukraine for the purchase of surface-to-air "
+     "missiles.", "£752 million", 7.52e8, "=", "pound", False),
+    # WCEP 2025-04-13_003: "a dozen"
+    ("Eight people are killed and a dozen others are injured after a roadside bomb suspected to be planted by "
+     "Islamic extremists hits a bus on the Damboa-Maiduguri highway in Borno State, Nigeria.",
+     "a dozen", 12, "=", "others", False),
+    # WCEP 2025-05-21_007
+    ("More than a dozen governments condemn the Israeli military firing in the direction of a diplomatic "
+     "delegation with representatives from 31 countries.", "More than a dozen", 12, ">", "governments", False),
+    # WCEP 2025-02-22_003: vague amounts are lower bounds
+    ("Hundreds of Congolese police officers join the M23 movement in Bukavu, Democratic Republic of the Congo, "
+     "as the rebel group consolidates its control of the city.", "Hundreds", 100, ">", "officers", True),
+    # WCEP 2025-03-14_009 (samples)
+    ('President Donald Trump publicly asks Russian President Vladimir Putin to spare the lives of "thousands of '
+     'Ukrainian soldiers" said to be surrounded in Kursk Oblast.', "thousands", 1000, ">", "soldiers", True),
+    # WCEP 2025-03-25_003
+    ("A wildfire in Uiseong County, South Korea, spreads uncontrollably to the north and east, resulting in at "
+     "least 16 deaths and forcing tens of thousands of civilians to evacuate.",
+     "tens of thousands", 1e4, ">", "civilians", True),
+    # WCEP 2025-03-23_006 (samples)
+    ("Seven people are killed and dozens are injured across Ukraine by overnight Russian drone strikes, "
+     "including three civilians killed in Kyiv.", "dozens", 12, ">", None, True),
+    # WCEP 2026-02-04_004: a fraction
+    ("American newspaper The Washington Post announces that it will lay off about 300 journalists, roughly "
+     "one-third of its employees.", "one-third", 1 / 3, "~", "employees", False),
+    # Wikinews 114904 (corpus, stock market): negative numbers
+    ("The NASDAQ also took heavy losses to close down 74.15 points or -2.64%, closing at 2,725.16.",
+     "-2.64%", -2.64, "=", "percent", False),
+    # WCEP 2025-01-14_002 (samples): qualifiers
+    ("Ukraine strikes targets in the Republic of Tatarstan and Bryansk, Saratov, and Tula oblasts, Russia, with "
+     "more than 200 drones and five ATACMS ballistic missiles.", "more than 200", 200, ">", "drones", False),
+    # WCEP 2025-04-13_000 (samples)
+    ("During Palm Sunday, two Russian Iskander-M ballistic missiles carrying cluster munitions strike the centre "
+     "of Sumy, Ukraine, killing at least 35 people and wounding 117 others.", "at least 35", 35, ">", "people",
+     False),
+    # WCEP 2025-01-24_019 (samples)
+    ("Over 60,000 people demonstrate across Slovakia in protest of Prime Minister Robert Fico's policies.",
+     "Over 60,000", 60000, ">", "people", False),
+    # WCEP 2025-02-11_016
+    ("The Government of Spain announces it will grant residency and work permits to up to 25,000 immigrants "
+     "affected by the floods in the Valencian Community in 2024.", "up to 25,000", 25000, "<", "immigrants",
+     False),
+    # WCEP 2026-06-18_014
+    ("The American Automobile Association reports that gas prices in the United States are at $3.999 per "
+     "gallon, making it the first time gas prices have gone below $4 since March 30.", "below $4", 4, "<",
+     "dollar", False),
+    # WCEP 2025-04-27_014 (samples)
+    ("It contains victims of the Volhynia massacres, when Ukrainian nationalists murdered around 100,000 "
+     "civilians who were predominantly Polish.", "around 100,000", 1e5, "~", "civilians", False),
+    # WCEP 2025-03-07_004
+    ("A UNMISS helicopter operator and approximately 27 South Sudanese soldiers are killed after being fired on "
+     "by a local militia group while evacuating Nasir, South Sudan.", "approximately 27", 27, "~", "soldiers",
+     False),
+    # WCEP 2025-06-09_006
+    ("president Donald Trump orders the deployment of roughly 500 Marines to Los Angeles to protect federal "
+     "buildings.", "roughly 500", 500, "~", "marines", False),
+    # Wikinews 123881 (samples): changes
+    ("As a result of this announcement Chrysler's auto sales volume in Canada dropped 23% compared to March of "
+     "2008.", "23%", 23, "down", "percent", False),
+    # Wikinews 16983 (samples)
+    ("In the last financial quarter, Mac sales increased 22 percent, comprising 24 percent of total revenue for "
+     "Apple.", "22 percent", 22, "up", "percent", False),
+    ("In the last financial quarter, Mac sales increased 22 percent, comprising 24 percent of total revenue for "
+     "Apple.", "24 percent", 24, "=", "percent", False),
+    # WCEP 2026-06-14_010
+    ("Oil prices, including crude oil, fall by 5% after U.S. president Donald Trump announced that a deal has "
+     "been reached to end the war.", "5%", 5, "down", "percent", False),
+    # WCEP 2025-04-04_007: a bound beats the change
+    ("Over the past two days, the S&P 500 is down over 10%, while the FTSE 100 is down 6.97% for the week.",
+     "over 10%", 10, ">", "percent", False),
+    ("Over the past two days, the S&P 500 is down over 10%, while the FTSE 100 is down 6.97% for the week.",
+     "6.97%", 6.97, "down", "percent", False),
+    # Wikinews 112579 (corpus, stock market): the unit written once serves both numbers
+    ("Shares of energy companies ExxonMobil and Chevron fell by 1.5 and 3 percent, respectively.", "1.5", 1.5,
+     "down", "percent", False),
+    # Wikinews 114613 (corpus, stock market)
+    ("It went up by 0.16% (16.03 points), but stayed below 5000 mark at 4605.22.", "0.16%", 0.16, "up", "percent",
+     False),
+    # WCEP 2025-03-08_004: units
+    ("Al Shabaab seizes the town of Cadale and some villages including Bushra Sheekh, Ceel Xarar and Xaruur, "
+     "around 70 km (43 mi) of Mogadishu.", "70 km", 70, "~", "kilometer", False),
+    ("Al Shabaab seizes the town of Cadale and some villages including Bushra Sheekh, Ceel Xarar and Xaruur, "
+     "around 70 km (43 mi) of Mogadishu.", "43 mi", 43, "=", "mile", False),
+    # WCEP 2026-01-07_008
+    ("State Department suspends all ongoing assistance programs to Somalia, alleging that the Somali government "
+     "stole 76 tonnes of food aid.", "76 tonnes", 76, "=", "tonne", False),
+    # WCEP 2025-02-21_006
+    ("South Sudan orders the closure of all schools in the country for two weeks due to a heat wave, with "
+     "temperatures expected to reach 42 °C (108 °F).", "42 °C", 42, "=", "celsius", False),
+    ("South Sudan orders the closure of all schools in the country for two weeks due to a heat wave, with "
+     "temperatures expected to reach 42 °C (108 °F).", "two weeks", 2, "=", "week", False),
+    # WCEP 2025-01-24_011
+    ("A wind gust provisionally measured at 183 km/h (114 mph) was recorded in Connemara in County Galway, "
+     "Ireland.", "183 km/h", 183, "=", "kilometer per hour", False),
+    # WCEP 2025-01-01_018 and 2025-03-20_012 (samples): ages
+    ("A 32-year-old suspect is arrested.", "32-year-old", 32, "=", "year", False),
+    ("Vitold Fokin, the first prime minister of modern-day Ukraine, dies at age 92.", "age 92", 92, "=", "year",
+     False),
+]
+
+
+@model
+@pytest.mark.parametrize(("sentence", "span", "value", "qualifier", "unit", "vague"), CASES)
+def test_quantities_in_news(nlp, sentence, span, value, qualifier, unit, vague):
+    q = one(quantities(nlp, sentence), span)
+    assert (q.value, q.qualifier, q.unit, q.vague) == (pytest.approx(value), qualifier, unit, vague)
+    assert q.text == sentence[q.start:q.end]
+    assert (q.extractor, q.version) == (EXTRACTOR, VERSION)
+
+
+# (sentence, span shared by both ends, low, high, unit)
+RANGES = [
+    # Wikinews 100911 (samples)
+    ("This is thought likely to create 1,500 to 2,000 jobs and support 25,000 others.",
+     "1,500 to 2,000 jobs", 1500, 2000, "jobs"),
+    # Wikinews 127248 (samples)
+    ("Henderson stated that he envisioned the bankruptcy process would take between 60 and 90 days.",
+     "between 60 and 90 days", 60, 90, "day"),
+    # Wikinews 123881 (samples): the scale and the currency are shared
+    ("GM and Chrysler software contracts provide US$ 300 to 350 million a year to vendors in India.",
+     "US$ 300 to 350 million", 3e8, 3.5e8, "US dollar"),
+    # WCEP 2025-01-13_006
+    ("AccuWeather releases a preliminary estimate of the total physical and economic losses caused by the "
+     "ongoing wildfires in Southern California of between $250–275 billion.", "between $250–275 billion",
+     2.5e11, 2.75e11, "dollar"),
+    # Wikinews 114904 (corpus, stock market)
+    ("That market then hovered for a few minutes between -30 and -60, before recovering slightly to -11.",
+     "between -30 and -60", -30, -60, None),
+]
+
+
+@model
+@pytest.mark.parametrize(("sentence", "span", "low", "high", "unit"), RANGES)
+def test_quantities_range_gives_one_quantity_per_end(nlp, sentence, span, low, high, unit):
+    ends = [q for q in quantities(nlp, sentence) if q.text == span]
+    assert [(q.value, q.unit) for q in ends] == [(pytest.approx(low), unit), (pytest.approx(high), unit)]
+    assert {q.qualifier for q in ends} == {"="}
+
+
+# (sentence, what must not be read as a quantity, what is still found)
+NOT_QUANTITIES = [
+    # WCEP 2025-01-01_013: an ordinal
+    ("Liechtenstein becomes the 37th country to legalize same-sex marriage.", "37", []),
+    # WCEP 2025-04-28_005 (samples): dates
+    ("Russian president Vladimir Putin declares a three-day ceasefire in Ukraine for May 8–10 to mark the World "
+     "War II Victory Day.", "8–10", [3]),
+    # WCEP 2026-03-14_013: clock times
+    ("Ecuador begins enforcing a curfew from 11:00 p.m. to 5:00 a.m. in the provinces of El Oro, Guayas, Los Ríos, "
+     "and Santo Domingo de los Tsáchilas.", "11:00", []),
+    # WCEP 2026-06-09_000
+    ('In response, the U.S. Central Command launches "self-defense" missile strikes at targets across Iran at 5 '
+     "p.m. ET.", "5", []),
+    # WCEP 2025-01-10_008: years
+    ("The Copernicus Climate Change Service confirms that 2024 was the warmest calendar year since records "
+     "began in 1850, with the average global temperature reaching 1.6 °C above pre-industrial levels.",
+     "2024", [1.6]),
+    # WCEP 2025-02-06_004: names and codes
+    ("The Ukrainian Air Force receives the first shipment of Mirage 2000 fighter jets from France and more F-16 "
+     "Fighting Falcons from the Netherlands.", "2000", []),
+    # Wikinews 17036 (samples)
+    ("Apple Inc. announced Friday that it will give owners of its new iPhone 4 a free case in response to "
+     "mounting concerns over the device's antenna placement.", "4", []),
+    # WCEP 2025-02-24_008 (samples): a vote, not two quantities
+    ("The United Nations General Assembly votes 93–18, with 65 abstentions, to pass a resolution condemning "
+     "Russia's war against Ukraine.", "93", [65]),
+]
+
+
+@model
+@pytest.mark.parametrize(("sentence", "not_a_quantity", "values"), NOT_QUANTITIES)
+def test_quantities_leave_out_ordinals_dates_times_years_and_names(nlp, sentence, not_a_quantity, values):
+    qs = quantities(nlp, sentence)
+    assert [q.value for q in qs] == [pytest.approx(v) for v in values]
+    assert all(not_a_quantity not in q.text for q in qs)
+
+
+@model
+def test_quantities_in_the_founding_article(nlp, seed_text):
+    qs = quantities(nlp, seed_text)
+    soldiers = one(qs, "more than 11,000")
+    assert (soldiers.value, soldiers.qualifier, soldiers.unit, soldiers.vague) == (11000, ">", "soldiers", False)
+    troops = one(qs, "thousands of troops")
+    assert (troops.value, troops.qualifier, troops.unit, troops.vague) == (1000, ">", "troops", True)
