@@ -1,0 +1,281 @@
+"""Time expressions and their TIMEX3 values, pinned on real news sentences.
+
+Sentences are quoted from the shared demo corpus (../shared/corpus): Wikinews articles (CC BY 2.5,
+"Wikinews contributors", URL in the comment) and Wikipedia Current Events Portal summaries
+(CC BY-SA 4.0, "Wikipedia contributors, Portal:Current events", event id in the comment). Each is
+tested against the publication date it carries there.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimgraph.extract.times import EXTRACTOR, VERSION, find_times
+from claimgraph.extract.timex_calendar import duration, holiday
+from claimgraph.extract.timex_rules import number
+from claimgraph.models import Article
+
+pytestmark = pytest.mark.model
+
+# Wikinews, Technical_problem_on_Airbus_A400M_maiden_flight (published 2010-01-25, a Monday)
+A400M = ("The glitch was not reported when the plane made its maiden flight on 11 December -- four years behind "
+         "schedule and $7.3 billion over budget, due to what the manufacturers call \"political interference\" -- and "
+         "only became public attention this weekend, when German magazine Der Spiegel cited confidential documents "
+         "from engine maker Europrop in a report.")
+# WCEP 2025-01-24_006
+HAMAS = ("Hamas confirms that an Israeli airstrike last summer killed Rawhi Mushtaha, who according to Israel was the "
+         "\"head of the Hamas government in the Gaza Strip\", along with Sameh al-Siraj, who held the security "
+         "portfolio in Hamas's political bureau, and Sami Odeh, the head of Hamas's \"general security mechanism\".")
+# Wikinews, Boeing_pushes_back_737_replacement_development (published 2008-05-24)
+BOEING = ("United States airframer Boeing has announced that development of a replacement for their 737 narrowbody "
+          "airliner, begun two years ago, has been pushed back several years, Boeing saying that further advancement "
+          "of technology is required.")
+
+# (published, sentence, (text, type, value)): the sentence's times must include that one.
+CASES = [
+    # --- dates with and without a year -----------------------------------------------------------
+    pytest.param(  # WCEP 2025-04-28_017
+        "2025-04-28", "The Vatican announces the 2025 papal conclave will take place starting on May 7 in the "
+        "Sistine Chapel to elect Pope Francis's successor after his death on April 21.",
+        ("April 21", "DATE", "2025-04-21"), id="month-day-past"),
+    pytest.param(  # WCEP 2025-04-28_017
+        "2025-04-28", "The Vatican announces the 2025 papal conclave will take place starting on May 7 in the "
+        "Sistine Chapel to elect Pope Francis's successor after his death on April 21.",
+        ("May 7", "DATE", "2025-05-07"), id="month-day-future"),
+    pytest.param(  # Wikinews, Technical_problem_on_Airbus_A400M_maiden_flight
+        "2010-01-25", A400M, ("11 December", "DATE", "2009-12-11"), id="day-month-last-year"),
+    pytest.param(  # WCEP 2025-01-30_018
+        "2025-01-30", "Apollo-type asteroid 2024 YR4 triggers global planetary defence procedures for the first time "
+        "and rises to the top of the Palermo Technical Impact Hazard Scale after recent observations confirmed it has "
+        "a 1-in-77 (1.3%) chance of impacting Earth on 22 December 2032.",
+        ("22 December 2032", "DATE", "2032-12-22"), id="day-month-year"),
+    pytest.param(  # WCEP 2025-04-28_005
+        "2025-04-28", "Russian president Vladimir Putin declares a three-day ceasefire in Ukraine for May 8–10 to "
+        "mark the World War II Victory Day.", ("10", "DATE", "2025-05-10"), id="day-range"),
+    # --- weekdays, by tense ----------------------------------------------------------------------------
+    pytest.param(  # Wikinews 17036, Apple_to_give_free_cases,_refunds_to_iPhone_4_owners (a Saturday)
+        "2010-07-17", "The announcement came in a rare press conference held by Apple on Friday morning.",
+        ("Friday morning", "TIME", "2010-07-16TMO"), id="weekday-morning-past"),
+    pytest.param(  # Wikinews, Markets_rally_as_world's_central_banks_infuse_cash (a Thursday)
+        "2008-09-18", "Russia's exchanges will re-open on Friday morning.",
+        ("Friday morning", "TIME", "2008-09-19TMO"), id="weekday-morning-future"),
+    pytest.param(  # Wikinews, Apple_swamped_by_iPhone_4_pre-orders (a Wednesday)
+        "2010-06-16", "Pre-orders of the recently announced iPhone 4 began Tuesday, overwhelming Apple and AT&T.",
+        ("Tuesday", "DATE", "2010-06-15"), id="weekday-bare"),
+    pytest.param(  # Wikinews, Airbus_announces_job_cuts_of_10,000 (a Wednesday)
+        "2007-02-28", "Union officials said nearly 14,000 employees at four French sites had a two hour work "
+        "stoppage Wednesday afternoon to protest the cuts.",
+        ("Wednesday afternoon", "TIME", "2007-02-28TAF"), id="weekday-same-day"),
+    # --- today, yesterday, tomorrow, tonight -----------------------------------------------------------
+    pytest.param(  # Wikinews, Apple_launches_3G_iPhone
+        "2008-06-09", "Apple Computer today launched a 3G version of its iPhone device.",
+        ("today", "DATE", "2008-06-09"), id="today"),
+    pytest.param(  # Wikinews, Apple_unveils_iPhone_4,_iOS_4_at_Worldwide_Developers_Conference_2010
+        "2010-06-08", "Yesterday, at this year's Apple Worldwide Developers Conference (WWDC), company CEO Steve "
+        "Jobs unveiled iPhone 4, along with the new iOS 4 operating system for Apple mobile devices.",
+        ("Yesterday", "DATE", "2010-06-07"), id="yesterday"),
+    pytest.param(  # Wikinews, Apple_swamped_by_iPhone_4_pre-orders
+        "2010-06-16", "Representatives at several Apple Stores in the United States said that buyers should try "
+        "again tomorrow.", ("tomorrow", "DATE", "2010-06-17"), id="tomorrow"),
+    pytest.param(  # WCEP 2025-08-19_007
+        "2025-08-19", "Air Canada announces it will gradually restart operations tonight after it reached a "
+        "tentative agreement with the Canadian Union of Public Employees, which represents the airline's over 10,000 "
+        "flight attendants.",
+        ("tonight", "TIME", "2025-08-19TNI"), id="tonight"),
+    # --- months and seasons ----------------------------------------------------------------------------
+    pytest.param(  # Wikinews, Apple_releases_iPhone_SDK,_announces_upcoming_update
+        "2008-03-06", "The company also announced the iPhone 2.0 update that was released as a closed beta for "
+        "developers and is scheduled for public release in June.", ("June", "DATE", "2008-06"), id="month-ahead"),
+    pytest.param(  # Wikinews, Apple_unveils_iPod_nano
+        "2005-09-07", "The iPod nano is the second model of the iPod family to utilize flash memory, after the "
+        "Shuffle was introduced in January.", ("January", "DATE", "2005-01"), id="month-past"),
+    pytest.param(  # Wikinews 18315, Apple_executive_Steve_Jobs_resigns
+        "2011-08-25", "Steve Jobs has been fighting pancreatic cancer since 2004 and has been on medical leave "
+        "since January of this year.", ("January of this year", "DATE", "2011-01"), id="month-of-this-year"),
+    pytest.param(  # WCEP 2025-01-24_006
+        "2025-01-24", HAMAS, ("last summer", "DATE", "2024-SU"), id="last-summer"),
+    # --- last / this / next + unit ---------------------------------------------------------------------
+    pytest.param(  # Wikinews, Dow_falls_340_points_amid_unemployment_and_retail_sales_rates_news
+        "2008-09-04", "According to the Associated Press, the number of people claiming weekly unemployment "
+        "benefits rose 15,000 last week to 444,000, which, according to The New York Times is near a five-year high.",
+        ("last week", "DATE", "2008-W35"), id="last-week"),
+    pytest.param(  # WCEP 2025-05-19_004
+        "2025-05-19", "The Iranian foreign ministry summons the British chargé d'affaires to protest the arrest of "
+        "seven Iranian nationals in London earlier this month.",
+        ("earlier this month", "DATE", "2025-05"), id="earlier-this-month"),
+    pytest.param(  # Wikinews, Apple_Computer_CEO_Steve_Jobs_gives_opening_keynote_to_WWDC_2005
+        "2005-06-06", "This 'switch ', he said, would happen beginning next year.",
+        ("next year", "DATE", "2006"), id="next-year"),
+    pytest.param(  # Wikinews, Apple_swamped_by_iPhone_4_pre-orders
+        "2010-06-16", "Shares of Apple Inc. rose US $5.41 yesterday in regular trading, continuing their trend of "
+        "having risen 23 percent this year.", ("this year", "DATE", "2010"), id="this-year"),
+    pytest.param(  # Wikinews, Technical_problem_on_Airbus_A400M_maiden_flight (a Monday)
+        "2010-01-25", A400M, ("this weekend", "DATE", "2010-W03-WE"), id="this-weekend-past"),
+    # --- ago, since, ordinal years ---------------------------------------------------------------------
+    pytest.param(  # WCEP 2025-10-10_015
+        "2025-10-10", "Jaishankar announces the country will reopen its embassy in Kabul, Afghanistan, after it was "
+        "shut down four years ago during the fall of Kabul.", ("four years ago", "DATE", "2021"), id="years-ago"),
+    pytest.param(  # Wikinews, Apple_swamped_by_iPhone_4_pre-orders
+        "2010-06-16", "The newest iPhone, iPhone 4 was introduced by Apple CEO Steve Jobs at the company's 2010 "
+        "Worldwide Developer's Conference less than two weeks ago.",
+        ("less than two weeks ago", "DATE", "2010-W22"), id="weeks-ago"),
+    pytest.param(  # Wikinews 18315, Apple_executive_Steve_Jobs_resigns
+        "2011-08-25", "Steve Jobs has been fighting pancreatic cancer since 2004 and has been on medical leave "
+        "since January of this year.", ("2004", "DATE", "2004"), id="since-year"),
+    pytest.param(  # WCEP 2026-04-15_012
+        "2026-04-15", "The civil war in Sudan between the Sudanese Armed Forces and Rapid Support Forces enters its "
+        "fourth year.", ("its fourth year", "DURATION", "P3Y"), id="its-fourth-year"),
+    # --- quarters and decades --------------------------------------------------------------------------
+    pytest.param(  # Wikinews, US_automaker_GM_reports_losses_of_$6_billion
+        "2009-05-07", "In the first quarter of last year, GM had reported a loss of $381 million, or $0.67 per "
+        "share.", ("the first quarter of last year", "DATE", "2008-Q1"), id="quarter-last-year"),
+    pytest.param(  # Wikinews, Automobile_manufacturer_Ford_posts_unexpected_profits
+        "2009-11-03", "The US automobile manufacturer Ford has said that it posted a net profit of US$ 997 million "
+        "in the third quarter of this year, and predicted that it would be \"solidly profitable\" by 2011.",
+        ("the third quarter of this year", "DATE", "2009-Q3"), id="quarter"),
+    pytest.param(  # WCEP 2025-05-29_008
+        "2025-05-29", "U.S. president Donald Trump commutes the federal prison sentence of Larry Hoover, the founder "
+        "of the Chicago street gang Gangster Disciples, who was sentenced to six life sentences on conspiracy, "
+        "extortion, drug and other criminal charges in the 1990s.", ("the 1990s", "DATE", "199"), id="decade"),
+    pytest.param(  # Wikinews, Aeroflot_negotiates_purchase_of_22_new_Boeing_787_Dreamliner_aircraft
+        "2007-06-10", "Boeing has had a policy of Russian involvement dating back to the early 1990s.",
+        ("the early 1990s", "DATE", "199"), id="early-decade"),
+    # --- durations and sets ----------------------------------------------------------------------------
+    pytest.param(  # WCEP 2025-01-15_005
+        "2025-01-15", "Bootleg alcohol kills 37 people and leaves 80 others hospitalized over the last 48 hours in "
+        "Istanbul, Turkey.", ("the last 48 hours", "DURATION", "PT48H"), id="the-last-48-hours"),
+    pytest.param(  # WCEP 2025-02-15_002
+        "2025-02-15", "General Muhoozi Kainerugaba, Chief of the Ugandan military, claiming to act with the authority "
+        "of his father, President Yoweri Museveni, threatens to invade the Democratic Republic of the Congo and take "
+        "control of Bunia, the capital of Ituri Province, unless local forces surrender their weapons within 24 "
+        "hours.", ("24 hours", "DURATION", "PT24H"), id="hours"),
+    pytest.param(  # Wikinews, Boeing_pushes_back_737_replacement_development
+        "2008-05-24", BOEING, ("several years", "DURATION", "PXY"), id="several-years"),
+    pytest.param("2008-05-24", BOEING, ("two years ago", "DATE", "2006"), id="two-years-ago"),
+    pytest.param(  # WCEP 2025-04-28_005
+        "2025-04-28", "Russian president Vladimir Putin declares a three-day ceasefire in Ukraine for May 8–10 to "
+        "mark the World War II Victory Day.", ("three-day", "DURATION", "P3D"), id="adjectival-duration"),
+    # Wikinews, Northrop_Grumman_and_Airbus_parent_EADS_defeat_Boeing_for_$40_billion_US_airtanker_contract
+    pytest.param(
+        "2008-03-01", "General Arthur Lichte said \"This will be an American tanker, flown by American airmen with "
+        "an American flag on its tail and, every day, it will be saving American lives.",
+        ("every day", "SET", "P1D"), id="every-day"),
+    pytest.param(  # WCEP 2025-06-20_001
+        "2025-06-20", "Hundreds of thousands of people protest against Israel on the streets of Tehran after weekly "
+        "prayers, chanting slogans in support of Iranian leaders.", ("weekly", "SET", "P1W"), id="weekly"),
+    # --- clock times, present and past references --------------------------------------------------------
+    pytest.param(  # Wikinews, First_A380_enters_commercial_service
+        "2007-10-17", "It was a milestone in aviation history: the first Airbus A380 landed at Singapore's Changi "
+        "International Airport at 6:40 p.m. (GMT +8) after a 12-hour flight from Airbus ' Delivery Center.",
+        ("6:40 p.m.", "TIME", "2007-10-17T18:40"), id="clock"),
+    pytest.param(  # WCEP 2025-02-11_003 (a Tuesday): the noon of the Saturday next to it
+        "2025-02-11", "Israeli Prime Minister Benjamin Netanyahu says that if Hamas does not release Israeli "
+        "hostages by noon on Saturday, the ceasefire will end and the IDF will resume offensive operations in the "
+        "Gaza Strip.", ("noon", "TIME", "2025-02-15T12:00"), id="noon-on-saturday"),
+    pytest.param(  # Wikinews, Apple_unveils_iPhone_4,_iOS_4_at_Worldwide_Developers_Conference_2010
+        "2010-06-08", "The App Store currently has around 225,000 different apps for sale.",
+        ("currently", "DATE", "PRESENT_REF"), id="currently"),
+    pytest.param(  # Wikinews, Apple_plans_to_sell_movies_on_iTunes
+        "2006-06-20", "The store currently sells digital music tracks, and more recently has begun to sell TV "
+        "episodes.", ("more recently", "DATE", "PAST_REF"), id="recently"),
+]
+
+
+def _times(nlp, text: str, published: date | None) -> list[tuple[str, str, str | None]]:
+    article = Article.from_text(text, published=published)
+    return [(t.text, t.type, t.value) for t in find_times(nlp(text), article)]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), CASES)
+def test_times_value(nlp, published, text, expected):
+    assert expected in _times(nlp, text, date.fromisoformat(published))
+
+
+@pytest.mark.parametrize(("published", "text", "absent"), [
+    pytest.param(  # WCEP 2025-10-10_015: "the fall of Kabul" is no season
+        "2025-10-10", "Jaishankar announces the country will reopen its embassy in Kabul, Afghanistan, after it was "
+        "shut down four years ago during the fall of Kabul.", "fall", id="fall-of"),
+    pytest.param(  # WCEP 2025-06-15_017: an age is no duration
+        "2025-06-15", "At 37 years old, Maria also becomes the oldest winner of a WTA 500 event.", "37 years",
+        id="age"),
+    pytest.param(  # Wikinews, Ford_offers_US$78_million_for_Romanian_auto_plant: "may" the modal
+        "2007-09-08", "Vladescu added that the contract may be signed on September 12, during the auto show in "
+        "Frankfurt.", "may", id="modal-may"),
+    pytest.param(  # Wikinews, Apple_swamped_by_iPhone_4_pre-orders: "recently" without "the" before it
+        "2010-06-16", "Pre-orders of the recently announced iPhone 4 began Tuesday.", "the recently", id="the-adverb"),
+])
+def test_times_not_a_time(nlp, published, text, absent):
+    found = [t for t, _, _ in _times(nlp, text, date.fromisoformat(published))]
+    assert all(absent.lower() not in t.lower() for t in found), found
+
+
+def test_times_seed_article(nlp, seed_text):
+    """The founding article, published 2025-04-27: the three times a reader expects, spans as TempEval-3 draws them."""
+    found = _times(nlp, seed_text, date(2025, 4, 27))
+    assert ("last summer", "DATE", "2024-SU") in found
+    assert ("Saturday", "DATE", "2025-04-26") in found  # "on" stays outside the span
+    assert ("December 4, 2024", "DATE", "2024-12-04") in found
+    assert ("its fourth year", "DURATION", "P3Y") in found
+    assert ("2022", "DATE", "2022") in found  # "since 2022"
+
+
+def test_times_seed_article_without_publication_date(nlp, seed_text):
+    """No anchor: relative times stay unresolved or underspecified, absolute ones still resolve."""
+    found = _times(nlp, seed_text, None)
+    assert ("last summer", "DATE", None) in found
+    assert ("Saturday", "DATE", "XXXX-WXX-6") in found
+    assert ("December 4, 2024", "DATE", "2024-12-04") in found
+    assert ("2022", "DATE", "2022") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(  # Wikinews 18315, Apple_executive_Steve_Jobs_resigns
+        "Steve Jobs has been fighting pancreatic cancer since 2004 and has been on medical leave since January of "
+        "this year.", [("2004", "DATE", "2004"), ("January of this year", "DATE", None)], id="year-and-month"),
+    pytest.param(  # Wikinews, Apple_unveils_iPod_nano
+        "The iPod nano is the second model of the iPod family to utilize flash memory, after the Shuffle was "
+        "introduced in January.", [("January", "DATE", "XXXX-01")], id="bare-month"),
+    pytest.param(  # Wikinews, Apple_swamped_by_iPhone_4_pre-orders
+        "Representatives at several Apple Stores in the United States said that buyers should try again tomorrow.",
+        [("tomorrow", "DATE", None)], id="tomorrow"),
+    pytest.param(  # Wikinews, Boeing_pushes_back_737_replacement_development
+        BOEING, [("two years ago", "DATE", None), ("several years", "DURATION", "PXY")],
+        id="ago-and-duration"),
+])
+def test_times_without_publication_date(nlp, text, expected):
+    assert _times(nlp, text, None) == expected
+
+
+def test_times_records_point_back_to_the_article(nlp, seed_text):
+    article = Article.from_text(seed_text, published=date(2025, 4, 27))
+    refs = find_times(nlp(seed_text), article)
+    assert refs and [r.start for r in refs] == sorted(r.start for r in refs)
+    for r in refs:
+        assert seed_text[r.start:r.end] == r.text
+        assert (r.article_id, r.extractor, r.version) == (article.id, EXTRACTOR, VERSION)
+
+
+@pytest.mark.parametrize(("n", "unit", "value"), [
+    (3, "Y", "P3Y"), (48, "H", "PT48H"), (2, "W", "P2W"), (None, "Y", "PXY"), (5.5, "H", "PT5H30M"),
+    (2.5, "Y", "P2Y6M"), (2, "DE", "P20Y"), (None, "TM", "PTXM"), (1, "2W", "P2W"),
+])
+def test_times_duration_values(n, unit, value):
+    assert duration(n, unit) == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("three", 3), ("twenty-five", 25), ("5 1/2", 5.5), ("a couple of", 2), ("two thousand", 2000), ("several", None),
+])
+def test_times_number_words(text, value):
+    assert number(text) == value
+
+
+@pytest.mark.parametrize(("code", "year", "day"), [
+    ("easter", 2025, date(2025, 4, 20)), ("nth:11:4:4", 2024, date(2024, 11, 28)),  # Thanksgiving
+    ("nth:05:1:-1", 2025, date(2025, 5, 26)),  # Memorial Day
+    ("election", 2024, date(2024, 11, 5)), ("12-25", 2025, date(2025, 12, 25)),
+])
+def test_times_holiday_dates(code, year, day):
+    assert holiday(code, year) == day
