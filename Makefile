@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= claimgraph.db
 
-.PHONY: install dev demo test lint clean train-attribution
+.PHONY: install dev demo test lint bench clean train-attribution
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ test: dev
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+## make bench: extraction throughput, as ratios to the spaCy parse measured in the same run.
+bench: install
+	$(BIN)/python bench/bench_extract.py
 
 lint: dev
 	$(BIN)/ruff check src tests
