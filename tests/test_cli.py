@@ -217,3 +217,21 @@ def test_readme_commands_run(capsys, tmp_path, monkeypatch):
 def test_usage_errors_are_one_message_not_a_traceback(capsys):
     code, _, err = run(capsys, "bogus")
     assert code == 2 and "No such command 'bogus'" in err and "Traceback" not in err
+
+
+@pytest.mark.model
+def test_claims_show_their_times_and_quantities(capsys, tmp_path, db_path):
+    # Wikipedia Current Events Portal, 2025-04-30 (CC BY-SA 4.0)
+    text = ("South Korean intelligence claims North Korean troops have suffered around 4,700 casualties, "
+            "including about 600 fatalities among 15,000 soldiers.")
+    src = tmp_path / "wcep.jsonl"
+    src.write_text(json.dumps({"doc": "2025-04-30_002", "text": text, "published": "2025-04-30"}) + "\n",
+                   encoding="utf-8")
+    assert run(capsys, "--db", str(db_path), "ingest", str(src))[0] == 0
+    code, out, _ = run(capsys, "--db", str(db_path), "claims", "--by", "intelligence", "--json")
+    (row,) = [json.loads(line) for line in out.splitlines()]
+    assert row["report_time"] == "2025-04-30"
+    found = {(q["value"], q["qualifier"], q["unit"]) for q in row["quantities"]}
+    assert (4700, "~", "casualties") in found and (15000, "=", "soldiers") in found
+    code, out, _ = run(capsys, "--db", str(db_path), "claims", "--by", "intelligence")
+    assert "~4700" in out and "=15000" not in out and "15000" in out

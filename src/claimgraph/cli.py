@@ -220,12 +220,14 @@ def claims(
         rows = store.claims(about_codes=_actor_codes(about), about_text=about, by=by, stance=stance,
                             since=_parse_date(since, "--since"), until=_parse_date(until, "--until"),
                             article_id=article_id, limit=limit)
+        facts = _facts(store, rows)
     if as_json:
         from claimgraph.models import to_dict
 
-        for row in rows:
+        for row, (times, quantities) in zip(rows, facts, strict=True):
             record = to_dict(row.claim)
-            record.update(article_title=row.title, outlet=row.outlet, published=to_dict(row.published), url=row.url)
+            record.update(article_title=row.title, outlet=row.outlet, published=to_dict(row.published), url=row.url,
+                          times=to_dict(times), quantities=to_dict(quantities))
             out.print(json.dumps(record, ensure_ascii=False), markup=False, soft_wrap=True)
         return
     table = Table(title=f"{len(rows)} claims", expand=True)
@@ -233,8 +235,9 @@ def claims(
     table.add_column("source [actor]", ratio=2)
     table.add_column("cue (stance)", width=14)
     table.add_column("content", ratio=5)
+    table.add_column("when · how many", ratio=2)
     table.add_column("article", no_wrap=True)
-    for row in rows:
+    for row, (times, quantities) in zip(rows, facts, strict=True):
         c = row.claim
         source = c.source.text if c.source else "(unattributed)"
         if c.source_resolved:
@@ -242,8 +245,28 @@ def claims(
         if c.source_actor:
             source += f" [{c.source_actor}]"
         cue = f"{c.cue.text if c.cue else ''} ({c.stance.value})"
-        table.add_row(str(row.published or ""), source, cue, _short(c.content_text, 200), row.article_id[:8])
+        notes = [f"{t.text} = {t.value}" for t in times if t.value]
+        notes += [f"{q.text} = {'' if q.qualifier == '=' else q.qualifier}{q.value:g}{' ' + q.unit if q.unit else ''}"
+                  for q in quantities if q.value is not None]
+        table.add_row(str(row.published or ""), source, cue, _short(c.content_text, 200), "\n".join(notes),
+                      row.article_id[:8])
     out.print(table)
+
+
+def _facts(store: Any, rows: list[Any]) -> list[tuple[list[Any], list[Any]]]:
+    """The times and quantities inside each claim's content, from its article's stored records."""
+    cache: dict[str, Any] = {}
+    facts = []
+    for row in rows:
+        if row.article_id not in cache:
+            cache[row.article_id] = store.extraction(row.article_id)
+        x = cache[row.article_id]
+
+        def inside(rec: Any, claim: Any = row.claim) -> bool:
+            return any(f.start <= rec.start and rec.end <= f.end for f in claim.content)
+
+        facts.append(([t for t in x.times if inside(t)], [q for q in x.quantities if inside(q)]))
+    return facts
 
 
 def _short(text: str, n: int) -> str:

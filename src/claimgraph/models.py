@@ -128,6 +128,8 @@ class Claim:
     hedges: tuple[str, ...] = ()
     addressee: TextSpan | None = None  # "informed President Vladimir Putin that ..."
     reported_via: tuple[ReportedVia, ...] = ()
+    report_time: str | None = None  # when it was reported: the article's publication date, ISO
+    event_time: str | None = None  # when what it says happened, where the content says: a TIMEX3 value
     extractor: str = ""
     version: str = ""
 

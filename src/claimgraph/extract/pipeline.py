@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from claimgraph import __version__
@@ -14,7 +15,7 @@ from claimgraph.extract.lexicon import lexicon
 from claimgraph.extract.quantities import find_quantities
 from claimgraph.extract.sources import person_name, resolve_source
 from claimgraph.extract.times import find_times
-from claimgraph.models import ActorRef, Article, Claim, Extraction, Place, ReportedVia, TextSpan
+from claimgraph.models import ActorRef, Article, Claim, Extraction, Place, ReportedVia, TextSpan, TimeRef
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -53,9 +54,18 @@ def extraction_from_doc(article: Article, doc: Doc, attribution: str = "auto") -
         if named_by is not None:
             earlier.append(named_by)
     actors = tuple(find_mentions(article.text, article.id))
-    return Extraction(article=article, claims=tuple(claims), actors=actors,
-                      times=tuple(find_times(doc, article)), places=tuple(_metonyms(doc, actors)),
+    times = tuple(find_times(doc, article))
+    return Extraction(article=article, claims=tuple(_timed(c, article, times) for c in claims), actors=actors,
+                      times=times, places=tuple(_metonyms(doc, actors)),
                       quantities=tuple(find_quantities(doc, article)))
+
+
+def _timed(claim: Claim, article: Article, times: tuple[TimeRef, ...]) -> Claim:
+    """The claim with its report time (publication) and event time (the first dated time in its content)."""
+    inside = [t for t in times if t.value and t.type in {"DATE", "TIME"}
+              and any(f.start <= t.start and t.end <= f.end for f in claim.content)]
+    return replace(claim, report_time=article.published.isoformat() if article.published else None,
+                   event_time=inside[0].value if inside else None)
 
 
 def _learned(doc: Doc, attribution: str) -> list[Draft] | None:
