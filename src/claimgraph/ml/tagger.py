@@ -70,6 +70,12 @@ class AttributionTagger(nn.Module):
 
 def load_encoder(path: Path) -> tuple[nn.Module, object]:
     from transformers import AutoModel, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    # Articles are longer than the encoder's window on purpose (`windows` splits them), and a
+    # progress bar for loading 100 tensors is noise in a user's terminal.
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
 
     return AutoModel.from_pretrained(path), AutoTokenizer.from_pretrained(path)
 
