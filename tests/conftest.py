@@ -32,3 +32,18 @@ def seed_text() -> str:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.db"
+
+
+def claims_in(nlp, text: str, attribution: str) -> list:
+    """The claims one extractor ("rules" or "tagger") finds in a text."""
+    from claimgraph.extract import extract_article
+    from claimgraph.models import Article
+
+    return list(extract_article(Article.from_text(text), nlp, attribution=attribution).claims)
+
+
+def by_cue(claims: list, cue: str):
+    """The first claim whose cue reads `cue`; fails listing the cues found."""
+    found = [c for c in claims if c.cue is not None and c.cue.text == cue]
+    assert found, f"no claim with cue {cue!r}; cues: {[c.cue.text for c in claims if c.cue]}"
+    return found[0]

@@ -12,20 +12,14 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.extract import extract_article
-from claimgraph.models import Article, Claim, ClaimKind, Stance
+from claimgraph.models import Claim, ClaimKind, Stance
+from conftest import by_cue, claims_in
 
 pytestmark = pytest.mark.model
 
 
 def claims_of(nlp, text: str) -> list[Claim]:
-    return list(extract_article(Article.from_text(text), nlp, attribution="rules").claims)
-
-
-def by_cue(claims: list[Claim], cue: str) -> Claim:
-    found = [c for c in claims if c.cue is not None and c.cue.text == cue]
-    assert found, f"no claim with cue {cue!r}; cues: {[c.cue.text for c in claims if c.cue]}"
-    return found[0]
+    return claims_in(nlp, text, "rules")
 
 
 # Wikinews 125796, "Chrysler files for bankruptcy; Fiat Group SpA to run company" (2009-04-30)

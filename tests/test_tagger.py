@@ -8,20 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.extract import extract_article
-from claimgraph.models import Article, Claim, ClaimKind
+from claimgraph.models import Claim, ClaimKind
+from conftest import by_cue, claims_in
 
 pytestmark = pytest.mark.model
 
 
 def tagged(nlp, text: str) -> list[Claim]:
-    return list(extract_article(Article.from_text(text), nlp, attribution="tagger").claims)
-
-
-def one(claims: list[Claim], cue: str) -> Claim:
-    found = [c for c in claims if c.cue is not None and c.cue.text == cue]
-    assert found, f"no claim with cue {cue!r}: {[(c.cue.text if c.cue else None) for c in claims]}"
-    return found[0]
+    return claims_in(nlp, text, "tagger")
 
 
 def test_pure_helpers_round_trip_bio_tags():
@@ -37,7 +31,7 @@ def test_quotation_split_by_said_is_one_claim_with_two_fragments(nlp):
     # Wikinews 125796, "Chrysler files for bankruptcy; Fiat Group SpA to run company"
     text = ('However, automotive analyst Erich Merkle has hesitations.\n"History would show that alliances really '
             'don\'t work that well," Merkle said, "even though, no matter how good they may look on paper."\n')
-    c = one(tagged(nlp, text), "said")
+    c = by_cue(tagged(nlp, text), "said")
     assert c.source is not None and c.source.text == "Merkle"
     assert c.kind is ClaimKind.DIRECT
     assert len(c.content) == 2 and c.content[0].text.startswith('"History') and c.content[1].text.startswith('"even')
@@ -47,7 +41,7 @@ def test_source_after_the_quotation_keeps_its_appositives(nlp):
     # SemEval-2015 TimeLine Wikinews, corpus_airbus (Force Ouvrière strike article)
     text = ('"The response has been massive," said Julien Talavan, a spokesman for Force Ouvrière, the main '
             'Airbus union in France.')
-    c = one(tagged(nlp, text), "said")
+    c = by_cue(tagged(nlp, text), "said")
     assert c.source is not None
     assert c.source.text == "Julien Talavan, a spokesman for Force Ouvrière, the main Airbus union in France"
     assert c.content_text == '"The response has been massive,"'
@@ -57,7 +51,7 @@ def test_according_to(nlp):
     # SemEval-2015 TimeLine Wikinews, corpus_airbus (Boeing 787 article)
     text = ("According to the company, the 787 Dreamliner will use 20 percent less fuel per passenger than "
             "similarly sized aircraft.")
-    c = one(tagged(nlp, text), "According to")
+    c = by_cue(tagged(nlp, text), "According to")
     assert c.kind is ClaimKind.ACCORDING_TO
     assert c.source is not None and c.source.text == "the company"
     assert c.content_text.startswith("the 787 Dreamliner will use 20 percent less fuel")
@@ -70,16 +64,16 @@ def test_quotation_in_the_next_paragraph_continues_the_claim(nlp):
             'producers" he said.\n"The project will see Ford Australia become a centre for automotive design and '
             'engineering excellence in the Asia Pacific region which will bring spin-off benefits for the broader '
             'industry,"\n')
-    c = one(tagged(nlp, text), "said")
+    c = by_cue(tagged(nlp, text), "said")
     assert c.source is not None and c.source.text == "he"
     assert any(f.text.startswith('"The project will see') for f in c.content)
 
 
 def test_belief_and_unattributed_speculation(nlp, seed_text):
     claims = tagged(nlp, seed_text)
-    concerns = one(claims, "concerns")
+    concerns = by_cue(claims, "concerns")
     assert concerns.kind is ClaimKind.UNATTRIBUTED and concerns.hedges == ("may",)
-    kyiv = one(claims, "maintains")  # nested in "according to RFE/RL": kept as a record, reported through it
+    kyiv = by_cue(claims, "maintains")  # nested in "according to RFE/RL": kept as a record, reported through it
     assert [v.source.text for v in kyiv.reported_via] == ["Radio Free Europe/Radio Liberty (RFE/RL)"]
 
 
