@@ -162,3 +162,16 @@ def test_offsets_point_into_the_article(seed_claims, seed_text):
         for span in (c.source, c.cue, c.addressee, *c.content):
             if span is not None:
                 assert seed_text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize("attribution", ["rules", "tagger"])
+def test_quotation_signed_with_a_dash(nlp, attribution):
+    # John F. Kennedy's inaugural address, 1961 (a US government work, public domain), as collections
+    # of quotations and reader-comment round-ups print it: the quotation, a dash, the name.
+    text = ("“And so, my fellow Americans: ask not what your country can do for you—ask what you can do for "
+            "your country.” ― John F. Kennedy\n“Let us never negotiate out of fear.” ― John F. Kennedy\n")
+    claims = claims_in(nlp, text, attribution)
+    signed = [c for c in claims if c.cue is not None and c.cue.text == "―"]
+    assert len(signed) == 2
+    assert all(c.source is not None and c.source.text == "John F. Kennedy" for c in signed)
+    assert signed[1].content_text == "“Let us never negotiate out of fear.”" and signed[1].kind is ClaimKind.DIRECT

@@ -11,6 +11,7 @@ The output is `Draft`s with token and character spans; `extract.sources` resolve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -53,6 +54,7 @@ class Draft:
     negated: bool = False
     via: list[tuple[Span, Range]] = field(default_factory=list)  # (source, cue) it is reported through
     cue_token: Token | None = None
+    typographic: bool = False  # found by layout alone ("“...” ― Name"), so as sure as a parse-based claim
 
     @property
     def start(self) -> int:
@@ -81,6 +83,7 @@ def find_claims(doc: Doc, learned: list[Draft] | None = None) -> list[Draft]:
         drafts.extend(_verb_cues(sent, lex, quotes))
         drafts.extend(_verbs_tagged_as_nouns(sent, lex))
         drafts.extend(_noun_cues(sent, lex))
+    drafts.extend(_dash_signed_quotes(doc, quotes))
     drafts = _dedupe(drafts)
     if learned is not None:
         drafts = learned + [d for d in drafts if _keep_rule(d, learned)]
@@ -154,6 +157,24 @@ def _according_to(sent: Span) -> Iterator[Draft]:
         yield Draft(content=[_chars(c) for c in content], kind=ClaimKind.ACCORDING_TO,
                     stance=Stance.ASSERT, cue=(tok.idx, to.idx + len(to)), cue_lemma="according to",
                     source=source, cue_token=tok)
+
+
+# --- quotations signed with a dash -------------------------------------------------------------
+
+SIGNATURE = re.compile(r"[ \t\u00a0]*(?P<dash>[―—–])[ \t\u00a0]*(?P<name>[A-Z][^\n“”\"]{1,60}?)[.\u00a0 \t]*(?:\n|$)")
+
+
+def _dash_signed_quotes(doc: Doc, quotes: list[Range]) -> Iterator[Draft]:
+    """'“He represents our greatest shame.” ― Sonya Herridge': a quotation signed at the line's end."""
+    for qs, qe in quotes:
+        m = SIGNATURE.match(doc.text, qe)
+        if m is None:
+            continue
+        source = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+        if source is None or not any(t.pos_ == "PROPN" for t in source):
+            continue
+        yield Draft(content=[(qs, qe)], kind=ClaimKind.DIRECT, stance=Stance.ASSERT,
+                    cue=(m.start("dash"), m.end("dash")), cue_lemma="―", source=source, typographic=True)
 
 
 # --- reporting verbs -------------------------------------------------------------------------------
@@ -386,7 +407,7 @@ def _keep_rule(d: Draft, learned: list[Draft]) -> bool:
     dev or lost founding-article claims (docs/accuracy.md)."""
     if d.cue is not None and any(x.cue is not None and overlaps(x.cue, d.cue) for x in learned):
         return False
-    if d.kind is ClaimKind.UNATTRIBUTED:
+    if d.kind is ClaimKind.UNATTRIBUTED or d.typographic:
         return True
     nested = d.cue is not None and any(s <= d.cue[0] < e for x in learned if x.kind is ClaimKind.ACCORDING_TO
                                        for s, e in x.content)
