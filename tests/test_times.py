@@ -180,6 +180,12 @@ CASES = [
     pytest.param(  # Wikinews, Apple_plans_to_sell_movies_on_iTunes
         "2006-06-20", "The store currently sells digital music tracks, and more recently has begun to sell TV "
         "episodes.", ("more recently", "DATE", "PAST_REF"), id="recently"),
+    pytest.param(  # Wikinews, Bank_of_America_reports_losses_of_over_US$2.2_billion: "a year earlier" moves
+        # the quarter just reported on back a year, keeping its grain, as the TimeBank gold does in earnings reports
+        "2009-10-16", "The Bank of America Corporation, the second-largest bank in the United States, has announced "
+        "that it lost US$ 2.24 billion in the third quarter of this year, mainly due to increases in loan losses. "
+        "In the same period a year earlier, Bank of America had gained $704 million, or fifteen cents per share.",
+        ("a year earlier", "DATE", "2008-Q3"), id="year-earlier-quarter"),
 ]
 
 

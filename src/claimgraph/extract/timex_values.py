@@ -271,6 +271,8 @@ def _ago(g: dict[str, str], a: Anchor) -> Value:
     if a.dct is None:
         return "DATE", None
     k = -n if back else n
+    if unit == "Y" and n == 1 and _is_quarter(a.last):  # "lost $2 billion in the third quarter ... a year earlier"
+        return "DATE", f"{int((a.last or '')[:4]) + round(k)}{(a.last or '')[4:]}"
     if unit in ("S", "TM", "H"):
         return "DATE", a.dct.isoformat()
     if unit == "D":
@@ -281,6 +283,10 @@ def _ago(g: dict[str, str], a: Anchor) -> Value:
         x = add_months(a.dct, round(k * (3 if unit == "Q" else 1)))
         return "DATE", f"{x.year:04d}-{x.month:02d}"
     return "DATE", str(a.dct.year + round(k * {"DE": 10, "CE": 100, "ML": 1000}.get(unit, 1)))
+
+
+def _is_quarter(value: str | None) -> bool:
+    return bool(value and len(value) == 7 and value[:4].isdigit() and value[4:6] == "-Q")
 
 
 def _year_ago(g: dict[str, str], a: Anchor) -> Value:
