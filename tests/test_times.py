@@ -186,6 +186,28 @@ CASES = [
         "that it lost US$ 2.24 billion in the third quarter of this year, mainly due to increases in loan losses. "
         "In the same period a year earlier, Bank of America had gained $704 million, or fifteen cents per share.",
         ("a year earlier", "DATE", "2008-Q3"), id="year-earlier-quarter"),
+    # --- written plainly for claimgraph --------------------------------------------------------------
+    pytest.param(  # a second comparison counts from the quarter reported on, not from the first comparison
+        "2009-10-16", "The company earned $5 million in the third quarter, up from $4 million a year earlier. "
+        "Sales rose 8 percent from a year ago.", ("a year ago", "DATE", "2008-Q3"), id="year-ago-quarter-again"),
+    pytest.param(  # the day of a month already named, the day itself unknown
+        "2011-03-02", "The factory was flooded last October. Its owners filed an insurance claim that same day.",
+        ("that same day", "DATE", "2010-10-XX"), id="that-same-day-of-month"),
+    pytest.param(  # a Monday: Friday's vote was 2024-03-08
+        "2024-03-11", "Protesters gathered outside the parliament the day before Friday's vote.",
+        ("the day before Friday", "DATE", "2024-03-07"), id="day-before-weekday"),
+    pytest.param(
+        "2025-04-28", "Voting ends the day after May 8.", ("the day after May 8", "DATE", "2025-05-09"),
+        id="day-after-date"),
+    pytest.param(  # a Monday: "the previous Friday" counts back from the Friday just named
+        "2008-10-13", "Shares closed at 2,082 on Friday, down 4.5 percent from the previous Friday.",
+        ("the previous Friday", "DATE", "2008-10-03"), id="previous-weekday"),
+    pytest.param(
+        "2005-06-01", "The plant closed in March nineteen ninety-eight.",
+        ("March nineteen ninety-eight", "DATE", "1998-03"), id="month-year-in-words"),
+    pytest.param(
+        "2005-06-01", "Prices fell during the winter of nineteen ninety-four.",
+        ("the winter of nineteen ninety-four", "DATE", "1994-WI"), id="season-year-in-words"),
 ]
 
 
@@ -211,6 +233,8 @@ def test_times_value(nlp, published, text, expected):
         "Frankfurt.", "may", id="modal-may"),
     pytest.param(  # Wikinews, Apple_swamped_by_iPhone_4_pre-orders: "recently" without "the" before it
         "2010-06-16", "Pre-orders of the recently announced iPhone 4 began Tuesday.", "the recently", id="the-adverb"),
+    pytest.param(  # written plainly: "high noon", the idiom, is no clock time
+        "2010-06-16", "The stand-off was billed as high noon for the coalition.", "noon", id="high-noon"),
 ])
 def test_times_not_a_time(nlp, published, text, absent):
     found = [t for t, _, _ in _times(nlp, text, date.fromisoformat(published))]

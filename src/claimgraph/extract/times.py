@@ -35,7 +35,10 @@ def find_times(doc: Doc, article: Article) -> list[TimeRef]:
     for hit in _choose(h for h in scan(doc.text) if plausible(h, doc)):
         kind, value = resolve(hit, Anchor(article.published, tense(doc, hit), last))
         repeats = hit.rule == "year" and (last or "").startswith(value or "-")  # "in 2022" after "May 2022"
-        if kind == "DATE" and value and value[:4].isdigit() and not repeats:
+        # "a year earlier" next to a quarter is that quarter a year back; it is not the period the article
+        # reports on, so a second "a year ago" still counts from the first quarter, not from this one
+        compared = hit.rule in ("ago", "year_ago") and "-Q" in (value or "")
+        if kind == "DATE" and value and value[:4].isdigit() and not repeats and not compared:
             last = value
         typed.append((hit, kind, value))
     return [TimeRef(article_id=article.id, start=h.start, end=h.end, text=h.text, type=kind, value=value,

@@ -58,6 +58,8 @@ def plausible(h: Hit, doc: Doc) -> bool:
             return False  # a bare "Dec" or "Mar" is too often something else
     if h.rule == "clock" and "hour2" in g and "tz" not in g and "dayword" not in g:
         return False  # "3:1" is a score unless a day or time zone follows
+    if h.rule == "clock" and "named" in g and _word_before(text, h.start) == "high":
+        return False  # "high noon", the idiom (and the film)
     if h.rule in ("relunit", "deictic", "weekend") and _title_case_inside(h, doc):
         return False  # ABC's "This Week", "VOA Today"
     if g.get("rel", "").lower() == "last" and _verb_last(h, doc):

@@ -107,6 +107,8 @@ def _fragments() -> dict[str, str]:
         "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
         "year": r"(?:1[0-9]\d\d|20\d\d)(?![\d,]\d|%|-\d|\.\d)",
         "rel": "(?:this past|this coming|last|next|this|coming|past|previous|following|current|that)",
+        # a year in words: "nineteen ninety-four", "two thousand and one"
+        "yearword": "(?:nineteen{hy}(?:hundred|{numword})|two thousand(?: (?:and )?{numword})?)",
         "edge": ("(?:(?:early|late|mid|earlier|later)(?:-| )"
                  "|(?:the )?(?:end|beginning|start|middle|rest|remainder) of (?:the )?)"),
         "clock": (r"(?:(?P<hour>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?~(?P<ampm>[ap]\.m\.?|[ap]m\b)"
@@ -161,12 +163,17 @@ RULES: dict[str, str] = {
     "year_end": "(?P<unit>year|month|quarter)-end",
     # "January 1998", "late November", "last April", "January of this year"
     "month": ("(?P<edge>{edge})?(?:(?P<rel>{rel}) )?(?P<mon>{month})"
-              "(?:(?:,? | of )(?P<year>{year})|(?: of)? (?P<yrel>last|this|next) year)?"),
+              "(?:(?:,? | of )(?:(?P<year>{year})|(?P<yw>{yearword}){end})|(?: of)? (?P<yrel>last|this|next) year)?"),
     # "last summer", "the summer of 1998", "this past spring"
-    "season": "(?P<edge>{edge})?(?:(?P<rel>{rel}|the) )?(?P<season>{season})(?:(?: of)? (?P<year>{year}))?",
+    "season": ("(?P<edge>{edge})?(?:(?P<rel>{rel}|the) )?(?P<season>{season})"
+               "(?:(?: of)? (?:(?P<year>{year})|(?P<yw>{yearword}){end}))?"),
     "holiday": "(?:(?P<rel>{rel}) )?(?P<holiday>{holiday})(?: (?P<week>week|weekend))?(?:,? (?P<year>{year}))?",
     # "Friday", "last Friday", "Friday night", "early Tuesday"
-    "weekday": "(?:(?P<edge>early|late|earlier|later) )?(?:(?P<rel>{rel}) )?(?P<wd>{wday})(?: (?P<dp>{daypart}))?",
+    "weekday": ("(?:(?P<edge>early|late|earlier|later) )?(?:(?:the )?(?P<rel>{rel}|preceding) )?(?P<wd>{wday})"
+                "(?: (?P<dp>{daypart}))?"),
+    # "the day before last Tuesday's hearing", "the day after Oct. 23": a day next to a date
+    "day_next_to": ("the day (?P<dir>before|after) (?:(?P<rel>last|next|this) )?"
+                    "(?:(?P<wd>{wday})|(?P<mon>{month}) (?P<day>{day})(?:,~(?P<year>{year}))?)"),
     # "today", "late yesterday", "tonight", "this morning", "the next morning"
     "deictic": ("(?:(?P<edge>early|late|earlier|later|mid-?)~)?(?P<dword>today|yesterday|tomorrow|tonight|overnight"
                 "|last night|(?:this|yesterday|tomorrow|the next|the following|the previous) (?P<dp>{daypart}))"),
@@ -188,7 +195,7 @@ RULES: dict[str, str] = {
     "for_units": "(?:for|in) (?P<core>(?P<unit>{plural_units})){end}(?! (?:ago|before|after|later|earlier))",
     "weekend": "(?:(?P<rel>{rel})|the) (?P<unit>weekend){end}",
     "ahead": "the (?:coming )?(?P<unit>days|weeks|months|years) (?:ahead|to come){end}",
-    "year_words": "(?:the year )?(?P<yw>nineteen{hy}(?:hundred|{numword})|two thousand(?: (?:and )?{numword})?){end}",
+    "year_words": "(?:the year )?(?P<yw>{yearword}){end}",
     "units_adj": "(?P<unit>days?|weeks?|months?|years?|decades?|centuries|hours?)-long",
     # "every week", "each Thursday", "twice a year", "daily"
     "set_every": ("(?:every|each|per) (?:(?P<num>other|{num}) )?"

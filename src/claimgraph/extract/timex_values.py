@@ -32,6 +32,7 @@ from claimgraph.extract.timex_rules import Hit, number, words
 __all__ = ["Anchor", "resolve"]
 
 QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+ANAPHORIC = frozenset({"previous", "preceding", "following"})  # "the previous Friday": counted from the story's day
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                 "eighties": 8, "nineties": 9}
 
@@ -112,8 +113,8 @@ def _date_md(g: dict[str, str], a: Anchor) -> Value:
 
 def _month_rule(g: dict[str, str], a: Anchor) -> Value:
     m = _month(g["mon"])
-    if "year" in g:
-        return "DATE", f"{_year(g['year'], a.dct)}-{m:02d}"
+    if "year" in g or "yw" in g:
+        return "DATE", f"{_written_year(g, a)}-{m:02d}"
     if a.dct is None:
         return "DATE", f"XXXX-{m:02d}" if not _rel(g) and "yrel" not in g else None
     if "yrel" in g:
@@ -140,8 +141,8 @@ def _week_of(g: dict[str, str], a: Anchor) -> Value:
 def _season_rule(g: dict[str, str], a: Anchor) -> Value:
     code = _lex("season", g["season"]) or "SU"
     rel = _rel(g)
-    if "year" in g:
-        return "DATE", f"{_year(g['year'], a.dct)}-{code}"
+    if "year" in g or "yw" in g:
+        return "DATE", f"{_written_year(g, a)}-{code}"
     if a.dct is None:
         return "DATE", f"XXXX-{code}" if rel in (None, "the") else None
     return "DATE", season(a.dct, code, a.tense, None if rel == "the" else rel)
@@ -166,9 +167,22 @@ def _weekday_rule(g: dict[str, str], a: Anchor) -> Value:
     part = _lex("daypart", g.get("dp"))
     kind = "TIME" if part else "DATE"
     suffix = f"T{part}" if part else ""
+    rel = _rel(g)
+    base = _last(a, "D") if rel in ANAPHORIC else None
+    if base is not None:  # "the previous Friday": the one before the day last mentioned, not before publication
+        return kind, weekday(base, wd, None, "next" if rel == "following" else "last").isoformat() + suffix
     if a.dct is None:
         return kind, f"XXXX-WXX-{wd}{suffix}"
-    return kind, weekday(a.dct, wd, a.tense, _rel(g)).isoformat() + suffix
+    return kind, weekday(a.dct, wd, a.tense, "previous" if rel == "preceding" else rel).isoformat() + suffix
+
+
+def _day_next_to(g: dict[str, str], a: Anchor) -> Value:
+    """ "the day before last Tuesday" -> the Monday before it; unresolved where that date is."""
+    _, value = _date_md(g, a) if "mon" in g else _weekday_rule({k: v for k, v in g.items() if k != "dir"}, a)
+    if not value or not value[:4].isdigit():
+        return "DATE", None
+    shift = -1 if g["dir"].lower() == "before" else 1
+    return "DATE", (date.fromisoformat(value[:10]) + timedelta(days=shift)).isoformat()
 
 
 def _weekend(g: dict[str, str], a: Anchor) -> Value:
@@ -258,7 +272,9 @@ def _day_anaphor(g: dict[str, str], a: Anchor) -> Value:
     unit, rel = _unit(g["unit"]), _rel(g) or "same"
     base = _last(a, unit) or (a.dct if rel in ("next", "following", "previous") else None)
     if base is None:
-        return "DATE", None
+        month = (a.last or "")[:7]  # "killed last October ... crossed out that same day": a day of that month
+        known = unit == "D" and rel == "same" and len(month) == 7 and month[:4].isdigit() and month[5:].isdigit()
+        return "DATE", f"{month}-XX" if known else None
     return "DATE", unit_value(base, unit, {"next": 1, "following": 1, "previous": -1}.get(rel, 0))
 
 
@@ -348,6 +364,11 @@ def _year_words(g: dict[str, str], a: Anchor) -> Value:
     return "DATE", str(int(number(" ".join(t)) or 2000))
 
 
+def _written_year(g: dict[str, str], a: Anchor) -> int:
+    """The year of "January 1998", "the winter of nineteen ninety-four"."""
+    return _year(g["year"], a.dct) if "year" in g else int(_year_words(g, a)[1] or 0)
+
+
 def _decade(g: dict[str, str], a: Anchor) -> Value:
     if "dec" in g:
         return "DATE", g["dec"][:3]
@@ -423,8 +444,8 @@ _RULES: dict[str, Callable[[dict[str, str], Anchor], Value]] = {
     "slash": _date_md, "clock": _clock, "clock_in_the": _clock, "quarter": _quarter, "q_code": _q_code,
     "half": _half, "ago": _ago, "year_ago": _year_ago, "span_units": _span_units, "day_anaphor": _day_anaphor,
     "relunit": _relunit, "this_unit_end": _this_unit_end, "year_end": _this_unit_end, "month": _month_rule,
-    "season": _season_rule, "holiday": _holiday_rule, "weekday": _weekday_rule, "deictic": _deictic,
-    "its_nth": _its_nth, "recent_units": _vague_duration, "decade": _decade, "century": _century,
+    "season": _season_rule, "holiday": _holiday_rule, "weekday": _weekday_rule, "day_next_to": _day_next_to,
+    "deictic": _deictic, "its_nth": _its_nth, "recent_units": _vague_duration, "decade": _decade, "century": _century,
     "year": _year_rule, "duration": _duration_rule, "for_units": _vague_duration, "weekend": _weekend,
     "ahead": _vague_duration, "year_words": _year_words, "units_adj": _units_adj, "set_every": _set_every,
     "set_times": _set_times, "set_word": _set_word, "ref": _ref,
