@@ -43,7 +43,40 @@ def test_numbers_parse_digits_and_words(text, value):
     assert parse_number(text) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("text", ["1st", "first", "twenty-first", "a", "a third time", "thousand", "5/17/2018"])
+@pytest.mark.parametrize(("text", "value"), [
+    # powers and scientific notation
+    ("10^6", 1e6), ("1.1^23", 1.1 ** 23), ("2.5^-1", 0.4), ("1.3x10^6", 1.3e6), ("6.23 × 10^-4", 6.23e-4),
+    ("-2500^-1", -0.0004),
+    # a fraction read aloud
+    ("one over three", 1 / 3), ("1 over twenty-one", 1 / 21), ("2000 over 3", 2000 / 3),
+    ("negative one over 20", -0.05),
+    # compound ordinal denominators
+    ("a twenty-first", 1 / 21), ("one twenty-fifth", 1 / 25), ("three twenty-firsts", 3 / 21),
+    ("twenty twenty fifths", 20 / 25), ("one hundred thirty-fifths", 100 / 35),
+    # mixed numbers: a proper fraction after "and" adds, an improper one takes the whole numerator
+    ("two and fifty-four hundredths", 2.54), ("one hundred and three quarters", 100.75),
+    ("one hundred and thirty-two fifths", 132 / 5),
+    # a smaller scale or a dozen after "and"
+    ("one billion and a half million", 1.0005e9), ("one billion and three quarters million", 1.00075e9),
+    ("three hundred and two dozen", 324), ("two hundred and two thousand", 202000),
+    # abbreviations of dozen
+    ("3 doz", 36), ("five dzs", 60),
+])
+def test_numbers_parse_notation_fractions_and_compounds(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("3 hundred and 2 hundred", 300), ("two million and three million", 2e6),  # two numbers, not 302 or 2000003
+    ("5 over 3 rivals", 5),  # "over" before a noun is no fraction
+])
+def test_numbers_stop_before_a_second_number(text, value):
+    num = read_number(lex(text), 0)
+    assert num is not None and num.value == value
+
+
+@pytest.mark.parametrize("text", ["1st", "first", "twenty-first", "a", "a third time", "thousand", "5/17/2018",
+                                  "a third-party", "a twenty-first-century"])
 def test_numbers_not_a_number(text):
     assert parse_number(text) is None
 
@@ -198,6 +231,46 @@ def test_quantities_in_news(nlp, sentence, span, value, qualifier, unit, vague):
     assert (q.value, q.qualifier, q.unit, q.vague) == (pytest.approx(value), qualifier, unit, vague)
     assert q.text == sentence[q.start:q.end]
     assert (q.extractor, q.version) == (EXTRACTOR, VERSION)
+
+
+# Written for these tests: compound measures, scaled currencies, temperature spellings, "m" as a million.
+CONSTRUCTIONS = [
+    ("The suspect is described as 5 ft 2 in and thin.", "5 ft 2 in", 5 + 2 / 12, "=", "foot", False),
+    ("He is 6 feet and 3 inches tall.", "6 feet and 3 inches", 6.25, "=", "foot", False),
+    ("The baby weighed 7 lbs 8 oz at birth.", "7 lbs 8 oz", 7.5, "=", "pound", False),
+    ("The firm lost 75 USD million last year.", "75 USD million", 7.5e7, "down", "US dollar", False),
+    ("The ticket cost 10 $ 30 cents.", "10 $ 30 cents", 10.3, "=", "dollar", False),
+    ("The unit booked losses in excess of 30 MUSD.", "in excess of 30 MUSD", 3e7, ">", "US dollar", False),
+    ("Group revenue was MEUR 120 in the first half.", "MEUR 120", 1.2e8, "=", "euro", False),
+    ("The heat wave pushed temperatures to 104 degrees f in Phoenix.", "104 degrees f", 104, "=", "fahrenheit",
+     False),
+    ("Overnight lows fell to 2 deg c.", "2 deg c", 2, "=", "celsius", False),
+    ("Water boils at 100° Celsius at sea level.", "100° Celsius", 100, "=", "celsius", False),
+    ("The storm left 2.3m people without power.", "2.3m people", 2.3e6, "=", "people", False),
+    ("The port handled 3m tonnes of grain.", "3m tonnes", 3e6, "=", "tonne", False),
+    ("The new wall is 5m high.", "5m", 5, "=", "meter", False),
+    ("Runners must finish that one mile in under five minutes.", "one mile", 1, "=", "mile", False),
+    ("Fines reach 500 euros or more than 2 percent of annual turnover.", "500 euros", 500, "=", "euro", False),
+    ("Fines reach 500 euros or more than 2 percent of annual turnover.", "more than 2 percent", 2, ">", "percent",
+     False),
+]
+
+
+@model
+@pytest.mark.parametrize(("sentence", "span", "value", "qualifier", "unit", "vague"), CONSTRUCTIONS)
+def test_quantities_compound_units_and_scales(nlp, sentence, span, value, qualifier, unit, vague):
+    q = one(quantities(nlp, sentence), span)
+    assert (q.text, q.value, q.qualifier, q.unit, q.vague) == (span, pytest.approx(value), qualifier, unit, vague)
+
+
+@model
+def test_quantities_change_then_level_is_no_range(nlp):
+    # Wikinews 9509 (corpus, "Apple announces new iPod range")
+    sentence = ("Apple CEO Steve Jobs also announced that the price of Apple's iPhone, currently only on sale in "
+                "the US, will be cut by $200 to $399.")
+    qs = quantities(nlp, sentence)
+    assert [(q.text, q.value, q.qualifier, q.unit) for q in qs] == [
+        ("$200", 200, "down", "dollar"), ("$399", 399, "=", "dollar")]
 
 
 # (sentence, span shared by both ends, low, high, unit)

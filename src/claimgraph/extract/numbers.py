@@ -4,8 +4,9 @@
 marks digit runs that are codes rather than amounts (dates "5/17/2018", clock times "2:00", phone
 numbers, IP addresses, URLs). `read_number` reads one number starting at a piece: "11,000",
 "eleven thousand", "1.5 million", "5bn" (of "$5bn"), "3/4", "two and a half", "a dozen", "-5",
-"thousands" (vague, at least 1000). The words it knows are data/number_words.tsv. Deciding whether
-a number is a quantity (not a year, a date, an ordinal or a name) is extract/quantities.py's job.
+"thousands" (vague, at least 1000), "1.3x10^6", "one over three", "three twenty-firsts". The words it
+knows are data/number_words.tsv. Deciding whether a number is a quantity (not a year, a date, an
+ordinal or a name) is extract/quantities.py's job.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100}
 
 # "a" is one before these: "a hundred", "a million", "a dozen", "a fifth".
 _ARTICLE_BEFORE = {"hundred", "scale", "dozen", "denominator"}
+# Denominators that never close a compound ordinal: "twenty quarters" is 20/4, not 1/24.
+_NOT_IN_COMPOUND = {"half", "halves", "quarter", "quarters"}
 
 _LEX = re.compile(
     r"(?P<url>(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+)"
@@ -148,8 +151,22 @@ def read_number(pieces: list[Piece], i: int, money: bool = False) -> Number | No
     if num is None or (sign < 0 and num.vague):
         return None
     if sign < 0:
-        return Number(i, num.last, -num.value, scale=num.scale, spelled=num.spelled)
-    return num
+        num = Number(i, num.last, -num.value, scale=num.scale, spelled=num.spelled)
+    return _over(pieces, num) or num
+
+
+def _over(pieces: list[Piece], num: Number) -> Number | None:
+    """ "one over three", "1 over 20", "2000 over 3": a fraction read aloud, when the denominator ends
+    the clause ("won 3 over 2 rivals" is not one)."""
+    k = num.last
+    if num.vague or k + 1 >= len(pieces) or pieces[k].lower != "over" or pieces[k + 1].kind not in ("num", "word"):
+        return None
+    den = _amount(pieces, k + 1, False)
+    if den is None or den.value <= 0 or den.literal and len(den.literal) == 4:
+        return None  # "2019 over 2018": years
+    if den.last < len(pieces) and pieces[den.last].text not in ".,;:!?)":
+        return None
+    return Number(num.first, den.last, num.value / den.value, spelled=num.spelled or den.spelled)
 
 
 def parse_number(text: str) -> float | None:
@@ -214,6 +231,9 @@ def _amount(pieces: list[Piece], j: int, money: bool) -> Number | None:
                 suffix = _suffix(pieces, k, money)
                 if suffix:
                     return Number(j, k + 1, group * suffix, scale=suffix)
+                power = _power(pieces, k, group)
+                if power is not None:
+                    return Number(j, power[1], power[0])
                 best = (group, k)
                 continue
             limit = 100 if last == "hundred" else last_scale
@@ -266,7 +286,8 @@ def _amount(pieces: list[Piece], j: int, money: bool) -> Number | None:
                 and pieces[k + 1].glued and "scale" in _k(pieces, k + 1):
             k += 1  # "two-million", "$2-billion"
             continue
-        elif t.lower in ("a", "an") and last is None and _ARTICLE_BEFORE & set(_k(pieces, k + 1)):
+        elif t.lower in ("a", "an") and last is None and (_ARTICLE_BEFORE & set(_k(pieces, k + 1))
+                                                          or _denominator(pieces, k + 1) is not None):
             group, last, spelled = 1.0, "article", True
             k += 1
             best = (1.0, k)
@@ -306,6 +327,9 @@ def _continues(pieces: list[Piece], k: int, last: str, last_scale: float) -> boo
         return False
     limit = 100 if last == "hundred" else last_scale
     t = pieces[k]
+    nxt = _k(pieces, k + 1)
+    if ("hundred" in nxt and last == "hundred") or nxt.get("scale", 0) >= last_scale:
+        return False  # "3 hundred and 2 hundred", "two million and three million": two numbers
     if t.kind == "num" and t.value is not None:
         return t.value.is_integer() and 0 < t.value < min(limit, 1000)
     value = _counting(_k(pieces, k))
@@ -326,53 +350,141 @@ def _tails(pieces: list[Piece], j: int, k: int, value: float, spelled: bool, sca
         if digits:
             return Number(j, m, value + float("0." + digits), spelled=True)
     m = k + 1 if k + 1 < n and pieces[k].text == "-" else k
-    den = _k(pieces, m).get("denominator")
-    if den and spelled and _fraction_ok(pieces, m, value, before_and):
-        if before_and is not None:  # "one hundred and three quarters", "six million and two thirds"
-            return Number(j, m + 1, before_and + (value - before_and) / den * and_scale, spelled=True)
-        value = value / den
-        return _times_scale(pieces, j, m + 1, value)
+    if spelled:
+        split = _split_denominator(pieces, j, k, value, before_and)
+        if split is not None:
+            return split
+        den = _denominator(pieces, m)
+        top = value if before_and is None else value - before_and
+        if den is not None and _fraction_ok(pieces, den[1], top):
+            d, end = den
+            if before_and is not None and top < d:  # "one hundred and three quarters", "six million and two thirds"
+                small = _k(pieces, end).get("scale", 0.0)
+                if 1 < small < and_scale:  # "one billion and three quarters million"
+                    return Number(j, end + 1, before_and + top / d * small, spelled=True)
+                return Number(j, end, before_and + top / d * and_scale, spelled=True)
+            return _times_scale(pieces, j, end, value / d)  # "one hundred and thirty fifths" = 130/5
     if k + 1 < n and pieces[k].lower == "and":
         frac = _and_fraction(pieces, k + 1)
         if frac is not None:
             part, m = frac
-            value = value + part * (scale if scale > 1 else 1)
-            if scale == 1 and "scale" in _k(pieces, m):  # "five and a half million"
-                scale = _k(pieces, m)["scale"]
-                return Number(j, m + 1, value * scale, scale=scale, spelled=True)
-            return Number(j, m, value, scale=scale, spelled=True)
+            small = _k(pieces, m).get("scale", 0.0)
+            if scale == 1 and small:  # "five and a half million"
+                return Number(j, m + 1, (value + part) * small, scale=small, spelled=True)
+            if small and small < scale:  # "one billion and a half million"
+                return Number(j, m + 1, value + part * small, scale=scale, spelled=True)
+            return Number(j, m, value + part * scale, scale=scale, spelled=True)
     if "dozen" in _k(pieces, k):
+        if before_and is not None:  # "three hundred and two dozen"
+            return Number(j, k + 1, before_and + (value - before_and) * 12, spelled=True)
         return Number(j, k + 1, value * 12, spelled=True)
     return Number(j, k, value, scale=scale, spelled=spelled, literal=literal)
 
 
-def _fraction_ok(pieces: list[Piece], m: int, numerator: float, before_and: float | None) -> bool:
+def _denominator(pieces: list[Piece], m: int) -> tuple[float, int] | None:
+    """A fraction's denominator at pieces[m]: "thirds", "fifth", or a compound ordinal "twenty-first",
+    "thirty fifths" (only where a number before it ends the numerator): (denominator, end)."""
+    kinds = _k(pieces, m)
+    if "denominator" in kinds:
+        return kinds["denominator"], m + 1
+    if "tens" not in kinds:
+        return None
+    q = m + 2 if m + 2 < len(pieces) and pieces[m + 1].text in "-‐" and pieces[m + 1].glued else m + 1
+    if q >= len(pieces) or pieces[q].lower in _NOT_IN_COMPOUND:
+        return None
+    sub = _k(pieces, q)
+    unit = sub.get("denominator", sub.get("ordinal"))
+    if unit is None or not 1 <= unit <= 9:
+        return None
+    return kinds["tens"] + unit, q + 1
+
+
+def _split_denominator(pieces: list[Piece], j: int, k: int, value: float, before_and: float | None) -> Number | None:
+    """ "one hundred thirty-fifths" is 100/35: a tens word right after the rest of the numerator (no "and")
+    starts a compound denominator. None when the number does not end that way."""
+    t = k - 1
+    if before_and is not None or t - 1 < j or "tens" not in _k(pieces, t) or pieces[t - 1].lower == "and":
+        return None
+    den = _denominator(pieces, t)
+    if den is None or den[1] <= k + (1 if k < len(pieces) and pieces[k].text in "-‐" else 0):
+        return None
+    top = value - _k(pieces, t)["tens"]
+    if top <= 0 or not _fraction_ok(pieces, den[1], top):
+        return None
+    return _times_scale(pieces, j, den[1], top / den[0])
+
+
+def _fraction_ok(pieces: list[Piece], end: int, top: float) -> bool:
     """ "two thirds", "a fifth of", "one-eighth"; not "a third time" (an ordinal) nor "two third"."""
-    plural = pieces[m].lower.endswith("s")
-    top = numerator if before_and is None else numerator - before_and
-    if plural:
+    if pieces[end - 1].lower.endswith("s"):
         return top > 1
-    return top == 1 and _ends_fraction(pieces, m + 1)
+    return top == 1 and _ends_fraction(pieces, end)
 
 
 def _ends_fraction(pieces: list[Piece], m: int) -> bool:
-    """A singular fraction ("a fifth", "a quarter") stands before "of", a scale or no word at all."""
+    """A singular fraction ("a fifth", "a quarter") stands before "of", a scale or no word at all; not
+    inside a compound ("a third-party vendor", "a twenty-first-century city")."""
+    if m + 1 < len(pieces) and pieces[m].text in "-‐" and pieces[m].glued and pieces[m + 1].glued \
+            and pieces[m + 1].kind == "word":
+        return False
     return (m >= len(pieces) or pieces[m].kind != "word" or pieces[m].lower == "of"
             or "scale" in _k(pieces, m))
 
 
 def _and_fraction(pieces: list[Piece], k: int) -> tuple[float, int] | None:
-    """ "a half", "one quarter", "three fifths" after "and": (fraction, end)."""
+    """ "a half", "one quarter", "three fifths", "fifty-four hundredths" after "and": a proper fraction
+    (fraction, end)."""
     n = len(pieces)
     if k >= n:
         return None
-    top = 1.0 if pieces[k].lower in ("a", "an") else _counting(_k(pieces, k))
-    if top is None or top == 0 or k + 1 >= n:
+    if pieces[k].lower in ("a", "an"):
+        top, q = 1.0, k + 1
+    else:
+        small = _small(pieces, k)
+        if small is None:
+            return None
+        top, q = small
+    den = _denominator(pieces, q) if top > 0 else None
+    if den is None or not top < den[0] or not (pieces[den[1] - 1].lower.endswith("s") and top > 1 or top == 1):
         return None
-    den = _k(pieces, k + 1).get("denominator")
-    if den is None or not (pieces[k + 1].lower.endswith("s") and top > 1 or top == 1):
+    return top / den[0], den[1]
+
+
+def _small(pieces: list[Piece], k: int) -> tuple[float, int] | None:
+    """A number under 100 in words at pieces[k] ("three", "fifty-four"): (value, end)."""
+    kinds = _k(pieces, k)
+    value = _counting(kinds)
+    if value is None:
         return None
-    return top / den, k + 2
+    if "tens" in kinds and k + 2 < len(pieces) and pieces[k + 1].text in "-‐" and "unit" in _k(pieces, k + 2):
+        return value + _k(pieces, k + 2)["unit"], k + 3
+    return value, k + 1
+
+
+def _power(pieces: list[Piece], k: int, base: float) -> tuple[float, int] | None:
+    """A power after digits: "1.1^23", "2.5^-1", "1.3x10^6", "6.23 × 10^-4": (value, end)."""
+    n = len(pieces)
+    times = k + 2 < n and pieces[k].lower in ("x", "×", "*", "·") and pieces[k + 1].value == 10 \
+        and pieces[k + 1].kind == "num" and pieces[k + 2].text == "^"
+    q = k + 2 if times else k
+    if q >= n or pieces[q].text != "^":
+        return None
+    q += 1
+    sign = 1
+    while q < n and pieces[q].text in "+-−":
+        sign = -sign if pieces[q].text != "+" else sign
+        q += 1
+    power = pieces[q].value if q < n and pieces[q].kind == "num" else None
+    if power is None or abs(power) > 300:
+        return None
+    exponent = sign * power
+    if base == 0 and exponent <= 0 and not times:
+        return None
+    try:
+        value = base * 10.0 ** exponent if times else base ** exponent
+    except OverflowError:
+        return None
+    return (value, q + 1) if math.isfinite(value) else None
 
 
 def _times_scale(pieces: list[Piece], j: int, k: int, value: float) -> Number:

@@ -2,7 +2,8 @@
 
 "more than 11,000 North Korean soldiers" -> 11000 ">" "soldiers"; "thousands of troops" -> 1000 ">"
 "troops", vague; "$5 million" -> 5000000 "dollar"; "fell 5%" -> 5 "down" "percent"; a range
-"10,000-12,000 troops" -> one quantity per end, both with the range's span. Years, dates, clock times,
+"10,000-12,000 troops" -> one quantity per end, both with the range's span; "5 ft 2 in" -> 5.1667 "foot";
+"2.3m people" -> 2300000 "people" (a glued "m" before a plural noun is a million). Years, dates, clock times,
 ordinals, codes ("F-16", "5/17/2018") and names ("Resolution 2231") are not quantities.
 
 Numbers are read by `numbers.py` without a model; units, currencies, qualifiers and change words are
@@ -13,25 +14,29 @@ noun ("soldiers"), the lemma of a change verb ("sank" -> sink) and tells a year 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.numbers import Number, Piece, lex, read_number, word_kinds
-from claimgraph.extract.quantity_words import cues, match_cue, match_cue_before, match_unit
+from claimgraph.extract.quantity_words import cues, match_cue, match_cue_before, match_scaled_currency, match_unit
 from claimgraph.models import Article, Quantity
 
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "1"
+VERSION = "2"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
+# A unit and the smaller one that may follow it in the same measure: "5 ft 2 in", "7 lb 6 oz".
+_SUBUNITS = {"foot": ("inch", 12.0), "pound": ("ounce", 16.0)}
 _ORDINAL_KINDS = {"ordinal", "denominator"}
 # What may stand between a number and the noun it counts: "11,000 North Korean soldiers".
 _IN_NOUN_PHRASE = {"ADJ", "NOUN", "PROPN", "NUM", "ADV", "PUNCT", "PART", "SYM"}
 _NUMERIC_ENTITIES = {"", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME", "ORDINAL"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+                "your", "each", "every", "some", "any", "all", "both"}
 _DATE_PREPOSITIONS = {"on", "in", "since", "until", "till", "from", "by", "of", "early", "late", "mid", "next", "last"}
 
 
@@ -150,16 +155,30 @@ def _read(ctx: _Context, i: int) -> _Found | None:
     if p[i].kind == "code":
         return None
     cur = match_unit(p, i, "before")  # "$", "USD", "aged"
+    times = 1.0
+    if cur is None and (scaled := match_scaled_currency(p, i)) is not None:
+        cur, times = (scaled[0], i + 1), scaled[1]  # "MAUD 60"
     k = cur[1] if cur is not None else i
     if k >= len(p):
         return None
     num = read_number(p, k, money=cur is not None and cur[0].kind == "currency")
     if num is None:
         return None
+    code_after = times == 1 and cur is None and (scaled := match_scaled_currency(p, num.last)) is not None
+    if code_after and scaled is not None:
+        cur, times = (scaled[0], num.last + 1), scaled[1]  # "30 MUSD"
+        num = replace(num, last=num.last + 1)
+    if times != 1:
+        num = replace(num, value=num.value * times, scale=times, literal=None)
     f = _Found(first=i, num=num, last=num.last, value=num.value)
     if cur is not None:
-        f.unit, f.unit_kind, f.currency = cur[0].unit, cur[0].kind, cur[0].kind == "currency"
+        f.unit, f.unit_kind = cur[0].unit, cur[0].kind
+        f.currency = cur[0].kind == "currency" and not code_after
     j = num.last
+    if _million_m(ctx, num):  # "2.3m people", "3m tonnes": "m" is a million, not a metre
+        num = replace(num, last=j + 1, value=num.value * 1e6, scale=1e6, literal=None)
+        f.num, f.last, f.value = num, num.last, num.value
+        j = num.last
     after = match_unit(p, j, "after")
     if after is None and j + 1 < len(p) and p[j].text in "-‐" and p[j].glued and p[j + 1].glued:
         after = match_unit(p, j + 1, "after")  # "3-inch", "12-cent", "five-year-old"
@@ -169,13 +188,41 @@ def _read(ctx: _Context, i: int) -> _Found | None:
             f.unit, f.unit_kind, f.last = u.unit, u.kind, end
         elif u.unit == f.unit and u.surface[0].isalpha():  # "$10 dollars"
             f.last = end
-        if u.kind == "currency" and u.surface[0].isalpha() and u.unit not in _MINOR_UNITS:
-            _cents(p, f)
+        if u.kind == "currency" and u.unit not in _MINOR_UNITS:
+            _scale_after(p, f)
+            _cents(p, f, u.surface[0].isalpha())
+        elif u.unit in _SUBUNITS and u.kind == "measure":
+            _subunit(p, f)
     return f
 
 
-def _cents(p: list[Piece], f: _Found) -> None:
-    """ "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50"."""
+def _million_m(ctx: _Context, num: Number) -> bool:
+    """A glued "m" after digits is a million before a plural noun or a unit ("2.3m people", "3m tonnes",
+    "5m years"), a metre before anything else ("5m high", "the 100m sprint")."""
+    p = ctx.pieces
+    j = num.last
+    if num.spelled or num.vague or num.scale != 1 or j + 1 >= len(p) or p[j].text != "m" or not p[j].glued:
+        return False
+    if j + 1 < len(p) and p[j + 1].glued:
+        return False
+    unit = match_unit(p, j + 1, "after")
+    if unit is not None and not unit[0].letter and unit[0].kind in ("currency", "measure", "time"):
+        return True
+    tok = ctx.token(j + 1)
+    return tok is not None and tok.tag_ == "NNS" and tok.pos_ == "NOUN"
+
+
+def _scale_after(p: list[Piece], f: _Found) -> None:
+    """ "75 USD million", "5 dollars billion": a scale word after the currency."""
+    k = f.last
+    if k < len(p) and f.num.scale == 1 and "scale" in word_kinds(p[k]) and word_kinds(p[k])["scale"] >= 1e6:
+        f.value *= word_kinds(p[k])["scale"]
+        f.last = k + 1
+
+
+def _cents(p: list[Piece], f: _Found, named: bool) -> None:
+    """ "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50", "10 $ 30 cents";
+    a bare "50" only after a currency written as a word (`named`)."""
     k = f.last + 1 if f.last < len(p) and p[f.last].lower == "and" else f.last
     sub = read_number(p, k) if k < len(p) and p[k].lower not in ("a", "an") else None
     if sub is None or sub.vague or not sub.value.is_integer() or not 0 < sub.value < 100:
@@ -184,9 +231,32 @@ def _cents(p: list[Piece], f: _Found) -> None:
     if minor is not None and minor[0].unit in _MINOR_UNITS:
         f.value += sub.value / 100
         f.last = minor[1]
-    elif sub.last >= len(p) or p[sub.last].kind == "sym":
+    elif named and (sub.last >= len(p) or p[sub.last].kind == "sym"):
         f.value += sub.value / 100
         f.last = sub.last
+
+
+def _subunit(p: list[Piece], f: _Found) -> None:
+    """ "5 ft 2 in", "5 feet and 2 inches", "7 lb 6 oz": the smaller unit adds to the larger."""
+    minor_unit, per = _SUBUNITS[f.unit or ""]
+    k = f.last + 1 if f.last < len(p) and p[f.last].lower == "and" else f.last
+    sub = read_number(p, k) if k < len(p) else None
+    if sub is None or sub.vague or not 0 < sub.value < per or sub.last >= len(p):
+        return
+    minor = match_unit(p, sub.last, "after")
+    if minor is not None and minor[0].unit == minor_unit:
+        f.value += sub.value / per
+        f.last = minor[1]
+    elif minor_unit == "inch" and p[sub.last].lower == "in" and not _starts_phrase(p, sub.last + 1):
+        f.value += sub.value / per  # "5 ft 2 in": "in" is inches only after feet, and before no noun phrase
+        f.last = sub.last + 1
+
+
+def _starts_phrase(p: list[Piece], k: int) -> bool:
+    """Could pieces[k] start the object of a preposition ("in the photo", "in 2020", "in Paris")?"""
+    if k >= len(p):
+        return False
+    return p[k].kind in ("num", "frac") or p[k].text[:1].isupper() or p[k].lower in _DETERMINERS
 
 
 def _qualify(ctx: _Context, f: _Found) -> None:
@@ -196,6 +266,9 @@ def _qualify(ctx: _Context, f: _Found) -> None:
     if before is not None:
         f.qualifier, f.first = before
     after = match_cue(p, f.last, "after")
+    if after is not None and p[after[1] - 1].lower == "than" and after[1] < len(p) \
+            and read_number(p, after[1]) is not None:
+        after = None  # "equal to 5000 or less than 6000": "less than" is the next number's
     if after is not None and (p[f.last].text != "+" or p[f.last].glued):
         if f.qualifier in ("=", "~"):
             f.qualifier = after[0]
@@ -225,6 +298,8 @@ def _range_end(ctx: _Context, a: _Found) -> _Found | None:
         return None
     if link in ("to", "through") and a.unit is not None and b.unit is None and opener is None and not a.currency:
         return None  # "rose 5% to 300": a change and a level
+    if link == "to" and opener is None and a.first > 0 and p[a.first - 1].lower == "by":
+        return None  # "cut by $200 to $399": the change, then the level
     _qualify(ctx, b)
     if a.num.scale == 1 and b.num.scale > 1 and 0 < abs(a.value) <= abs(b.value / b.num.scale):
         a.value *= b.num.scale  # "5-6 million", "between 10 and 12 billion"
@@ -317,8 +392,9 @@ def _keep(ctx: _Context, f: _Found) -> bool:
     if num.last - num.first == 1 and p[num.first].lower == "one":
         nxt = p[num.last].lower if num.last < len(p) else ""
         before = p[num.first - 1].lower if num.first > 0 else ""
-        if f.unit is None or nxt in ("of", "another") or (before,) in cues().get("pronoun_det", {}):
-            return False  # "the one you mentioned", "one of them"
+        if f.unit is None or nxt in ("of", "another") \
+                or ((before,) in cues().get("pronoun_det", {}) and f.unit_kind not in ("currency", "measure")):
+            return False  # "the one you mentioned", "one of them"; not "that one mile"
     if f.first == num.first and num.first > 0 and _in_name(ctx, f):
         return False  # "Boeing 777", "Apollo 11", "Highway 35", "Mirage 2000 jets", "CBP One app"
     return True
@@ -384,6 +460,8 @@ def _change(ctx: _Context, f: _Found) -> str | None:
     p = ctx.pieces
     table = cues()
     s, e = f.first, f.last
+    if s > 0 and p[s - 1].lower in ("to", "from") and (s < 2 or p[s - 2].lower not in ("up", "down")):
+        return None  # "cut by $200 to $399", "fell from 300": a level, whatever the parse says
     money = f.unit_kind in ("currency", "percent") or f.unit in ("point", "points")
     adverb = ctx.token(s - 1) if s > 0 else None
     if adverb is not None and p[s - 1].lower in ("up", "down"):

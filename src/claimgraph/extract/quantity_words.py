@@ -15,7 +15,10 @@ from importlib import resources
 
 from claimgraph.extract.numbers import Piece, lex
 
-__all__ = ["Cue", "Unit", "cues", "match_cue", "match_cue_before", "match_unit", "units"]
+__all__ = ["Cue", "Unit", "cues", "match_cue", "match_cue_before", "match_scaled_currency", "match_unit", "units"]
+
+# A multiplier written before a currency code in business prose: "30 MUSD", "MEUR 120", "500 kEUR".
+_CODE_SCALES = {"M": 1e6, "k": 1e3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +93,20 @@ def match_unit(pieces: list[Piece], i: int, where: str) -> tuple[Unit, int] | No
                                                  and pieces[end].kind in ("word", "num"))):
             continue
         return u, end
+    return None
+
+
+def match_scaled_currency(pieces: list[Piece], i: int) -> tuple[Unit, float] | None:
+    """A currency code with a scale letter glued before it ("MUSD", "kEUR") at pieces[i]: (unit, scale)."""
+    if i >= len(pieces) or pieces[i].kind != "word" or len(pieces[i].text) != 4:
+        return None
+    scale = _CODE_SCALES.get(pieces[i].text[0])
+    code = pieces[i].text[1:]
+    if scale is None or not code.isupper():
+        return None
+    for u in units().get(code.lower(), ()):
+        if u.kind == "currency" and u.exact and u.surface == (code,):
+            return u, scale
     return None
 
 
