@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -322,3 +323,118 @@ def test_actors_data_codes_are_well_formed() -> None:
         assert row["kind"] in ("organisation", "person"), row
         domestic = row["code"][:3] in places and row["code"][3:] in cameo
         assert row["code"][:3] in {"IGO", "NGO"} or domestic, row
+
+
+# --- people's offices and dates, the user's file -----------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("phrase", "when", "expected"),
+    [
+        ("Shoigu", "2023-07-26", "RUSMIL"),  # defence minister until May 2024
+        ("Shoigu", "2024-05-12", "RUSGOV"),  # Security Council secretary from then on
+        ("Shoigu", None, "RUSGOV"),  # no date: the office held now
+        ("Defence Minister Sergei Shoigu", "2022", "RUSMIL"),
+        ("Zaluzhnyi", "2023-01-01", "UKRMIL"),
+        ("Zaluzhnyi", "2025-01-01", "UKRGOV"),
+        ("Gerasimov", "2024-11-01", "RUSMIL"),  # one office: the date changes nothing
+    ],
+)
+def test_actors_person_code_by_date(phrase: str, when: str | None, expected: str) -> None:
+    resolution = ActorRegistry.default().resolve(phrase, when)
+    assert resolution is not None and resolution.code == expected
+
+
+def test_actors_mentions_carry_person_and_role() -> None:
+    (ref,) = find_mentions("Gerasimov said", "a1")
+    assert (ref.code, ref.kind, ref.person, ref.role) == (
+        "RUSMIL", "person", "Valery Gerasimov", "Chief of the Russian General Staff")
+    (ref,) = find_mentions("Shoigu visited", "a1", when="2023-07-26")
+    assert (ref.code, ref.role) == ("RUSMIL", "Russian defence minister")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("UN Security Council", "IGOUNO"), ("the World Health Organization", "IGOUNOHLH"), ("OSCE", "IGOEURSCE"),
+        ("the African Union", "IGOAFRAFU"), ("ASEAN", "IGOSEAASN"), ("OPEC", "IGOOPC"), ("the IMF", "IGOBUSIMF"),
+        ("the World Bank", "IGOUNODEV"), ("the ICRC", "NGOHLHIRC"), ("Doctors Without Borders", "NGOHLHMSF"),
+        ("Al Jazeera", "QATMED"), ("RIA Novosti", "RUSMED"), ("Interfax-Ukraine", "UKRMED"), ("Interfax", "RUSMED"),
+        ("Voice of America", "USAMED"), ("Anadolu Agency", "TURMED"),
+    ],
+)
+def test_actors_organisations_and_outlets(phrase: str, expected: str) -> None:
+    assert code(phrase) == expected
+
+
+def test_actors_old_format_rows_still_read() -> None:
+    """A file with the columns before roles and dates (alias code kind name note) reads as before."""
+    from claimgraph.extract.actors import read_aliases
+
+    text = "# mine\nalias\tcode\tkind\tname\tnote\nGerasimov\tRUSMIL\tperson\tValery Gerasimov\tCGS\n"
+    assert read_aliases(text, "old.tsv", ActorRegistry.default()) == [
+        Alias("Gerasimov", "RUSMIL", "person", "Valery Gerasimov")]
+
+
+def test_actors_user_file_extends_and_overrides(tmp_path: Path) -> None:
+    path = tmp_path / "actors.tsv"
+    path.write_text("# my actors\nalias\tcode\tkind\tname\trole\tsince\n"
+                    "Oleksandr Tarnavskyi\tUKRMIL\tperson\tOleksandr Tarnavskyi\tcommander\t2023\n"
+                    "Kremlin\tRUS\torganisation\tKremlin\t\t\n", encoding="utf-8")
+    registry = ActorRegistry.load(path)
+    assert registry.resolve("Oleksandr Tarnavskyi").code == "UKRMIL"  # type: ignore[union-attr]
+    assert registry.resolve("the Kremlin").code == "RUS"  # type: ignore[union-attr]
+    assert registry.resolve("NATO").code == "IGOWSTNAT"  # type: ignore[union-attr]
+    assert ActorRegistry.default().resolve("the Kremlin").code == "RUSGOV"  # type: ignore[union-attr]
+    assert ActorRegistry.load(path) is registry and ActorRegistry.load(None) is ActorRegistry.default()
+    entry = next(e for e in registry.entries() if e.name == "Oleksandr Tarnavskyi")
+    assert (entry.code, entry.kind, entry.role, entry.since, entry.aliases) == (
+        "UKRMIL", "person", "commander", "2023", ("Oleksandr Tarnavskyi",))
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("alias\tcode\nKremlin\tRUSGOV\n", 1, "header has no column 'kind'"),
+        ("alias\tcode\tkind\nKremlin\tRUSGOV\torganisation\textra\n", 2, "4 tab-separated fields"),
+        ("alias\tcode\tkind\nRuritania\tRUR\tcountry\n", 2, "bad actor code 'RUR'"),
+        ("alias\tcode\tkind\nthe guard\tRUSXYZ\torganisation\n", 2, "unknown sector 'XYZ'"),
+        ("alias\tcode\tkind\nKursk\tRUS\tcity\n", 2, "unknown kind 'city'"),
+        ("# c\nalias\tcode\tkind\tname\trole\tsince\nX Y\tRUSGOV\tperson\tX Y\t\tMay 2024\n", 3, "bad date 'May 2024'"),
+        ("alias\tcode\tkind\nUS$\tUSA\tignore\n", 2, "an 'ignore' row takes no code"),
+        ("# only a comment\n", None, "no header row"),
+    ],
+)
+def test_actors_bad_user_file_names_file_and_line(tmp_path: Path, text: str, line: int | None, message: str) -> None:
+    path = tmp_path / "bad.tsv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        ActorRegistry.load(path)
+    where = f"{path}:{line}" if line else str(path)
+    assert str(info.value).startswith(f"{where}: {message}") and "(hint: " in str(info.value)
+
+
+def test_actors_missing_user_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="nope.tsv: actors file not found"):
+        ActorRegistry.load(tmp_path / "nope.tsv")
+
+
+def test_actors_entries_group_aliases() -> None:
+    entries = ActorRegistry.default().entries()
+    gerasimov = [e for e in entries if e.name == "Valery Gerasimov"]
+    assert [(e.code, e.kind, e.role, e.aliases) for e in gerasimov] == [
+        ("RUSMIL", "person", "Chief of the Russian General Staff", ("Gerasimov", "Valery Gerasimov"))]
+    russia = next(e for e in entries if e.kind == "country" and e.code == "RUS")
+    assert {"Russia", "Russian", "Russians", "Russian Federation"} <= set(russia.aliases)
+    assert next(e for e in entries if e.kind == "metonym" and e.code == "RUSGOV").aliases == ("Moscow",)
+    assert {e.kind for e in entries} == {"country", "metonym", "region", "organisation", "person"}
+
+
+def test_actors_aliases_data_people_have_roles_and_dates() -> None:
+    rows = _rows("actor_aliases.tsv")
+    assert list(rows[0]) == ["alias", "code", "kind", "name", "role", "since", "until", "note"]
+    for row in rows:
+        if row["kind"] == "person":
+            assert row["name"] and row["role"], row
+        for column in ("since", "until"):
+            assert not row[column] or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", row[column]), row
+        assert not (row["since"] and row["until"]) or row["since"] <= row["until"], row

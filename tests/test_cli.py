@@ -19,7 +19,7 @@ from conftest import ROOT, SEED_TEXT
 
 WIKINEWS = ROOT / "samples" / "wikinews"
 WCEP = ROOT / "samples" / "wcep-north-korea-russia-ukraine.jsonl"
-COMMANDS = ("ingest", "extract", "claims", "article", "stats")
+COMMANDS = ("ingest", "extract", "claims", "article", "stats", "actors")
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -235,3 +235,46 @@ def test_claims_show_their_times_and_quantities(capsys, tmp_path, db_path):
     assert (4700, "~", "casualties") in found and (15000, "=", "soldiers") in found
     code, out, _ = run(capsys, "--db", str(db_path), "claims", "--by", "intelligence")
     assert "~4700" in out and "=15000" not in out and "15000" in out
+
+
+def test_actors_lists_the_registry_with_filters(capsys):
+    code, out, _ = run(capsys, "actors", "Gerasimov", "--json")
+    assert code == 0
+    assert [json.loads(line) for line in out.splitlines()] == [
+        {"code": "RUSMIL", "kind": "person", "name": "Valery Gerasimov", "role": "Chief of the Russian General Staff",
+         "since": "2012-11", "until": "", "aliases": ["Gerasimov", "Valery Gerasimov"]}]
+    code, out, _ = run(capsys, "actors", "--kind", "organisation", "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and {r["kind"] for r in rows} == {"organisation"}
+    assert {"IGOWSTNAT", "USAMED", "PRKMED", "IGOUNOIAE"} <= {r["code"] for r in rows}
+    code, out, _ = run(capsys, "actors", "NATO")
+    assert code == 0 and "IGOWSTNAT" in out and "North Atlantic Treaty Organization" in out
+
+
+def test_actors_unknown_kind_lists_the_valid_ones(capsys):
+    code, _, err = run(capsys, "actors", "--kind", "city")
+    assert code == 2 and "--kind: unknown kind 'city'" in err and "organisation, person" in err
+
+
+def test_actors_option_adds_the_users_rows(capsys, tmp_path, monkeypatch):
+    path = tmp_path / "mine.tsv"
+    path.write_text("alias\tcode\tkind\tname\nZenda Guard\tCZEMIL\torganisation\tZenda Guard\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--actors", str(path), "actors", "Zenda", "--json")
+    assert code == 0 and json.loads(out)["code"] == "CZEMIL"
+    monkeypatch.setenv("CLAIMGRAPH_ACTORS", str(path))
+    code, out, _ = run(capsys, "actors", "Zenda", "--json")
+    assert code == 0 and json.loads(out)["name"] == "Zenda Guard"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (None, "actors file not found"),
+    ("alias\tcode\tkind\nZenda Guard\tZZZMIL\torganisation\n", ":2: bad actor code 'ZZZMIL'"),
+    ("alias\tkind\nZenda Guard\torganisation\n", ":1: header has no column 'code'"),
+])
+def test_bad_actors_file_is_one_line_and_a_nonzero_exit(capsys, tmp_path, text, message):
+    path = tmp_path / "mine.tsv"
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, "--actors", str(path), "stats")
+    assert code == 2 and out == ""
+    assert err.startswith(f"error: {path}") and message in err and "hint:" in err and len(err.splitlines()) == 1

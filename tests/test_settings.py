@@ -38,5 +38,6 @@ def test_bad_values_name_where_they_came_from(tmp_path, monkeypatch, env, where,
 def test_unknown_key_in_config_file_lists_the_known_ones(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "claimgraph.toml").write_text('database = "x.db"\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match="unknown setting 'database'.*known settings: attribution, batch_size, db"):
+    with pytest.raises(ConfigError,
+                       match="unknown setting 'database'.*known settings: actors, attribution, batch_size, db"):
         load_settings({}, env={})

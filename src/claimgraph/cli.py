@@ -49,13 +49,19 @@ def main_options(
         help="tagger, rules or auto [default: auto, the learned tagger when installed].")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Articles per spaCy batch [default: 16].")] = None,
     log_level: Annotated[str | None, typer.Option(help="DEBUG, INFO, WARNING or ERROR.")] = None,
+    actors: Annotated[str | None, typer.Option(
+        "--actors", metavar="FILE", help="TSV of extra actors (format of data/actor_aliases.tsv).")] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Options shared by every command; each also reads CLAIMGRAPH_<NAME> and ./claimgraph.toml."""
     state.settings = load_settings({"db": db, "model": model, "attribution": attribution, "batch_size": batch_size,
-                                    "log_level": log_level})
+                                    "log_level": log_level, "actors": actors})
     logging.basicConfig(level=state.settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
+    if state.settings.actors:  # a bad actors file stops every command before it starts
+        from claimgraph.extract.actors import ActorRegistry
+
+        ActorRegistry.load(state.settings.actors)
 
 
 def _parse_date(value: str | None, flag: str) -> date | None:
@@ -122,7 +128,7 @@ def _extract(articles: list[Article]) -> Iterator[Any]:
     from claimgraph.nlp import load_model
 
     return extract_articles(articles, load_model(state.settings.model), batch_size=state.settings.batch_size,
-                            attribution=state.settings.attribution)
+                            attribution=state.settings.attribution, actors=state.settings.actors or None)
 
 
 class _progress:
@@ -187,7 +193,7 @@ def _actor_codes(text: str | None) -> list[str]:
         return [text]
     from claimgraph.extract.actors import ActorRegistry
 
-    hit = ActorRegistry.default().resolve(text)
+    hit = ActorRegistry.load(state.settings.actors).resolve(text)
     return [hit.code] if hit and hit.code else []
 
 
@@ -331,6 +337,43 @@ def _marked(text: str, claims: Iterable[Any], plain: bool) -> Text:
             result.append(chunk, style=style)
         i = j
     return result
+
+
+# --- actors -------------------------------------------------------------------------------------
+
+ACTOR_KINDS = ("country", "metonym", "region", "organisation", "person")
+
+
+@app.command("actors")
+def list_actors(
+    search: Annotated[str | None, typer.Argument(
+        metavar="[TEXT]", help="Only actors whose code, name, role or an alias contains TEXT.")] = None,
+    kind: Annotated[str | None, typer.Option(help=f"Only this kind: {', '.join(ACTOR_KINDS)}.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object a line instead of a table.")] = False,
+) -> None:
+    """List the actor registry (bundled, plus the --actors file): code, kind, name, role, aliases."""
+    from dataclasses import asdict
+
+    from claimgraph.extract.actors import ActorRegistry
+
+    if kind is not None and kind not in ACTOR_KINDS:
+        raise ConfigError(f"unknown kind {kind!r}", input="--kind", hint=f"choose one of {', '.join(ACTOR_KINDS)}")
+    needle = (search or "").casefold()
+    entries = [e for e in ActorRegistry.load(state.settings.actors).entries()
+               if (kind is None or e.kind == kind)
+               and (not needle or any(needle in v.casefold() for v in (e.code, e.name, e.role, *e.aliases)))]
+    if as_json:
+        for e in entries:
+            out.print(json.dumps(asdict(e), ensure_ascii=False), markup=False, soft_wrap=True)
+        return
+    table = Table(title=f"{len(entries)} actors", expand=True)
+    for column, options in (("code", {"no_wrap": True}), ("kind", {"no_wrap": True}), ("name", {"ratio": 2}),
+                            ("role", {"ratio": 2}), ("aliases", {"ratio": 4})):
+        table.add_column(column, **options)  # type: ignore[arg-type]
+    for e in entries:
+        dates = f" ({e.since or '…'} – {e.until or 'now'})" if e.since or e.until else ""
+        table.add_row(e.code, e.kind, e.name, e.role + dates, ", ".join(e.aliases))
+    out.print(table)
 
 
 # --- stats --------------------------------------------------------------------------------------

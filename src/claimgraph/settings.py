@@ -46,6 +46,8 @@ SETTINGS: tuple[Setting, ...] = (
             "or 'auto' (the tagger when installed).", lambda v: _choice(v, ("auto", "tagger", "rules"))),
     Setting("batch_size", 16, "Articles parsed per spaCy batch during ingest.", _positive_int),
     Setting("log_level", "WARNING", "Logging level: DEBUG, INFO, WARNING or ERROR."),
+    Setting("actors", "", "A TSV file of actors (the format of data/actor_aliases.tsv) that extends and overrides "
+            "the bundled actor registry."),
 )
 
 
@@ -56,6 +58,7 @@ class Settings:
     attribution: str = "auto"
     batch_size: int = 16
     log_level: str = "WARNING"
+    actors: str = ""
 
 
 def _config_file(env: Mapping[str, str]) -> dict[str, Any]:

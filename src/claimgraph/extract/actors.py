@@ -5,26 +5,32 @@ A code is an ISO 3166-1 alpha-3 country or a CAMEO region (WST, EUR ...) plus an
 (NATO -> IGOWSTNAT). Several actors in a coordination are joined with "+" in order of mention:
 "Ukrainian and Western officials" -> UKRGOV+WST. The knowledge lives in data/countries.tsv,
 data/actor_aliases.tsv and data/sectors.tsv; this module is plain Python on strings (no spaCy), so
-each rule is testable without a model.
+each rule is testable without a model. A user's file in the actor_aliases.tsv format extends and
+overrides the bundled rows (`ActorRegistry.load(path)`, the `actors` setting). People's rows carry a
+role and the dates of the office; given a date, the row in office then decides the code.
 """
 
 from __future__ import annotations
 
 import csv
 import functools
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from claimgraph.errors import ConfigError
 from claimgraph.models import ActorRef
 
-__all__ = ["EXTRACTOR", "VERSION", "ActorRegistry", "Alias", "Resolution", "Sector", "find_mentions"]
+__all__ = ["EXTRACTOR", "VERSION", "ActorRegistry", "Alias", "Entry", "Resolution", "Sector", "find_mentions",
+           "read_aliases"]
 
 EXTRACTOR = "claimgraph.actors"
-VERSION = "1"
+VERSION = "2"
 
 # When one alias has rows of several kinds, the first kind here wins ("Singapore" the country, not
 # the capital; "Brussels" the EU, not Belgium's government).
@@ -36,10 +42,19 @@ _POSTMODIFIER = re.compile(
     r"\s(?:to|in|at|from|for|on|with|near|against|over|after|during|via|inside|into|across)\s"
 )
 _OF = re.compile(r"\sof\s")
-_FILLER = re.compile(r"(?i)\b(?:the|a|an|its|their|both)\b|[\W_]")
+# Words that leave a country word bare ("Senior Hungarian and Romanian officials": Hungarian officials too).
+_FILLER = re.compile(r"(?i)\b(?:the|a|an|its|their|both|senior|top|former|high|ranking|leading)\b|[\W_]")
 _POSSESSIVE = re.compile(r"(?:['’]s)?\s+")
 _SPACE = re.compile(r"\s+")
 _T = TypeVar("_T", "Alias", "Sector")
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_CODE = re.compile(r"(?:[A-Z]{3}){1,3}")
+# CAMEO transnational actors: intergovernmental and non-governmental organisations, international
+# militarised groups, multinational corporations; their codes go on with an organisation code.
+_TRANSNATIONAL = {"IGO", "NGO", "IMG", "MNC"}
+_COLUMNS = ("alias", "code", "kind", "name", "role", "since", "until", "note")
+_FORMAT_HINT = ("a tab-separated header 'alias code kind' (optional: name role since until note), then one "
+                "row per alias; see src/claimgraph/data/actor_aliases.tsv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +63,27 @@ class Alias:
     code: str  # "" for kind "ignore"
     kind: str  # organisation | person | country | region | demonym | capital | ignore
     name: str = ""  # canonical name of a person or organisation
+    role: str = ""  # a person's office: "Chief of the Russian General Staff"
+    since: str = ""  # YYYY, YYYY-MM or YYYY-MM-DD; "" = open
+    until: str = ""
+
+    def covers(self, when: str) -> bool:
+        """Whether the row holds on ISO date `when` (both ends inclusive, at their own precision)."""
+        return (not self.since or when[: len(self.since)] >= self.since) and (
+            not self.until or when[: len(self.until)] <= self.until)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One actor as `claimgraph actors` lists it: its code and every alias that leads to it."""
+
+    code: str
+    kind: str  # country | metonym | region | organisation | person
+    name: str
+    role: str = ""
+    since: str = ""
+    until: str = ""
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,16 +170,25 @@ class ActorRegistry:
     """Aliases and sector words, compiled for matching. `ActorRegistry.default()` reads the data files."""
 
     def __init__(self, aliases: Iterable[Alias], sectors: Iterable[Sector]) -> None:
+        self._rows = list(aliases)
+        self._sector_rows = list(sectors)
         self._aliases: dict[str, Alias] = {}
-        aliases = list(aliases)
-        for alias in aliases:
+        self._dated: dict[str, list[Alias]] = {}  # keys with several offices, latest first
+        for alias in self._rows:
             if alias.kind not in _KIND_ORDER:
                 raise ConfigError(f"unknown actor alias kind {alias.kind!r}", input=alias.text,
                                   hint=f"use one of: {', '.join(_KIND_ORDER)}")
-        for alias in sorted(aliases, key=lambda a: _KIND_ORDER.index(a.kind)):
-            key = _key(alias.text.lower() if alias.text.islower() else alias.text)
-            self._aliases.setdefault(key, alias)
-        self._sectors = {_key(s.term.lower() if s.term.islower() else s.term): s for s in sectors}
+        # The default row of a key: by kind, then a current office (no end) before a past one, latest first.
+        latest = sorted(self._rows, key=lambda a: (a.since, a.until or "9999"), reverse=True)
+        for alias in sorted(latest, key=lambda a: (_KIND_ORDER.index(a.kind), a.until != "")):
+            key = _alias_key(alias.text)
+            if key not in self._aliases:
+                self._aliases[key] = alias
+            elif alias.kind == "person" == self._aliases[key].kind and alias.since + alias.until:
+                self._dated.setdefault(key, [self._aliases[key]]).append(alias)
+        for rows in self._dated.values():
+            rows.sort(key=lambda a: a.since, reverse=True)
+        self._sectors = {_key(s.term.lower() if s.term.islower() else s.term): s for s in self._sector_rows}
         self.countries = frozenset(a.code for a in self._aliases.values() if a.kind == "country")
         self._alias_re = _pattern(a.text for a in self._aliases.values())
         self._sector_re = _pattern((s.term for s in self._sectors.values()), inflect=True)
@@ -152,13 +197,77 @@ class ActorRegistry:
     def default(cls) -> ActorRegistry:
         return _default_registry()
 
-    def lookup(self, alias: str) -> Alias | None:
-        key = _key(alias)
-        return self._aliases.get(key) or self._aliases.get(key.lower())
+    @classmethod
+    def load(cls, path: str | os.PathLike[str] | None) -> ActorRegistry:
+        """The bundled registry extended by the user's file at `path` (None or "": the bundled one)."""
+        if not path:
+            return _default_registry()
+        where = Path(path)
+        try:
+            stat = where.stat()
+        except OSError:
+            raise ConfigError("actors file not found", input=str(path),
+                              hint="give --actors (or CLAIMGRAPH_ACTORS) the path of a TSV file") from None
+        return _user_registry(str(where), stat.st_mtime_ns, stat.st_size)
 
-    def resolve(self, text: str) -> Resolution | None:
+    def extended(self, rows: Iterable[Alias]) -> ActorRegistry:
+        """A registry where `rows` add aliases and replace every bundled row with the same alias."""
+        rows = list(rows)
+        replaced = {_alias_key(a.text) for a in rows}
+        kept = [a for a in self._rows if _alias_key(a.text) not in replaced]
+        return ActorRegistry([*kept, *rows], self._sector_rows)
+
+    @property
+    def prefixes(self) -> frozenset[str]:
+        """The three-letter codes an actor code may start with: countries, regions, transnational actors."""
+        return frozenset(a.code[:3] for a in self._rows if a.kind in ("country", "region")) | _TRANSNATIONAL
+
+    @property
+    def sector_codes(self) -> frozenset[str]:
+        return frozenset(s.sector for s in self._sector_rows)
+
+    def lookup(self, alias: str, when: str | date | None = None) -> Alias | None:
+        """The row of an alias; for a person with several offices, the one held on `when` if any."""
+        key = _key(alias)
+        if key not in self._aliases:
+            key = key.lower()
+        found = self._aliases.get(key)
+        if when is not None and key in self._dated:
+            day = when if isinstance(when, str) else when.isoformat()
+            found = next((a for a in self._dated[key] if a.covers(day)), found)
+        return found
+
+    def entries(self) -> list[Entry]:
+        """Every actor the registry codes, with its aliases (bundled and user rows; not `ignore` ones)."""
+        groups: dict[tuple[str, ...], list[str]] = {}
+        country_names: dict[str, str] = {}
+        rows = [*self._aliases.values(), *(a for rows in self._dated.values() for a in rows[1:])]
+        for alias in rows:
+            if alias.kind == "country":
+                country_names.setdefault(alias.code, alias.name or alias.text)
+        for alias in rows:
+            if alias.kind == "ignore":
+                continue
+            if alias.kind in ("country", "demonym"):
+                key: tuple[str, ...] = ("country", alias.code, "", "", "", "")
+            elif alias.kind == "capital":
+                key = ("metonym", alias.code + "GOV", "", "", "", "")
+            elif alias.kind == "region":
+                key = ("region", alias.code, "", "", "", "")
+            else:
+                key = (alias.kind, alias.code, alias.name or alias.text, alias.role, alias.since, alias.until)
+            groups.setdefault(key, []).append(alias.text)
+        out = []
+        for (kind, code, name, role, since, until), texts in groups.items():
+            if not name:
+                name = country_names.get(code[:3], texts[0]) if kind != "region" else texts[0]
+            out.append(Entry(code, kind, name, role, since, until, tuple(sorted(set(texts), key=str.casefold))))
+        order = {"organisation": 0, "person": 1, "country": 2, "metonym": 3, "region": 4}
+        return sorted(out, key=lambda e: (order.get(e.kind, 5), e.code, e.name, e.since))
+
+    def resolve(self, text: str, when: str | date | None = None) -> Resolution | None:
         """The actor code of a source phrase; None when it names no country or organisation."""
-        aliases = self._alias_hits(text)
+        aliases = self._alias_hits(text, when)
         sectors = self._sector_hits(text, aliases)
         taken: list[_Hit[Any]] = [*aliases, *sectors]
         cuts = [m for m in _SEPARATOR.finditer(text) if not _inside(m.start(), m.end(), taken)]
@@ -181,9 +290,9 @@ class ActorRegistry:
         sector = (code[3:] or None) if country else None
         return Resolution(code, country, sector, _public_kind(alias.kind), matched)
 
-    def mentions(self, text: str, article_id: str, offset: int = 0) -> list[ActorRef]:
+    def mentions(self, text: str, article_id: str, offset: int = 0, when: str | date | None = None) -> list[ActorRef]:
         """Every actor alias in `text`; a country word directly before a sector word takes it."""
-        aliases = self._alias_hits(text)
+        aliases = self._alias_hits(text, when)
         sectors = {h.start: h for h in self._sector_hits(text, aliases)}
         refs = []
         for hit in aliases:
@@ -198,16 +307,17 @@ class ActorRegistry:
                 if follow is not None:
                     end, code = follow.end, code + follow.item.sector
             person = alias.name if alias.kind == "person" else None
+            role = (alias.role or None) if alias.kind == "person" else None
             refs.append(ActorRef(article_id, hit.start + offset, end + offset, text[hit.start : end], code,
-                                 _public_kind(alias.kind), person, extractor=EXTRACTOR, version=VERSION))
+                                 _public_kind(alias.kind), person, role, extractor=EXTRACTOR, version=VERSION))
         return refs
 
     # --- matching -------------------------------------------------------------------------------
 
-    def _alias_hits(self, text: str) -> list[_Hit[Alias]]:
+    def _alias_hits(self, text: str, when: str | date | None = None) -> list[_Hit[Alias]]:
         candidates = []
         for m in self._alias_re.finditer(text):
-            alias = self.lookup(m.group(1))
+            alias = self.lookup(m.group(1), when)
             if alias is not None:
                 candidates.append(_Hit(m.start(1), m.end(1), alias))
         return _select(candidates)
@@ -266,22 +376,100 @@ def _public_kind(kind: str) -> str:
     return "metonym" if kind == "capital" else kind
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("claimgraph").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+def _alias_key(text: str) -> str:
+    return _key(text.lower() if text.islower() else text)
+
+
+def _table(text: str, origin: str, required: Iterable[str]) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a tab-separated file with `#` comments, read by its header: (line number, row)."""
+    header: list[str] | None = None
+    out = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [f.strip() for f in next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))]
+        if header is None:
+            header = fields
+            if missing := [c for c in required if c not in header]:
+                raise ConfigError(f"header has no column {missing[0]!r} (found: {', '.join(header)})",
+                                  input=f"{origin}:{number}", hint=_FORMAT_HINT)
+            continue
+        if len(fields) > len(header):
+            raise ConfigError(f"{len(fields)} tab-separated fields, the header has {len(header)}",
+                              input=f"{origin}:{number}", hint=_FORMAT_HINT)
+        out.append((number, dict(zip(header, fields + [""] * (len(header) - len(fields)), strict=True))))
+    if header is None:
+        raise ConfigError("no header row", input=origin, hint=_FORMAT_HINT)
+    return out
+
+
+def _data(name: str) -> str:
+    return resources.files("claimgraph").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def read_aliases(text: str, origin: str, registry: ActorRegistry | None = None) -> list[Alias]:
+    """Alias rows in the actor_aliases.tsv format; each checked against `registry`'s codes when given."""
+    aliases = []
+    for number, row in _table(text, origin, _COLUMNS[:3]):
+        alias = Alias(row["alias"], row["code"], row["kind"], row.get("name", ""), row.get("role", ""),
+                      row.get("since", ""), row.get("until", ""))
+        if registry is not None:
+            _check(alias, registry, f"{origin}:{number}")
+        aliases.append(alias)
+    return aliases
+
+
+def _check(alias: Alias, registry: ActorRegistry, where: str) -> None:
+    if not alias.text:
+        raise ConfigError("empty alias", input=where, hint=_FORMAT_HINT)
+    if alias.kind not in _KIND_ORDER:
+        raise ConfigError(f"unknown kind {alias.kind!r}", input=where, hint=f"use one of: {', '.join(_KIND_ORDER)}")
+    if alias.kind == "ignore":
+        if alias.code:
+            raise ConfigError("an 'ignore' row takes no code", input=where, hint="leave the code column empty")
+        return
+    prefix, sector = alias.code[:3], alias.code[3:6]
+    if not _CODE.fullmatch(alias.code) or prefix not in registry.prefixes:
+        raise ConfigError(f"bad actor code {alias.code!r}", input=where,
+                          hint="a code is an ISO 3166-1 alpha-3 country or CAMEO region (RUS, WST) with an "
+                               "optional sector (RUSGOV, PRKMIL), or IGO/NGO + organisation (IGOWSTNAT)")
+    if prefix not in _TRANSNATIONAL and sector and sector not in registry.sector_codes:
+        raise ConfigError(f"unknown sector {sector!r} in {alias.code!r}", input=where,
+                          hint=f"use one of: {', '.join(sorted(registry.sector_codes))}")
+    for column, value in (("since", alias.since), ("until", alias.until)):
+        if value and not _DATE.fullmatch(value):
+            raise ConfigError(f"bad date {value!r} in column {column}", input=where,
+                              hint="use YYYY, YYYY-MM or YYYY-MM-DD, or leave it empty")
 
 
 @functools.cache
 def _default_registry() -> ActorRegistry:
-    aliases = [Alias(r["alias"], r["code"], r["kind"]) for r in _rows("countries.tsv")]
-    aliases += [Alias(r["alias"], r["code"], r["kind"], r["name"]) for r in _rows("actor_aliases.tsv")]
-    sectors = [Sector(r["term"], r["sector"], r["strength"] == "strong") for r in _rows("sectors.tsv")]
-    return ActorRegistry(aliases, sectors)
+    aliases = [Alias(r["alias"], r["code"], r["kind"]) for _, r in _table(_data("countries.tsv"), "countries.tsv",
+                                                                          _COLUMNS[:3])]
+    sectors = [Sector(r["term"], r["sector"], r["strength"] == "strong")
+               for _, r in _table(_data("sectors.tsv"), "sectors.tsv", ("term", "sector", "strength"))]
+    countries = ActorRegistry(aliases, sectors)
+    return countries.extended(read_aliases(_data("actor_aliases.tsv"), "actor_aliases.tsv", countries))
+
+
+@functools.cache
+def _user_registry(path: str, mtime_ns: int, size: int) -> ActorRegistry:
+    """The bundled registry extended by a user's file; cached while the file is unchanged."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"not UTF-8 text ({e.reason} at byte {e.start})", input=path,
+                          hint="save the actors file as UTF-8") from None
+    except OSError as e:
+        raise ConfigError(f"cannot read the actors file ({e.strerror})", input=path,
+                          hint="check the path and its permissions") from None
+    default = _default_registry()
+    return default.extended(read_aliases(text, path, default))
 
 
 def find_mentions(
-    text: str, article_id: str, offset: int = 0, registry: ActorRegistry | None = None
+    text: str, article_id: str, offset: int = 0, registry: ActorRegistry | None = None,
+    when: str | date | None = None,
 ) -> list[ActorRef]:
     """Every country, demonym, capital, organisation and person named in `text`, offsets + `offset`."""
-    return (registry or ActorRegistry.default()).mentions(text, article_id, offset)
+    return (registry or ActorRegistry.default()).mentions(text, article_id, offset, when)

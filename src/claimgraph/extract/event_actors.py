@@ -1,0 +1,188 @@
+"""Who did what to whom: each sentence's main event predicate with its actor and recipient codes.
+
+The predicate is the sentence's root verb, or, when the root is a reporting verb ("..., officials
+said"; "X said Y would ..."), the verb of the reported clause. The actor comes from the subject side
+(nsubj, or the "by" agent of a passive) and the recipient from the object side (direct and dative
+objects, the objects of the verb's prepositions, then the same for its open complements: "offered
+to hand over to Great Britain"). Each phrase is resolved through the actor registry, so demonyms
+with a role ("Hungarian officials" -> HUNGOV) and coordinations ("Jordan and Britain" -> JOR, GBR)
+come out as codes. Event types are left to event typing (`Event.type` is None here).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from claimgraph.extract.actors import ActorRegistry
+from claimgraph.extract.lexicon import lexicon
+from claimgraph.models import Article, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["EXTRACTOR", "VERSION", "event_codes", "find_events", "main_predicate"]
+
+EXTRACTOR = "claimgraph.event_actors"
+VERSION = "1"
+
+_SUBJECTS = {"nsubj", "csubj"}
+_OBJECTS = {"dobj", "dative", "attr", "oprd"}
+_COMPLEMENTS = {"xcomp", "acomp"}
+_REPORTED = {"ccomp", "parataxis"}
+# Dependents of a noun that say something about it rather than name it: "refugees who have lived in
+# Iraq", "nationals suspected by the West", "troops, which ...".
+_NOT_NAME = {"relcl", "acl", "advcl", "punct", "cc", "prep", "appos", "det", "parataxis"}
+# Prepositions inside a name: "President of Armenia", "rebels in the Ivory Coast", "officials from Kyiv".
+_NAME_PREPS = {"of", "in", "from"}
+# Prepositions that bring a place or a time, not a party to the event ("in Geneva", "after talks").
+_NOT_RECIPIENT_PREPS = {"after", "before", "during", "since", "until", "despite", "like", "as", "because",
+                        "about", "over", "within", "without", "by"}
+_PRONOUNS = {"PRON"}
+_TARGET_PREPS = {"to", "toward", "towards"}
+
+
+def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = None) -> Iterator[Event]:
+    """One event per sentence whose main predicate has an actor or a recipient the registry codes."""
+    registry = registry or ActorRegistry.default()
+    when = article.published
+    for sent in doc.sents:
+        predicate = main_predicate(sent)
+        if predicate is None:
+            continue
+        actor, recipient = event_codes(predicate, registry, when.isoformat() if when else None)
+        if not actor and not recipient:
+            continue
+        yield Event(article_id=article.id, start=predicate.idx, end=predicate.idx + len(predicate.text),
+                    text=predicate.text, type=None, actor=tuple(actor), recipient=tuple(recipient),
+                    extractor=EXTRACTOR, version=VERSION)
+
+
+def main_predicate(sent: Span) -> Token | None:
+    """The root verb, or the verb of the clause a trailing report reports ("X will ..., officials said")."""
+    root = sent.root
+    reported = _reported(root)
+    if reported is not None and reported.i < root.i:
+        return reported
+    return root
+
+
+def _reported(verb: Token) -> Token | None:
+    if lexicon().verb_stance(verb.lemma_) is None:
+        return None
+    return next((c for c in verb.children if c.dep_ in _REPORTED and c.pos_ in {"VERB", "AUX"}), None)
+
+
+def event_codes(predicate: Token, registry: ActorRegistry, when: str | None = None) -> tuple[list[str], list[str]]:
+    """Actor and recipient codes of a predicate (each in order of mention, without repeats).
+
+    A reporting verb with its clause after it ("X said Y must ...", "X demanded that Y ...") is the
+    event: X is the actor and the recipient is Y, or when Y is a pronoun, what the clause acts on
+    ("they would meet U.N. mediator ...").
+    """
+    actor = _actor(predicate, registry, when)
+    recipient = _recipient(predicate, registry, when)
+    reported = _reported(predicate)
+    if reported is not None and reported.i > predicate.i:
+        if not actor and not _named_subject(predicate):  # "He said Russia would ...": Russia acts
+            actor = _actor(reported, registry, when)
+        if not recipient:
+            subject = [c for c in reported.children if c.dep_ in _SUBJECTS | {"nsubjpass"} and c.pos_ not in _PRONOUNS]
+            recipient = _codes(subject[0], registry, when) if subject else []
+            if not recipient:
+                recipient = _recipient(reported, registry, when)
+    return actor, [c for c in recipient if c not in actor] or recipient
+
+
+def _named_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECTS and c.pos_ not in _PRONOUNS for v in _chain_up(verb) for c in v.children)
+
+
+def _actor(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
+    for v in _chain_up(verb):
+        subjects = [c for c in v.children if c.dep_ in _SUBJECTS]
+        for subject in subjects:
+            if subject.pos_ in _PRONOUNS:
+                continue
+            return _codes(subject, registry, when)
+        agents = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:
+            return _codes(agents[0], registry, when)
+        if subjects:
+            return []
+    return []
+
+
+def _chain_up(verb: Token) -> Iterator[Token]:
+    """The verb, then the verbs it is the open complement or conjunct of ("agreed to set up": set -> agreed)."""
+    yield verb
+    while verb.dep_ in {"xcomp", "conj", "acomp"} and verb.head is not verb:
+        verb = verb.head
+        yield verb
+
+
+def _recipient(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
+    """The first of: a "to"/dative party, a direct object, another prepositional object; down the xcomp chain."""
+    for v in _chain_down(verb):
+        first: list[str] = []
+        objects: list[str] = []
+        other: list[str] = []
+        for child in v.children:
+            if child.dep_ == "dative":
+                first += _object_codes(child, registry, when)
+            elif child.dep_ in _OBJECTS or child.dep_ == "nsubjpass":
+                objects += _object_codes(child, registry, when)
+            elif child.dep_ == "prep" and child.lower_ not in _NOT_RECIPIENT_PREPS:
+                found = [c for obj in child.children if obj.dep_ == "pobj"
+                         for c in _object_codes(obj, registry, when)]
+                (first if child.lower_ in _TARGET_PREPS else other).extend(found)
+        for found in (first, objects, other):
+            if found:
+                return list(dict.fromkeys(found))
+    return []
+
+
+def _chain_down(verb: Token) -> Iterator[Token]:
+    yield verb
+    for child in verb.children:
+        if child.dep_ in _COMPLEMENTS:
+            yield from _chain_down(child)
+
+
+def _object_codes(head: Token, registry: ActorRegistry, when: str | None, depth: int = 2) -> list[str]:
+    """The codes an object names, or else those of the phrases it governs ("sanctions against Nigeria")."""
+    codes = _codes(head, registry, when)
+    if codes or depth == 0:
+        return codes
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ not in _NOT_RECIPIENT_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (codes := _object_codes(obj, registry, when, depth - 1)):
+                    return codes
+    return []
+
+
+def _codes(head: Token, registry: ActorRegistry, when: str | None) -> list[str]:
+    """The codes a noun phrase names: its head with its modifiers and conjuncts, not its clauses;
+    else those of a noun in apposition ("Kenzo Oshima, the United Nations Emergency Relief Coordinator")."""
+    for candidate in (head, *(c for c in head.children if c.dep_ == "appos")):
+        tokens = sorted(_name_tokens(candidate), key=lambda t: t.i)
+        text = "".join(t.text_with_ws for t in tokens).strip()
+        hit = registry.resolve(text, when)
+        if hit:
+            return hit.code.split("+")
+    return []
+
+
+def _name_tokens(head: Token) -> Iterator[Token]:
+    yield head
+    for child in head.children:
+        if child.dep_ in {"conj", "cc"}:
+            yield from _name_tokens(child)
+        elif child.dep_ == "prep" and child.lower_ in _NAME_PREPS:
+            yield child
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield from _name_tokens(obj)
+        elif child.dep_ not in _NOT_NAME or (child.dep_ == "punct" and child.i < head.i and child.text in "'’"):
+            yield from child.subtree

@@ -1,0 +1,112 @@
+"""Each sentence's main event with its actor and recipient codes (claimgraph.extract.event_actors).
+
+Sentences marked WCEP are from the Wikipedia Current Events Portal (CC BY-SA 4.0, Wikipedia
+contributors), ../shared/corpus/wcep_portal_2025_2026, with their dates; the others are written
+for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimgraph.extract import extract_article
+from claimgraph.extract.event_actors import EXTRACTOR, VERSION, find_events
+from claimgraph.models import Article
+
+pytestmark = pytest.mark.model
+
+
+def events(nlp, text: str, published: date | None = None) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    article = Article.from_text(text, published=published)
+    return [(e.text, e.actor, e.recipient) for e in find_events(nlp(text), article)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # WCEP; a demonym with an institution on both sides
+            "The Hungarian foreign ministry expels two Ukrainian diplomats in response to the allegations, "
+            "characterizing them as anti-Hungarian.",
+            date(2025, 5, 9), ("expels", ("HUNGOV",), ("UKRGOV",)),
+        ),
+        (  # WCEP; the recipient behind "sanctions on"
+            "The United Kingdom imposes new sanctions on Russian major energy companies Lukoil and Rosneft.",
+            date(2025, 10, 15), ("imposes", ("GBR",), ("RUSBUS",)),
+        ),
+        (  # WCEP; a person named in the registry, a role word with a country
+            "President Donald Trump meets with UK Prime Minister Keir Starmer in Washington, D.C., for talks "
+            "that include the Russo-Ukrainian War peace negotiations.",
+            date(2025, 2, 27), ("meets", ("USAGOV",), ("GBRGOV",)),
+        ),
+        (  # WCEP; "to the UK" is the party appealed to
+            "Kyrgyz president Sadyr Japarov has appealed to the UK regarding the sanctions.",
+            date(2025, 8, 20), ("appealed", ("KGZGOV",), ("GBR",)),
+        ),
+        (  # WCEP; the trailing "according to ..." is not the actor
+            "Ukrainian forces launch drone attacks on Penza Oblast, Samara Oblast, and Rostov Oblast in Russia, "
+            "killing at least three people, according to Russian officials.",
+            date(2025, 8, 2), ("launch", ("UKRMIL",), ("RUS",)),
+        ),
+        (  # the reported clause of a trailing "..., X said" is the event
+            "North Korea will send more troops to Russia, South Korea's spy agency said.",
+            None, ("send", ("PRK",), ("RUS",)),
+        ),
+        (  # "X said they would meet Y": X acts on Y
+            "Hungarian officials said they would meet the UN envoy.",
+            None, ("said", ("HUNGOV",), ("IGOUNO",)),
+        ),
+        (  # passive: the agent acts, the subject undergoes
+            "Two Ukrainian diplomats were expelled by Hungary.",
+            None, ("expelled", ("HUN",), ("UKRGOV",)),
+        ),
+        (  # a coordination gives several actors, the role word shared
+            "Hungarian and Slovak officials agreed to cooperate.",
+            None, ("agreed", ("HUNGOV", "SVKGOV"), ()),
+        ),
+        (
+            "Jordan and Britain have agreed to hold joint military exercises.",
+            None, ("agreed", ("JOR", "GBR"), ()),
+        ),
+        (  # the office held on the publication date decides a person's code
+            "Shoigu met Kim Jong Un in Pyongyang.",
+            date(2023, 7, 26), ("met", ("RUSMIL",), ("PRKGOV",)),
+        ),
+        (
+            "Shoigu met Kim Jong Un in Pyongyang.",
+            date(2025, 6, 4), ("met", ("RUSGOV",), ("PRKGOV",)),
+        ),
+    ],
+)
+def test_event_actors_main_event(nlp, text: str, published: date | None, expected: tuple) -> None:
+    assert events(nlp, text, published)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It rained all day.",  # no actor, no recipient: no event
+        "Seven people are killed in the attack.",
+    ],
+)
+def test_event_actors_no_codes_no_event(nlp, text: str) -> None:
+    assert events(nlp, text) == []
+
+
+def test_event_actors_records_and_pipeline(nlp) -> None:
+    text = "Russia launches drone attacks on Kyiv and Odesa, Ukraine. It rained all day."  # WCEP, 2025-06-10
+    x = extract_article(Article.from_text(text, published=date(2025, 6, 10)), nlp, attribution="rules")
+    (event,) = x.events
+    assert (event.text, event.actor, event.recipient, event.type) == ("launches", ("RUS",), ("UKRGOV",), None)
+    assert text[event.start : event.end] == event.text
+    assert (event.article_id, event.extractor, event.version) == (x.article.id, EXTRACTOR, VERSION)
+
+
+def test_event_actors_use_the_users_registry(nlp, tmp_path) -> None:
+    actors = tmp_path / "actors.tsv"
+    actors.write_text("alias\tcode\tkind\nRuritania\tCZE\tcountry\nZenda\tCZEMIL\torganisation\n", encoding="utf-8")
+    text = "Zenda expelled two diplomats from Ruritania."
+    x = extract_article(Article.from_text(text), nlp, attribution="rules", actors=str(actors))
+    assert [(e.actor, e.recipient) for e in x.events] == [(("CZEMIL",), ("CZE",))]
+    assert extract_article(Article.from_text(text), nlp, attribution="rules").events == ()
