@@ -156,12 +156,24 @@ class Place:
     start: int
     end: int
     text: str
-    iso: str | None = None  # ISO 3166-1 alpha-2 or 3166-2 subdivision ("RU-KRS")
+    iso: str | None = None  # the most precise ISO code: 3166-2 region ("RU-KRS"), else 3166-1 alpha-2
     lat: float | None = None
     lon: float | None = None
-    metonym_of: str | None = None  # "Kyiv" standing for UKRGOV
+    metonym_of: str | None = None  # "Kyiv" standing for UKRGOV; such a place is no location to map
+    name: str | None = None  # the gazetteer's name of what it resolved to: "Kursk" (the oblast)
+    feature: str | None = None  # continent | country | region | area | city; None when unresolved
+    country: str | None = None  # ISO 3166-1 alpha-2
+    region: str | None = None  # ISO 3166-2, where known
+    geonameid: int | None = None
+    mention: str = "name"  # name ("in Kursk") | modifier ("Syrian troops") | embedded ("Paris High School")
+    evidence: str = ""  # why this reading: "only reading", "after 'Donetsk Oblast'", "in UA, named earlier"
     extractor: str = ""
     version: str = ""
+
+    @property
+    def on_map(self) -> bool:
+        """A location to draw: resolved, and not standing for a government or a people."""
+        return self.lat is not None and self.metonym_of is None and self.mention == "name"
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +196,7 @@ class Event:
     start: int
     end: int
     text: str
-    type: str  # PLOVER event type
+    type: str | None  # PLOVER event type; None until event typing names one
     mode: str | None = None
     actor: tuple[str, ...] = ()
     recipient: tuple[str, ...] = ()

@@ -11,11 +11,13 @@ from claimgraph import __version__
 from claimgraph.errors import ConfigError
 from claimgraph.extract.actors import ActorRegistry, find_mentions
 from claimgraph.extract.claims import Draft, find_claims
+from claimgraph.extract.event_actors import find_events
 from claimgraph.extract.lexicon import lexicon
+from claimgraph.extract.places import find_places
 from claimgraph.extract.quantities import find_quantities
 from claimgraph.extract.sources import person_name, resolve_source
 from claimgraph.extract.times import find_times
-from claimgraph.models import ActorRef, Article, Claim, Extraction, Place, ReportedVia, TextSpan, TimeRef
+from claimgraph.models import Article, Claim, Extraction, ReportedVia, TextSpan, TimeRef
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -26,25 +28,26 @@ __all__ = ["EXTRACTOR", "VERSION", "extract_article", "extract_articles", "extra
 EXTRACTOR = "claimgraph.claims"
 VERSION = f"{__version__}.2"  # bump the suffix when rules, data or tagger weights change what is extracted
 
-# A capital after one of these is a place, not a government: "in Moscow", "to Kyiv".
-PLACE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "outside", "around", "toward", "towards"}
 
 
-def extract_article(article: Article, nlp: Language, attribution: str = "auto") -> Extraction:
-    return extraction_from_doc(article, nlp(article.text), attribution)
+def extract_article(article: Article, nlp: Language, attribution: str = "auto",
+                    actors: str | None = None) -> Extraction:
+    return extraction_from_doc(article, nlp(article.text), attribution, actors)
 
 
 def extract_articles(articles: Iterable[Article], nlp: Language, batch_size: int = 16,
-                     attribution: str = "auto") -> Iterator[Extraction]:
+                     attribution: str = "auto", actors: str | None = None) -> Iterator[Extraction]:
     """Parse in batches (spaCy's `pipe`), yielding one Extraction per article in input order."""
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield extraction_from_doc(article, doc, attribution)
+        yield extraction_from_doc(article, doc, attribution, actors)
 
 
-def extraction_from_doc(article: Article, doc: Doc, attribution: str = "auto") -> Extraction:
-    """`attribution`: "tagger" (learned; needs the ml extra), "rules", or "auto" (the tagger when installed)."""
-    registry = ActorRegistry.default()
+def extraction_from_doc(article: Article, doc: Doc, attribution: str = "auto",
+                        actors: str | None = None) -> Extraction:
+    """`attribution`: "tagger" (learned; needs the ml extra), "rules", or "auto" (the tagger when installed).
+    `actors`: a user's actor file extending the bundled registry (the `actors` setting)."""
+    registry = ActorRegistry.load(actors)
     drafts = find_claims(doc, _learned(doc, attribution))
     claims = []
     earlier: list[Span] = []
@@ -53,11 +56,12 @@ def extraction_from_doc(article: Article, doc: Doc, attribution: str = "auto") -
         claims.append(claim)
         if named_by is not None:
             earlier.append(named_by)
-    actors = tuple(find_mentions(article.text, article.id))
+    mentions = tuple(find_mentions(article.text, article.id, registry=registry, when=article.published))
     times = tuple(find_times(doc, article))
-    return Extraction(article=article, claims=tuple(_timed(c, article, times) for c in claims), actors=actors,
-                      times=times, places=tuple(_metonyms(doc, actors)),
-                      quantities=tuple(find_quantities(doc, article)))
+    return Extraction(article=article, claims=tuple(_timed(c, article, times) for c in claims), actors=mentions,
+                      times=times, places=tuple(find_places(doc, article, registry=registry)),
+                      quantities=tuple(find_quantities(doc, article)),
+                      events=tuple(find_events(doc, article, registry)))
 
 
 def _timed(claim: Claim, article: Article, times: tuple[TimeRef, ...]) -> Claim:
@@ -96,7 +100,8 @@ def _claim(article: Article, doc: Doc, d: Draft, registry: ActorRegistry,
         source = _span(doc, d.source.start_char, d.source.end_char)
         res = resolve_source(d.source, earlier)
         resolved, named_by = res.text, res.span
-        hit = registry.resolve(d.source.text) or (registry.resolve(res.text) if res.text else None)
+        when = article.published
+        hit = registry.resolve(d.source.text, when) or (registry.resolve(res.text, when) if res.text else None)
         actor = hit.code if hit else None
         if hit is None or hit.kind not in {"country", "capital", "demonym", "metonym"}:
             person = person_name(res.span) or person_name(d.source)
@@ -104,7 +109,7 @@ def _claim(article: Article, doc: Doc, d: Draft, registry: ActorRegistry,
     words = {t.lower_ for s, e in d.content for t in _tokens(doc, s, e)}
     hedges = tuple(sorted(words & lexicon().hedges))
     via = tuple(ReportedVia(source=_span(doc, src.start_char, src.end_char), cue=_span(doc, *cue),
-                            source_actor=(h.code if (h := registry.resolve(src.text)) else None))
+                            source_actor=(h.code if (h := registry.resolve(src.text, article.published)) else None))
                 for src, cue in d.via)
     key = f"{article.id}|{d.cue}|{sorted(d.content)}"
     return Claim(
@@ -118,18 +123,3 @@ def _claim(article: Article, doc: Doc, d: Draft, registry: ActorRegistry,
 def _tokens(doc: Doc, start: int, end: int) -> Span:
     span = doc.char_span(start, end, alignment_mode="expand")
     return span if span is not None else doc[0:0]
-
-
-def _metonyms(doc: Doc, actors: tuple[ActorRef, ...]) -> Iterator[Place]:
-    """Capitals standing for their governments ("Pyongyang deployed", "Moscow’s efforts")."""
-    for a in actors:
-        if a.kind != "metonym":
-            continue
-        span = doc.char_span(a.start, a.end, alignment_mode="expand")
-        if span is None:
-            continue
-        head = span.root
-        if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS:
-            continue
-        yield Place(article_id=a.article_id, start=a.start, end=a.end, text=a.text, metonym_of=a.code,
-                    extractor=EXTRACTOR, version=VERSION)

@@ -1,0 +1,329 @@
+"""Places: toponyms found in a parsed article, resolved offline, and read as locations or as actors.
+
+Recognition: spaCy's GPE, LOC and FAC entities, a region word after a name ("the Kursk region"), and
+demonyms used as modifiers ("Syrian troops" names Syria). Resolution scores every gazetteer reading of
+a name by population, by feature (countries and capitals are what news names most), by the countries
+and regions the article names elsewhere, and by an "X, Region" qualifier ("Moscow, Idaho"); a name
+that is a region and a town inside it is the town unless a region word follows. Metonymy: a capital,
+country or town standing for its government or people ("Pyongyang deployed", "Moscow's efforts",
+"Kyiv maintains") gets `metonym_of`, an actor code, and stays off the map.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import math
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from claimgraph.extract.actors import ActorRegistry
+from claimgraph.geo.gazetteer import Entry, Gazetteer, fold
+from claimgraph.models import Article, Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["EXTRACTOR", "VERSION", "PlaceWords", "find_places", "place_words"]
+
+EXTRACTOR = "claimgraph.places"
+VERSION = "1"
+
+_LABELS = {"GPE", "LOC", "FAC"}
+# Labels the small model gives place names it does not know ("the Kursk region" as a PRODUCT): their
+# tokens are looked up like unlabelled ones.
+_MISREAD = {"PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+# Score weights, set by hand on the geo dev corpora (docs/accuracy.md): one unit is a factor of ten in
+# population.
+_FEATURE_BONUS = {"country": 2.5, "continent": 2.5, "area": 1.5, "region": 0.5, "district": 0.3, "city": 0.0}
+_CAPITAL_BONUS = 1.5
+_HOW_PENALTY = {"name": 0.0, "alt": 0.5, "base": 1.5, "demonym": 0.0}
+_IN_COUNTRY = 2.5  # the article names the reading's country elsewhere
+_IN_REGION = 1.5  # ... or its region
+_QUALIFIED = 6.0  # "X, Region" and the reading lies in that region or country
+_EMBEDDED_POPULATION = 50000  # a town inside an organisation's name ("Paris High School") must be this large
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    region_words: frozenset[str]
+    prepositions: frozenset[str]
+    literal_verbs: frozenset[str]
+    geo_nouns: frozenset[str]
+
+
+@functools.cache
+def place_words() -> PlaceWords:
+    roles: dict[str, set[str]] = {}
+    with resources.files("claimgraph.data").joinpath("place_words.tsv").open(encoding="utf-8") as f:
+        for row in csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"):
+            roles.setdefault(row["role"], set()).add(row["word"])
+    return PlaceWords(frozenset(roles["region_word"]), frozenset(roles["place_preposition"]),
+                      frozenset(roles["literal_verb"]), frozenset(roles["geo_noun"]))
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    span: Span
+    modifier: bool = False  # a demonym: "Syrian troops"
+    embedded: bool = False  # inside another name: "Paris High School"
+    qualifier: _Mention | None = None  # "Idaho" in "Moscow, Idaho"
+    readings: tuple[Entry, ...] = ()
+    best: Entry | None = None
+    evidence: str = ""
+    qualified_by: set[str] = field(default_factory=set)
+
+
+def find_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
+                registry: ActorRegistry | None = None) -> Iterator[Place]:
+    gazetteer = gazetteer or Gazetteer.default()
+    registry = registry or ActorRegistry.default()
+    words = place_words()
+    mentions = list(_mentions(doc, words, gazetteer))
+    for m in mentions:
+        m.readings = _readings(gazetteer, doc.text[m.start:m.end], m, words)
+    _qualify(mentions)
+    # Two passes: what the article names unambiguously sets the context for what it names ambiguously.
+    for m in mentions:
+        _choose(m, Counter(), Counter())
+    countries: Counter[str] = Counter(m.best.country for m in mentions if m.best and m.best.country and _sure(m))
+    regions: Counter[str] = Counter(m.best.region for m in mentions if m.best and m.best.region and _sure(m))
+    for m in mentions:
+        _choose(m, countries, regions)
+    for m in mentions:
+        text = doc.text[m.start:m.end]
+        e = m.best
+        if not m.modifier and m.span.root.dep_ in {"compound", "amod"} and m.span.root.head.i >= m.span.end \
+                and m.span.root.head.pos_ in {"NOUN", "PROPN"}:
+            m.modifier = True  # "U.S. officials", "the Ukrainian incursion"
+        metonym = None if m.modifier or m.embedded else _metonym(m, e, text, registry, words)
+        yield Place(article_id=article.id, start=m.start, end=m.end, text=text, iso=e.iso if e else None,
+                    lat=e.lat if e else None, lon=e.lon if e else None, metonym_of=metonym,
+                    name=e.name if e else None, feature=e.feature if e else None, country=e.country if e else None,
+                    region=e.region if e else None, geonameid=e.geonameid if e else None,
+                    mention="embedded" if m.embedded else "modifier" if m.modifier else "name", evidence=m.evidence,
+                    extractor=EXTRACTOR, version=VERSION)
+
+
+# ------------------------------------------------------------------------------------------- mentions
+
+def _mentions(doc: Doc, words: PlaceWords, gazetteer: Gazetteer) -> Iterator[_Mention]:
+    taken: set[int] = set()
+    found: list[_Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in _MISREAD:
+            taken.update(range(ent.start, ent.end))
+        if ent.label_ in _LABELS and not (ent.label_ == "FAC" and not gazetteer.lookup(ent.text)):
+            found += _split(doc, _trim(doc, ent, words), words)
+        elif ent.label_ in {"ORG", "FAC"} and not _well_known(gazetteer.lookup(ent.text)):
+            found += _embedded(ent, gazetteer)
+        elif ent.label_ == "NORP" and ent.root.dep_ in {"amod", "compound"} and ent.root.tag_ != "NNPS":
+            found.append(_Mention(ent.start_char, ent.end_char, ent, modifier=True))
+        elif ent.label_ in {"PERSON", "ORG"} and _well_known(gazetteer.lookup(ent.text)):
+            found.append(_Mention(ent.start_char, ent.end_char, ent))  # "Kyiv maintains" read as a person
+    found += _unlabelled(doc, words, gazetteer, taken)
+    found.sort(key=lambda m: m.start)
+    yield from found
+
+
+def _embedded(ent: Span, gazetteer: Gazetteer) -> Iterator[_Mention]:
+    """Place names inside an organisation's or a building's name: "Paris" in "Paris High School",
+    "Washington" in "The Washington Post". Longest first; only well-populated readings."""
+    i = ent.start
+    while i < ent.end:
+        for j in range(min(ent.end, i + 3), i, -1):
+            part = ent.doc[i:j]
+            if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in part) and any(
+                    e.how == "name" and (e.feature in {"country", "region", "area"} or e.capital
+                                         or e.population >= _EMBEDDED_POPULATION)
+                    for e in gazetteer.lookup(part.text)):
+                yield _Mention(part.start_char, part.end_char, part, embedded=True)
+                i = j
+                break
+        else:
+            i += 1
+
+
+def _well_known(readings: tuple[Entry, ...]) -> bool:
+    """A name that is first of all a country or a capital ("Kyiv"), whatever the model labelled it."""
+    return any(e.how == "name" and (e.feature == "country" or e.capital) for e in readings)
+
+
+def _unlabelled(doc: Doc, words: PlaceWords, gazetteer: Gazetteer, taken: set[int]) -> Iterator[_Mention]:
+    """Proper names the model left unlabelled that the gazetteer knows, where the context says place:
+    a region word after ("Kursk region"), a place preposition before ("near Krasnohorivka"), or a
+    reading that is a country, region or large town."""
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN" or i in taken:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and j not in taken and j - i < 4:
+            j += 1
+        span = doc[i:j]
+        region_word = j < len(doc) and doc[j].lower_ in words.region_words and doc[j].lower_ != "state"
+        named = doc[i:j + 1] if region_word else span
+        readings = tuple(e for e in gazetteer.lookup(named.text) if e.how != "demonym")
+        after_preposition = i > 0 and doc[i - 1].lower_ in words.prepositions
+        if readings and (region_word or after_preposition or _well_known(readings)
+                         or any(e.feature == "region" and e.how == "name" for e in readings)):
+            yield _Mention(named.start_char, named.end_char, named)
+        i = j
+
+
+def _trim(doc: Doc, ent: Span, words: PlaceWords) -> Span:
+    """The name without a leading "the" or a trailing "'s", with a region word that follows it."""
+    start, end = ent.start, ent.end
+    if doc[start].lower_ == "the" and end - start > 1:
+        start += 1
+    if end - start > 1 and doc[end - 1].tag_ == "POS":
+        end -= 1
+    if end < len(doc) and doc[end].lower_ in words.region_words and doc[end].lower_ != "state":
+        end += 1
+    return doc[start:end]
+
+
+def _split(doc: Doc, span: Span, words: PlaceWords) -> Iterator[_Mention]:
+    """ "Krasnohorivka, Donetsk Oblast" as one entity: two names, the second qualifying the first."""
+    parts: list[Span] = []
+    begin = span.start
+    for tok in span:
+        if tok.text == ",":
+            if tok.i > begin:
+                parts.append(doc[begin:tok.i])
+            begin = tok.i + 1
+    if begin < span.end:
+        parts.append(doc[begin:span.end])
+    mentions = [_Mention(p.start_char, p.end_char, p) for p in parts]
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        first.qualifier = second
+    yield from mentions
+
+
+def _qualify(mentions: list[_Mention]) -> None:
+    """ "Moscow, Idaho" parsed as two entities: the second qualifies the first."""
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        between = first.span.doc.text[first.end:second.start]
+        if first.qualifier is None and between.strip() == "," and not second.modifier:
+            first.qualifier = second
+
+
+def _readings(gazetteer: Gazetteer, text: str, m: _Mention, words: PlaceWords) -> tuple[Entry, ...]:
+    found = gazetteer.lookup(text)
+    demonyms = tuple(e for e in found if e.how == "demonym")
+    if m.modifier:
+        return demonyms
+    found = tuple(e for e in found if e.how != "demonym")
+    if not found and demonyms:  # "Ukrainian troops" labelled GPE
+        m.modifier = True
+        return demonyms
+    if not found and len(m.span) > 1 and m.span[-1].lower_ in words.region_words:
+        found = tuple(e for e in gazetteer.lookup(m.span[:-1].text) if e.how != "demonym")
+    region_word = len(m.span) > 1 and m.span[-1].lower_ in words.region_words
+    if not region_word:
+        # A region or district named like a town inside it ("Kursk", "Moscow", "Paris") is the town.
+        # (A district is compared by country too: towns' regions are matched less surely than districts'.)
+        towns = {e.region for e in found if e.feature == "city"}
+        named = {(e.country, fold(e.name)) for e in found if e.feature == "city"}
+        found = tuple(e for e in found if not (
+            (e.feature == "region" and (e.how == "base" or e.region in towns))
+            or (e.feature == "district" and (e.region in towns or (e.country, fold(e.name)) in named))))
+    return found
+
+
+# ----------------------------------------------------------------------------------------- resolution
+
+def _prior(e: Entry) -> float:
+    score = math.log10(e.population + 10) + _FEATURE_BONUS.get(e.feature, 0.0) - _HOW_PENALTY.get(e.how, 0.0)
+    return score + (_CAPITAL_BONUS if e.capital else 0.0)
+
+
+def _choose(m: _Mention, countries: Counter[str], regions: Counter[str]) -> None:
+    if not m.readings:
+        m.best, m.evidence = None, "not in the gazetteer"
+        return
+    qualifier = m.qualifier.best if m.qualifier and m.qualifier.best else None
+    scored = []
+    for e in m.readings:
+        score, why = _prior(e), []
+        if qualifier and (e.country == qualifier.country and (qualifier.feature == "country"
+                                                              or e.region == qualifier.region)):
+            score += _QUALIFIED
+            why.append(f"qualified by '{qualifier.name}'")
+        if e.feature != "country" and e.country and countries[e.country]:
+            score += _IN_COUNTRY
+            why.append(f"in {e.country}, named in the article")
+        if e.feature in {"city", "district"} and e.region and regions[e.region]:
+            score += _IN_REGION
+            why.append(f"in {e.region}, named in the article")
+        scored.append((score, e, why))
+    scored.sort(key=lambda t: -t[0])
+    _, m.best, why = scored[0]
+    if len(scored) == 1:
+        why = why or ["only reading"]
+    elif not why:
+        why = [f"most prominent of {len(scored)} readings"]
+    m.evidence = "; ".join(why)
+
+
+def _sure(m: _Mention) -> bool:
+    """A reading certain enough to be context for others: the only one, or a country or capital."""
+    return m.best is not None and (len(m.readings) == 1 or m.best.feature in {"country", "region"} or m.best.capital)
+
+
+# ------------------------------------------------------------------------------------------- metonymy
+
+def _metonym(m: _Mention, e: Entry | None, text: str, registry: ActorRegistry, words: PlaceWords) -> str | None:
+    """The actor code a place name stands for, or None when it names a location."""
+    if e is None or e.feature not in {"country", "city", "region", "district"}:
+        return None
+    root = m.span.root
+    if _after_preposition(root, words):
+        return None
+    agentive = _agentive(root, words)
+    resolution = registry.resolve(text)
+    if e.feature == "city" and e.capital and resolution is not None and resolution.kind == "metonym":
+        # A capital is its government unless it is plainly a location ("in Moscow") or described as one.
+        return resolution.code if agentive is not False else None
+    if not agentive:
+        return None
+    if resolution is not None and resolution.country:
+        return resolution.code
+    return _alpha3(e.country) if e.country else None
+
+
+def _after_preposition(tok: Token, words: PlaceWords) -> bool:
+    head = tok
+    while head.dep_ in {"compound", "conj", "appos"} and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in words.prepositions
+
+
+def _agentive(tok: Token, words: PlaceWords) -> bool | None:
+    """True when the name acts or owns ("Kyiv maintains", "Moscow's efforts"), False when it is plainly
+    a location ("Georgia lies", "Russia's border"), None when the syntax does not say."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "nsubj" and tok.head.pos_ in {"VERB", "AUX"}:
+        return tok.head.lemma_ not in words.literal_verbs
+    if tok.dep_ == "poss":
+        return tok.head.lower_ not in words.geo_nouns
+    if tok.dep_ in {"nsubjpass", "attr"}:
+        return False
+    if tok.dep_ in {"dobj", "dative"} and tok.head.pos_ == "VERB":
+        return None
+    return None
+
+
+@functools.cache
+def _alpha3(alpha2: str) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country else None
