@@ -38,6 +38,7 @@ test: dev
 ## make bench: extraction throughput, as ratios to the spaCy parse measured in the same run.
 bench: install
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_places.py
 
 lint: dev
 	$(BIN)/ruff check src tests

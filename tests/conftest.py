@@ -47,3 +47,11 @@ def by_cue(claims: list, cue: str):
     found = [c for c in claims if c.cue is not None and c.cue.text == cue]
     assert found, f"no claim with cue {cue!r}; cues: {[c.cue.text for c in claims if c.cue]}"
     return found[0]
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The offline gazetteer, built into the cache on first use (about half a minute)."""
+    from claimgraph.geo import Gazetteer
+
+    return Gazetteer.default()

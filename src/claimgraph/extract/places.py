@@ -53,6 +53,9 @@ class PlaceWords:
     prepositions: frozenset[str]
     literal_verbs: frozenset[str]
     geo_nouns: frozenset[str]
+    object_verbs: frozenset[str]
+    party_prepositions: frozenset[str]
+    party_nouns: frozenset[str]
 
 
 @functools.cache
@@ -62,7 +65,9 @@ def place_words() -> PlaceWords:
         for row in csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"):
             roles.setdefault(row["role"], set()).add(row["word"])
     return PlaceWords(frozenset(roles["region_word"]), frozenset(roles["place_preposition"]),
-                      frozenset(roles["literal_verb"]), frozenset(roles["geo_noun"]))
+                      frozenset(roles["literal_verb"]), frozenset(roles["geo_noun"]),
+                      frozenset(roles["object_verb"]), frozenset(roles["party_preposition"]),
+                      frozenset(roles["party_noun"]))
 
 
 @dataclass
@@ -72,6 +77,7 @@ class _Mention:
     span: Span
     modifier: bool = False  # a demonym: "Syrian troops"
     embedded: bool = False  # inside another name: "Paris High School"
+    organisation: bool = False  # the whole name of a team or body: "Louisville" (the team)
     qualifier: _Mention | None = None  # "Idaho" in "Moscow, Idaho"
     readings: tuple[Entry, ...] = ()
     best: Entry | None = None
@@ -120,12 +126,16 @@ def _mentions(doc: Doc, words: PlaceWords, gazetteer: Gazetteer) -> Iterator[_Me
             taken.update(range(ent.start, ent.end))
         if ent.label_ in _LABELS and not (ent.label_ == "FAC" and not gazetteer.lookup(ent.text)):
             found += _split(doc, _trim(doc, ent, words), words)
-        elif ent.label_ in {"ORG", "FAC"} and not _well_known(gazetteer.lookup(ent.text)):
+        elif ent.label_ in {"ORG", "FAC"} and not _well_known(gazetteer.lookup(ent.text)) \
+                and not _town(gazetteer.lookup(ent.text)):
             found += _embedded(ent, gazetteer)
         elif ent.label_ == "NORP" and ent.root.dep_ in {"amod", "compound"} and ent.root.tag_ != "NNPS":
             found.append(_Mention(ent.start_char, ent.end_char, ent, modifier=True))
         elif ent.label_ in {"PERSON", "ORG"} and _well_known(gazetteer.lookup(ent.text)):
             found.append(_Mention(ent.start_char, ent.end_char, ent))  # "Kyiv maintains" read as a person
+        elif ent.label_ == "ORG" and len(ent) <= 3 and _town(gazetteer.lookup(ent.text)):
+            # A team or a body named after its town ("outlasted Louisville", "Liverpool's striker").
+            found.append(_Mention(ent.start_char, ent.end_char, ent, organisation=True))
     found += _unlabelled(doc, words, gazetteer, taken)
     found.sort(key=lambda m: m.start)
     yield from found
@@ -149,9 +159,15 @@ def _embedded(ent: Span, gazetteer: Gazetteer) -> Iterator[_Mention]:
             i += 1
 
 
+def _town(readings: tuple[Entry, ...]) -> bool:
+    return any(e.how == "name" and e.feature in {"city", "region"} and e.population >= _EMBEDDED_POPULATION
+               for e in readings)
+
+
 def _well_known(readings: tuple[Entry, ...]) -> bool:
     """A name that is first of all a country or a capital ("Kyiv"), whatever the model labelled it."""
-    return any(e.how == "name" and (e.feature == "country" or e.capital) for e in readings)
+    return any((e.how == "name" and e.feature == "country") or (e.how in {"name", "alt"} and e.capital)
+               for e in readings)
 
 
 def _unlabelled(doc: Doc, words: PlaceWords, gazetteer: Gazetteer, taken: set[int]) -> Iterator[_Mention]:
@@ -160,7 +176,13 @@ def _unlabelled(doc: Doc, words: PlaceWords, gazetteer: Gazetteer, taken: set[in
     reading that is a country, region or large town."""
     i = 0
     while i < len(doc):
-        if doc[i].pos_ != "PROPN" or i in taken:
+        if i in taken:
+            i += 1
+            continue
+        if doc[i].pos_ != "PROPN":
+            # a capital or country the tagger misread ("Kyiv maintains" tagged ADJ)
+            if doc[i].is_title and doc[i].pos_ in {"ADJ", "NOUN"} and _well_known(gazetteer.lookup(doc[i].text)):
+                yield _Mention(doc[i].idx, doc[i].idx + len(doc[i]), doc[i:i + 1])
             i += 1
             continue
         j = i
@@ -249,6 +271,8 @@ def _choose(m: _Mention, countries: Counter[str], regions: Counter[str]) -> None
         m.best, m.evidence = None, "not in the gazetteer"
         return
     qualifier = m.qualifier.best if m.qualifier and m.qualifier.best else None
+    # A country's own name read as a town in it ("Mexico" as Mexico City) gets no help from that country.
+    named_countries = {e.country for e in m.readings if e.feature == "country"}
     scored = []
     for e in m.readings:
         score, why = _prior(e), []
@@ -256,7 +280,7 @@ def _choose(m: _Mention, countries: Counter[str], regions: Counter[str]) -> None
                                                               or e.region == qualifier.region)):
             score += _QUALIFIED
             why.append(f"qualified by '{qualifier.name}'")
-        if e.feature != "country" and e.country and countries[e.country]:
+        if e.feature != "country" and e.country and countries[e.country] and e.country not in named_countries:
             score += _IN_COUNTRY
             why.append(f"in {e.country}, named in the article")
         if e.feature in {"city", "district"} and e.region and regions[e.region]:
@@ -281,44 +305,48 @@ def _sure(m: _Mention) -> bool:
 
 def _metonym(m: _Mention, e: Entry | None, text: str, registry: ActorRegistry, words: PlaceWords) -> str | None:
     """The actor code a place name stands for, or None when it names a location."""
-    if e is None or e.feature not in {"country", "city", "region", "district"}:
+    if e is None or e.feature not in {"country", "city", "region", "district", "continent"}:
         return None
-    root = m.span.root
-    if _after_preposition(root, words):
+    if not (_agentive(m.span.root, words) or (m.organisation and not _located(m.span.root, words))):
         return None
-    agentive = _agentive(root, words)
     resolution = registry.resolve(text)
-    if e.feature == "city" and e.capital and resolution is not None and resolution.kind == "metonym":
-        # A capital is its government unless it is plainly a location ("in Moscow") or described as one.
-        return resolution.code if agentive is not False else None
-    if not agentive:
-        return None
     if resolution is not None and resolution.country:
         return resolution.code
     return _alpha3(e.country) if e.country else None
 
 
-def _after_preposition(tok: Token, words: PlaceWords) -> bool:
-    head = tok
-    while head.dep_ in {"compound", "conj", "appos"} and head.head is not head:
-        head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in words.prepositions
-
-
-def _agentive(tok: Token, words: PlaceWords) -> bool | None:
-    """True when the name acts or owns ("Kyiv maintains", "Moscow's efforts"), False when it is plainly
-    a location ("Georgia lies", "Russia's border"), None when the syntax does not say."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+def _agentive(tok: Token, words: PlaceWords) -> bool:
+    """Whether a place name acts, owns or is acted on as a party ("Kyiv maintains", "Moscow's efforts",
+    "supplied Moscow with", "talks with Russia") rather than naming a location ("in Moscow", "Georgia
+    lies", "Russia's border", "visited Riyadh")."""
+    while tok.dep_ in {"conj", "appos"} and tok.head is not tok:
         tok = tok.head
-    if tok.dep_ == "nsubj" and tok.head.pos_ in {"VERB", "AUX"}:
-        return tok.head.lemma_ not in words.literal_verbs
+    head = tok.head
+    if tok.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"}:
+        return head.lemma_ not in words.literal_verbs
     if tok.dep_ == "poss":
-        return tok.head.lower_ not in words.geo_nouns
-    if tok.dep_ in {"nsubjpass", "attr"}:
+        return head.lower_ not in words.geo_nouns
+    if tok.dep_ in {"dobj", "dative"} and head.pos_ == "VERB":
+        return head.lemma_ not in words.object_verbs
+    if tok.dep_ == "pobj":
+        preposition = head.lower_
+        if preposition in words.party_prepositions:
+            return head.head.lower_ not in words.geo_nouns  # "talks with Russia", not "the border with Mexico"
+        if preposition == "of" and head.head.pos_ == "NOUN":
+            return head.head.lower_ in words.party_nouns
+    return False
+
+
+def _located(tok: Token, words: PlaceWords) -> bool:
+    """A name after a place preposition ("in Montpellier") or after "of" on a noun that is no party
+    ("the cities of Suwon and Incheon")."""
+    while tok.dep_ in {"conj", "appos", "compound"} and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ != "pobj":
         return False
-    if tok.dep_ in {"dobj", "dative"} and tok.head.pos_ == "VERB":
-        return None
-    return None
+    preposition = tok.head
+    return preposition.lower_ in words.prepositions or (
+        preposition.lower_ == "of" and preposition.head.lower_ not in words.party_nouns)
 
 
 @functools.cache

@@ -126,6 +126,9 @@ class Gazetteer:
         path = cache_dir() / f"gazetteer-{_sources_digest()}.sqlite"
         if not path.is_file():
             build(path)
+            for old in path.parent.glob("gazetteer-*.sqlite"):  # built from older sources
+                if old != path:
+                    old.unlink(missing_ok=True)
         return cls(path)
 
     def lookup(self, name: str) -> tuple[Entry, ...]:
@@ -231,6 +234,7 @@ def build(path: Path) -> Path:
         conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         conn.commit()
         conn.close()
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
