@@ -1,4 +1,5 @@
-"""Each sentence's main event with its actor and recipient codes (claimgraph.extract.event_actors).
+"""Each sentence's main event with its actor and recipient codes (claimgraph.extract.event_actors,
+through claimgraph.extract.events). An event's text is the word that names it.
 
 Sentences marked WCEP are from the Wikipedia Current Events Portal (CC BY-SA 4.0, Wikipedia
 contributors), ../shared/corpus/wcep_portal_2025_2026, with their dates; the others are written
@@ -12,7 +13,7 @@ from datetime import date
 import pytest
 
 from claimgraph.extract import extract_article
-from claimgraph.extract.event_actors import EXTRACTOR, VERSION, find_events
+from claimgraph.extract.events import EXTRACTOR, VERSION, find_events
 from claimgraph.models import Article
 
 pytestmark = pytest.mark.model
@@ -47,7 +48,7 @@ def events(nlp, text: str, published: date | None = None) -> list[tuple[str, tup
         (  # WCEP; the trailing "according to ..." is not the actor
             "Ukrainian forces launch drone attacks on Penza Oblast, Samara Oblast, and Rostov Oblast in Russia, "
             "killing at least three people, according to Russian officials.",
-            date(2025, 8, 2), ("launch", ("UKRMIL",), ("RUS",)),
+            date(2025, 8, 2), ("attacks", ("UKRMIL",), ("RUS",)),
         ),
         (  # the reported clause of a trailing "..., X said" is the event
             "North Korea will send more troops to Russia, South Korea's spy agency said.",
@@ -55,7 +56,7 @@ def events(nlp, text: str, published: date | None = None) -> list[tuple[str, tup
         ),
         (  # "X said they would meet Y": X acts on Y
             "Hungarian officials said they would meet the UN envoy.",
-            None, ("said", ("HUNGOV",), ("IGOUNO",)),
+            None, ("meet", ("HUNGOV",), ("IGOUNO",)),
         ),
         (  # passive: the agent acts, the subject undergoes
             "Two Ukrainian diplomats were expelled by Hungary.",
@@ -86,19 +87,23 @@ def test_event_actors_main_event(nlp, text: str, published: date | None, expecte
 @pytest.mark.parametrize(
     "text",
     [
-        "It rained all day.",  # no actor, no recipient: no event
-        "Seven people are killed in the attack.",
+        "It rained all day.",  # no type, no actor, no recipient: no event
+        "The weather was fine in the capital.",
     ],
 )
 def test_event_actors_no_codes_no_event(nlp, text: str) -> None:
     assert events(nlp, text) == []
 
 
+def test_event_actors_typed_event_without_codes_is_kept(nlp) -> None:
+    assert events(nlp, "Seven people are killed in the attack.") == [("killed", (), ())]
+
+
 def test_event_actors_records_and_pipeline(nlp) -> None:
     text = "Russia launches drone attacks on Kyiv and Odesa, Ukraine. It rained all day."  # WCEP, 2025-06-10
     x = extract_article(Article.from_text(text, published=date(2025, 6, 10)), nlp, attribution="rules")
     (event,) = x.events
-    assert (event.text, event.actor, event.recipient, event.type) == ("launches", ("RUS",), ("UKRGOV",), None)
+    assert (event.text, event.actor, event.recipient, event.type) == ("attacks", ("RUS",), ("UKRGOV",), "ASSAULT")
     assert text[event.start : event.end] == event.text
     assert (event.article_id, event.extractor, event.version) == (x.article.id, EXTRACTOR, VERSION)
 
@@ -109,4 +114,5 @@ def test_event_actors_use_the_users_registry(nlp, tmp_path) -> None:
     text = "Zenda expelled two diplomats from Ruritania."
     x = extract_article(Article.from_text(text), nlp, attribution="rules", actors=str(actors))
     assert [(e.actor, e.recipient) for e in x.events] == [(("CZEMIL",), ("CZE",))]
-    assert extract_article(Article.from_text(text), nlp, attribution="rules").events == ()
+    default = extract_article(Article.from_text(text), nlp, attribution="rules").events
+    assert [(e.type, e.actor, e.recipient) for e in default] == [("SANCTION", (), ())]

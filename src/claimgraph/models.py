@@ -77,6 +77,10 @@ class Article:
     language: str = "en"
     origin: str | None = None  # where it was read from: "path" or "path:line"
     doc: str | None = None  # an id the input gave it (articles JSONL "doc"), kept for round trips
+    # evidence: the snapshot the text was read from
+    raw_sha256: str | None = None  # SHA-256 of the raw bytes (file, JSONL line, page, feed, WARC payload)
+    source_kind: str | None = None  # text | markdown | jsonl | html | feed | warc | url
+    retrieved: str | None = None  # when those bytes were fetched or archived (ISO 8601), where known
 
     @classmethod
     def from_text(cls, text: str, **meta: Any) -> Article:
@@ -196,10 +200,15 @@ class Event:
     start: int
     end: int
     text: str
-    type: str | None  # PLOVER event type; None until event typing names one
-    mode: str | None = None
+    type: str | None  # PLOVER event type (AGREE ... ASSAULT); None where no trigger names one
+    mode: str | None = None  # PLOVER mode: "troops", "demo", "heavy-weapons"
     actor: tuple[str, ...] = ()
     recipient: tuple[str, ...] = ()
+    negated: bool = False  # "did not attack", "denied that ... attacked": not coded as happening
+    hypothetical: bool = False  # intended, demanded, threatened, possible or conditional: not happened
+    place: str | None = None  # ISO code of the place the predicate is located at ("in Kursk" -> RU-KRS)
+    time: str | None = None  # TIMEX3 value of a date in the predicate's clause
+    quantities: tuple[int, ...] = ()  # positions in Extraction.quantities of the clause's quantities
     extractor: str = ""
     version: str = ""
 
@@ -274,5 +283,5 @@ def _field_builders(cls: type) -> dict[str, Any]:
     elif cls is Article:
         builders.update(published=date.fromisoformat)
     elif cls is Event:
-        builders.update(actor=tuple, recipient=tuple)
+        builders.update(actor=tuple, recipient=tuple, quantities=tuple)
     return builders

@@ -29,7 +29,8 @@ def eval_record(x: Extraction) -> dict[str, Any]:
         "quantities": [{"start": q.start, "end": q.end, "value": q.value, "qualifier": q.qualifier,
                         "unit": q.unit} for q in x.quantities],
         "events": [{"start": e.start, "end": e.end, "type": e.type, "mode": e.mode, "actor": list(e.actor),
-                    "recipient": list(e.recipient)} for e in x.events],
+                    "recipient": list(e.recipient), "negated": e.negated, "hypothetical": e.hypothetical,
+                    "place": e.place, "time": e.time, "quantities": list(e.quantities)} for e in x.events],
     }
 
 

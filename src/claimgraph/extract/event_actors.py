@@ -6,7 +6,7 @@ said"; "X said Y would ..."), the verb of the reported clause. The actor comes f
 objects, the objects of the verb's prepositions, then the same for its open complements: "offered
 to hand over to Great Britain"). Each phrase is resolved through the actor registry, so demonyms
 with a role ("Hungarian officials" -> HUNGOV) and coordinations ("Jordan and Britain" -> JOR, GBR)
-come out as codes. Event types are left to event typing (`Event.type` is None here).
+come out as codes. Event types, modes and flags are `extract.events`, which calls these.
 """
 
 from __future__ import annotations
@@ -16,15 +16,11 @@ from typing import TYPE_CHECKING
 
 from claimgraph.extract.actors import ActorRegistry
 from claimgraph.extract.lexicon import lexicon
-from claimgraph.models import Article, Event
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
-__all__ = ["EXTRACTOR", "VERSION", "event_codes", "find_events", "main_predicate"]
-
-EXTRACTOR = "claimgraph.event_actors"
-VERSION = "1"
+__all__ = ["event_codes", "main_predicate"]
 
 _SUBJECTS = {"nsubj", "csubj"}
 _OBJECTS = {"dobj", "dative", "attr", "oprd"}
@@ -39,23 +35,8 @@ _NAME_PREPS = {"of", "in", "from"}
 _NOT_RECIPIENT_PREPS = {"after", "before", "during", "since", "until", "despite", "like", "as", "because",
                         "about", "over", "within", "without", "by"}
 _PRONOUNS = {"PRON"}
+_STATIVE = {"oppose", "commit", "engage", "involve", "prepare", "determine", "dedicate", "poise", "resolve"}
 _TARGET_PREPS = {"to", "toward", "towards"}
-
-
-def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = None) -> Iterator[Event]:
-    """One event per sentence whose main predicate has an actor or a recipient the registry codes."""
-    registry = registry or ActorRegistry.default()
-    when = article.published
-    for sent in doc.sents:
-        predicate = main_predicate(sent)
-        if predicate is None:
-            continue
-        actor, recipient = event_codes(predicate, registry, when.isoformat() if when else None)
-        if not actor and not recipient:
-            continue
-        yield Event(article_id=article.id, start=predicate.idx, end=predicate.idx + len(predicate.text),
-                    text=predicate.text, type=None, actor=tuple(actor), recipient=tuple(recipient),
-                    extractor=EXTRACTOR, version=VERSION)
 
 
 def main_predicate(sent: Span) -> Token | None:
@@ -86,6 +67,8 @@ def event_codes(predicate: Token, registry: ActorRegistry, when: str | None = No
     if reported is not None and reported.i > predicate.i:
         if not actor and not _named_subject(predicate):  # "He said Russia would ...": Russia acts
             actor = _actor(reported, registry, when)
+            if actor and not recipient:
+                recipient = _recipient(reported, registry, when)
         if not recipient:
             subject = [c for c in reported.children if c.dep_ in _SUBJECTS | {"nsubjpass"} and c.pos_ not in _PRONOUNS]
             recipient = _codes(subject[0], registry, when) if subject else []
@@ -100,7 +83,7 @@ def _named_subject(verb: Token) -> bool:
 
 def _actor(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
     for v in _chain_up(verb):
-        subjects = [c for c in v.children if c.dep_ in _SUBJECTS]
+        subjects = [c for c in v.children if c.dep_ in _SUBJECTS or (c.dep_ == "nsubjpass" and _stative(v))]
         for subject in subjects:
             if subject.pos_ in _PRONOUNS:
                 continue
@@ -111,6 +94,11 @@ def _actor(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
         if subjects:
             return []
     return []
+
+
+def _stative(verb: Token) -> bool:
+    """A passive form that describes its subject's stance, not what was done to it: "is opposed to"."""
+    return verb.lemma_ in _STATIVE and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _chain_up(verb: Token) -> Iterator[Token]:
@@ -130,7 +118,7 @@ def _recipient(verb: Token, registry: ActorRegistry, when: str | None) -> list[s
         for child in v.children:
             if child.dep_ == "dative":
                 first += _object_codes(child, registry, when)
-            elif child.dep_ in _OBJECTS or child.dep_ == "nsubjpass":
+            elif child.dep_ in _OBJECTS or (child.dep_ == "nsubjpass" and not _stative(v)):
                 objects += _object_codes(child, registry, when)
             elif child.dep_ == "prep" and child.lower_ not in _NOT_RECIPIENT_PREPS:
                 found = [c for obj in child.children if obj.dep_ == "pobj"
@@ -171,14 +159,23 @@ def _codes(head: Token, registry: ActorRegistry, when: str | None) -> list[str]:
         hit = registry.resolve(text, when)
         if hit:
             return hit.code.split("+")
+    conjuncts = [head, *(c for c in head.children if c.dep_ == "conj")]
+    if len(conjuncts) > 1:  # "the Sudanese government and SPLM/A": the conjuncts the registry knows
+        codes = []
+        for conjunct in conjuncts:
+            tokens = sorted(_name_tokens(conjunct, conjuncts=False), key=lambda t: t.i)
+            hit = registry.resolve("".join(t.text_with_ws for t in tokens).strip(), when)
+            codes += hit.code.split("+") if hit else []
+        return list(dict.fromkeys(codes))
     return []
 
 
-def _name_tokens(head: Token) -> Iterator[Token]:
+def _name_tokens(head: Token, conjuncts: bool = True) -> Iterator[Token]:
     yield head
     for child in head.children:
         if child.dep_ in {"conj", "cc"}:
-            yield from _name_tokens(child)
+            if conjuncts:
+                yield from _name_tokens(child)
         elif child.dep_ == "prep" and child.lower_ in _NAME_PREPS:
             yield child
             for obj in child.children:

@@ -11,7 +11,7 @@ from claimgraph import __version__
 from claimgraph.errors import ConfigError
 from claimgraph.extract.actors import ActorRegistry, find_mentions
 from claimgraph.extract.claims import Draft, find_claims
-from claimgraph.extract.event_actors import find_events
+from claimgraph.extract.events import find_events
 from claimgraph.extract.lexicon import lexicon
 from claimgraph.extract.places import find_places
 from claimgraph.extract.quantities import find_quantities
@@ -58,10 +58,11 @@ def extraction_from_doc(article: Article, doc: Doc, attribution: str = "auto",
             earlier.append(named_by)
     mentions = tuple(find_mentions(article.text, article.id, registry=registry, when=article.published))
     times = tuple(find_times(doc, article))
+    places = tuple(find_places(doc, article, registry=registry))
+    quantities = tuple(find_quantities(doc, article))
     return Extraction(article=article, claims=tuple(_timed(c, article, times) for c in claims), actors=mentions,
-                      times=times, places=tuple(find_places(doc, article, registry=registry)),
-                      quantities=tuple(find_quantities(doc, article)),
-                      events=tuple(find_events(doc, article, registry)))
+                      times=times, places=places, quantities=quantities,
+                      events=tuple(find_events(doc, article, registry, places, times, quantities)))
 
 
 def _timed(claim: Claim, article: Article, times: tuple[TimeRef, ...]) -> Claim:

@@ -1,0 +1,471 @@
+"""Political events (PLOVER): each sentence's events with type, mode, actor, recipient, place and time.
+
+A trigger word (data/event_triggers.tsv) names the event; the rules follow the PLOVER coding order:
+- the main verb's own type comes first: "agreed to send troops" is AGREE, "threatened to blockade"
+  THREATEN (its mode from what is threatened), "refused to lift the curfew" REJECT; the complement
+  ("send troops") is listed after it as a hypothetical event;
+- light verbs take the type of their object ("staged a hunger strike": PROTEST hunger), reporting
+  verbs that of the reported clause ("said it had called off the strike": CONCEDE);
+- intent ("will give", "promised to", "is ready to") is AGREE when what is intended cooperates and
+  THREATEN when it is conflict, the intended event being hypothetical; "must" in what is said is a
+  REQUEST; "may" and "if" make an event hypothetical; "did not" makes it negated. Hypothetical and
+  negated events are kept, flagged, and never stand for something that happened;
+- stopping something ("lifted the curfew", "suspended aid") is CONCEDE or RETREAT when the thing
+  stopped is conflict, SANCTION when it is cooperation.
+Actor and recipient codes come from `event_actors.event_codes`. Place is a place in the sentence
+attached to the predicate by a locative preposition, time the first dated TIMEX in the predicate's
+clause, quantities the positions in `Extraction.quantities` of those in it.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from claimgraph.extract.actors import ActorRegistry
+from claimgraph.extract.event_actors import event_codes, main_predicate
+from claimgraph.extract.lexicon import lexicon
+from claimgraph.models import Article, Event, Place, Quantity, Stance, TimeRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "triggers"]
+
+EXTRACTOR = "claimgraph.events"
+VERSION = "2"
+
+COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+TYPES = COOPERATION | VERBAL_CONFLICT | MATERIAL_CONFLICT
+_ROLES = {"intent", "light", "report", "stop"}
+
+# The mode of a threat, from what is threatened (CAMEO 13x as mapped by CAMEO2PLOVER 2021):
+# force -> violence, curfew -> curfew, bans -> ban, other restrictions and blockades -> restrict,
+# sanctions, cut ties and protest -> relations, expulsions -> expel.
+_THREAT_MODES = {("ASSAULT", None): "violence", ("MOBILIZE", None): "violence",
+                 ("COERCE", "curfew"): "curfew", ("COERCE", "ban"): "ban", ("COERCE", "seize"): "territory",
+                 ("COERCE", None): "restrict", ("SANCTION", "expel"): "expel", ("SANCTION", None): "relations",
+                 ("PROTEST", None): "relations"}
+# What stopping an event is: the end of conflict yields (RETREAT, CONCEDE), the end of cooperation
+# reduces relations (SANCTION). "lifted sanctions" -> RETREAT ease (CAMEO 085).
+_STOPPED = {"ASSAULT": ("RETREAT", "ceasefire"), "MOBILIZE": ("RETREAT", "withdraw"), "COERCE": ("CONCEDE", None),
+            "PROTEST": ("CONCEDE", None), "SANCTION": ("RETREAT", "ease"), "THREATEN": ("CONCEDE", None)}
+
+_FUTURE = {"will", "shall", "'ll", "wo", "would", "going"}
+_POSSIBLE = {"may", "might", "could", "can", "ca"}
+_MUST = {"must", "should", "ought"}
+_CLAUSES = {"xcomp", "ccomp"}
+# Where a light verb looks for the event it stands for: its objects and their phrases.
+_OBJECT_DEPS = {"dobj", "attr", "oprd", "prep", "pobj", "pcomp", "acomp", "dative", "compound", "amod", "nmod",
+                "conj", "npadvmod", "acl", "advmod", "nsubjpass"}
+_LOCATIVE = {"in", "at", "near", "into", "inside", "outside", "across", "to", "from", "on", "throughout", "within",
+             "around", "toward", "towards", "over"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    words: tuple[str, ...]  # lemmas, the head included
+    head: str
+    pos: str  # V | N | A
+    type: str  # a PLOVER type or a role (intent, light, report, stop)
+    mode: str | None
+    default: str | None = None  # a stop verb's type when what it stops is not known
+
+
+@dataclass(frozen=True)
+class Triggers:
+    by_head: dict[tuple[str, str], list[Trigger]]
+
+    def match(self, token: Token) -> Trigger | None:
+        """The longest trigger headed by the token whose other words are among its dependents."""
+        pos = _pos(token)
+        if pos is None:
+            return None
+        near: set[str] | None = None
+        for key in {token.lemma_.lower(), token.lower_}:
+            for trigger in self.by_head.get((key, pos), ()):
+                if len(trigger.words) == 1:
+                    return trigger
+                if near is None:
+                    near = _near_words(token)
+                if all(w in near for w in trigger.words if w != trigger.head):
+                    return trigger
+        return None
+
+
+def _pos(token: Token) -> str | None:
+    if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux"):
+        return "V"
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return "N"
+    if token.pos_ == "ADJ":
+        return "A"
+    return None
+
+
+def _near_words(token: Token) -> set[str]:
+    out: set[str] = set()
+    for child in token.children:
+        out |= {child.lemma_.lower(), child.lower_}
+        for grandchild in child.children:
+            out |= {grandchild.lemma_.lower(), grandchild.lower_}
+    return out
+
+
+@lru_cache(maxsize=1)
+def triggers() -> Triggers:
+    text = resources.files("claimgraph").joinpath("data", "event_triggers.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    by_head: dict[tuple[str, str], list[Trigger]] = {}
+    for row in csv.DictReader(lines, delimiter="\t"):
+        words = tuple(row["pattern"].lower().split())
+        pos = row["pos"]
+        kind, _, default = row["type"].partition(":")
+        if kind not in TYPES and kind not in _ROLES:
+            raise ValueError(f"event_triggers.tsv: unknown type {row['type']!r} for {row['pattern']!r}; "
+                             f"use a PLOVER type ({', '.join(sorted(TYPES))}) or a role ({', '.join(sorted(_ROLES))})")
+        starred = [w.rstrip("*") for w in words if w.endswith("*")]
+        words = tuple(w.rstrip("*") for w in words)
+        head = starred[0] if starred else words[-1] if pos == "N" and "of" not in words else words[0]
+        trigger = Trigger(words, head, pos, kind, (row.get("mode") or "").strip() or None, default or None)
+        by_head.setdefault((head, pos), []).append(trigger)
+    for rows in by_head.values():
+        rows.sort(key=lambda t: -len(t.words))
+    return Triggers(by_head)
+
+
+@dataclass
+class _Frame:
+    type: str | None
+    mode: str | None
+    token: Token
+    negated: bool = False
+    hypothetical: bool = False
+    inner: list[_Frame] = field(default_factory=list)  # what the event is about: intended, demanded, refused
+
+    def flat(self) -> Iterator[_Frame]:
+        yield self
+        for f in self.inner:
+            yield from f.flat()
+
+
+def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = None,
+                places: Sequence[Place] = (), times: Sequence[TimeRef] = (),
+                quantities: Sequence[Quantity] = ()) -> Iterator[Event]:
+    """Each sentence's events, its main event first; an event needs a type or an actor code."""
+    registry = registry or ActorRegistry.default()
+    when = article.published.isoformat() if article.published else None
+    for sent in doc.sents:
+        predicate = main_predicate(sent)
+        if predicate is None:
+            continue
+        frames = _sentence_frames(sent, predicate)
+        seen: set[tuple[int, str | None]] = set()
+        for n, frame in enumerate(frames):
+            if (frame.token.i, frame.type) in seen:
+                continue
+            seen.add((frame.token.i, frame.type))
+            actor, recipient = event_codes(_coded_by(predicate, frame) if n == 0 else frame.token, registry, when)
+            if frame.type is None and not actor and not recipient:
+                continue
+            if frame.type is None and n > 0:
+                continue
+            tok = frame.token
+            yield Event(article_id=article.id, start=tok.idx, end=tok.idx + len(tok.text), text=tok.text,
+                        type=frame.type, mode=frame.mode, actor=tuple(actor), recipient=tuple(recipient),
+                        negated=frame.negated, hypothetical=frame.hypothetical,
+                        place=_place(tok if n else predicate, frame, places),
+                        time=_time(predicate if n == 0 else tok, times),
+                        quantities=_quantities(predicate if n == 0 else tok, quantities),
+                        extractor=EXTRACTOR, version=VERSION)
+
+
+def _coded_by(predicate: Token, frame: _Frame) -> Token:
+    """The word whose subject and objects are the event's parties: the reported clause's verb where
+    a report carries a material event ("officials said Pyongyang deployed troops": Pyongyang acts),
+    else the predicate (the reporter demands, threatens, promises)."""
+    reported = frame.token
+    if (reported.i != predicate.i and frame.type in MATERIAL_CONFLICT | (COOPERATION - {"AGREE"})
+            and reported.pos_ == "VERB" and predicate in reported.ancestors
+            and any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" for c in reported.children)):
+        return reported
+    return predicate
+
+
+def _sentence_frames(sent: Span, predicate: Token) -> list[_Frame]:
+    """The main frame and what it contains, then the typed events of other clauses of the sentence."""
+    main = _frame(predicate) or _Frame(None, None, predicate)
+    if main.type is None:  # no typed predicate: the first typed event word of the sentence stands in
+        fallback = next((f for t in sent if t.i != predicate.i and (f := _frame(t)) and f.type), None)
+        if fallback is not None:
+            main = fallback
+    frames = list(main.flat())
+    used = {f.token.i for f in frames}
+    for verb in _other_clauses(predicate):
+        if verb.i in used:
+            continue
+        frame = _frame(verb)
+        if frame is not None and frame.type is not None:
+            frames.extend(frame.flat())
+            used |= {f.token.i for f in frame.flat()}
+    return frames
+
+
+def _other_clauses(predicate: Token) -> Iterator[Token]:
+    """Coordinated verbs and participle clauses of the predicate ("kidnapped ... and exploded ...",
+    "opened fire, killing one person and arresting 12")."""
+    for child in predicate.children:
+        if child.dep_ in {"conj", "advcl"} and child.pos_ == "VERB":
+            yield child
+            yield from (c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB")
+
+
+def _frame(token: Token, depth: int = 0) -> _Frame | None:
+    """The event a word names, with what it embeds; None when it names none."""
+    if depth > 4:
+        return None
+    if token.lemma_ == "be":  # "is ready to", "is opposed to": the adjective names it, the copula bears the tense
+        adjective = next((c for c in token.children if c.dep_ in {"acomp", "attr"} and c.pos_ == "ADJ"), None)
+        described = _frame(adjective, depth + 1) if adjective is not None else None
+        return _modal(token, described) if described is not None else _must(token)
+    trigger = triggers().match(token)
+    kind = trigger.type if trigger else None
+    clause = _clause(token)
+    cue = lexicon().verb_stance(token.lemma_) if token.pos_ == "VERB" else None
+    if kind == "REJECT" and cue is Stance.DENY and clause is not None and clause.dep_ == "ccomp":
+        inner = _clause_frame(clause, depth)  # "denied that its troops attacked": it did not happen
+        if inner is not None:
+            inner.negated = True
+        return inner
+    frame: _Frame | None
+    if trigger is not None and kind in TYPES:
+        frame = _Frame(kind, trigger.mode, token)
+        _embed(frame, clause, depth)
+        if frame.mode is None:
+            frame.mode = _mode_near(token, kind)
+    elif trigger is not None and kind == "stop":
+        stopped = _object_frame(token, depth)
+        if stopped is not None and stopped.type in _STOPPED:
+            frame = _Frame(*_STOPPED[stopped.type], token)
+        elif stopped is not None and stopped.type is not None:
+            frame = _Frame("SANCTION", None, token)
+        else:
+            frame = _Frame(trigger.default, trigger.mode, token)
+    elif kind == "intent":
+        inner = _clause_frame(clause, depth) if clause is not None else _object_frame(token, depth)
+        if inner is None:
+            return None
+        frame = _intent(token, inner)
+    elif kind == "report" or (kind is None and cue is not None):
+        # the event reported: "announced a suspension of air links", "said it would ...", "admitted to deploying"
+        frame = _object_frame(token, depth)
+        if frame is None and clause is not None:
+            frame = _clause_frame(clause, depth) or _must(clause)
+        return frame or _prep_clause(token, depth)
+    else:  # a light verb, or none: the event of its object, else of its clause ("continued to send arms")
+        frame = _object_frame(token, depth)
+        if frame is None and clause is not None:
+            frame = _clause_frame(clause, depth)
+        if frame is None:
+            return _must(token)
+    return _modal(token, frame)
+
+
+def _embed(frame: _Frame, clause: Token | None, depth: int) -> None:
+    """What a verbal act is about, as a hypothetical inner event: "agreed [to send troops]",
+    "threatened [to blockade]" (the threat's mode), "called [for sanctions]"."""
+    if frame.type not in VERBAL_CONFLICT | {"AGREE", "SUPPORT"}:
+        return
+    inner = _clause_frame(clause, depth) if clause is not None else None
+    if inner is None and frame.type == "REQUEST":
+        inner = _object_frame(frame.token, depth)
+    if inner is None:
+        return
+    _hypothetical(inner)
+    frame.inner.append(inner)
+    if frame.type == "THREATEN" and frame.mode is None:
+        frame.mode = _threat_mode(inner)
+    asked_to_act = (inner.token.pos_ == "NOUN" if clause is None else clause.dep_ == "xcomp")
+    stopping = (t := triggers().match(inner.token)) is not None and t.type == "stop"
+    if frame.type == "REQUEST" and inner.type in MATERIAL_CONFLICT - {"PROTEST"} and asked_to_act and not stopping:
+        # soliciting others to act against a target ("called for sanctions against", "called on Arabs
+        # to mobilize against") is disapproval of the target (CAMEO 113); "demanded that X end ..." is not
+        frame.type, frame.mode = "ACCUSE", "disapprove"
+    elif frame.type == "REQUEST" and frame.token.lemma_ == "order" and inner.type == "COERCE":
+        # an order to arrest, ban or close is the coercion itself, by the authority that orders it
+        frame.type, frame.mode = "COERCE", inner.mode
+
+
+def _clause_frame(clause: Token, depth: int) -> _Frame | None:
+    """The event of a clause, or of the first of its coordinated verbs that names one ("to unite and mobilize")."""
+    for verb in (clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB")):
+        frame = _frame(verb, depth + 1)
+        if frame is not None:
+            return frame
+    return None
+
+
+def _must(token: Token) -> _Frame | None:
+    """A clause with "must" or "should" is a demand, even when what it demands has no event type."""
+    if any(c.dep_ == "aux" and c.lower_ in _MUST for c in token.children):
+        return _Frame("REQUEST", None, token)
+    return None
+
+
+def _prep_clause(token: Token, depth: int) -> _Frame | None:
+    """A reporting verb's gerund clause: "admitted to deploying soldiers"."""
+    for child in token.children:
+        if child.dep_ == "prep":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pcomp" and grandchild.pos_ == "VERB":
+                    return _frame(grandchild, depth + 1)
+    return None
+
+
+def _modal(token: Token, frame: _Frame) -> _Frame:
+    """The frame as the word's tense, modality, negation and conditions leave it."""
+    aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+    negated = any(c.dep_ == "neg" for c in token.children)
+    conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+                      for c in token.children)
+    in_condition = any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children)
+    going = token.dep_ == "xcomp" and token.head.lower_ == "going"
+    if frame.type is None:
+        return frame
+    if aux & _MUST:
+        _hypothetical(frame)
+        frame.negated = frame.negated or negated
+        return _Frame("REQUEST", None, token, inner=[frame])
+    if (aux & _FUTURE or going) and not in_condition:
+        frame.negated = frame.negated or negated
+        return _intent(token, frame)
+    if aux & _POSSIBLE and conditional and frame.type in MATERIAL_CONFLICT:
+        return _intent(token, frame)  # "may halt mediation if ...": a conditional threat
+    frame.negated = frame.negated or negated
+    if aux & _POSSIBLE or conditional or in_condition:
+        _hypothetical(frame)
+    return frame
+
+
+def _intent(token: Token, inner: _Frame) -> _Frame:
+    """A stated intent: to cooperate is AGREE, to engage in conflict THREATEN; refusing to cooperate
+    ("will not allow") is REJECT and forgoing conflict ("will not attack") AGREE."""
+    negated, kind = inner.negated, inner.type
+    if kind is None:
+        return inner
+    if kind in VERBAL_CONFLICT and not negated:
+        return inner  # "will demand": the demand is what is said
+    _hypothetical(inner)
+    if (kind in COOPERATION) != negated:
+        return _Frame("AGREE", None, token, inner=[inner])
+    if negated:
+        return _Frame("REJECT", None, token, inner=[inner])
+    return _Frame("THREATEN", _threat_mode(inner), token, inner=[inner])
+
+
+def _hypothetical(frame: _Frame) -> None:
+    for f in frame.flat():
+        f.hypothetical = True
+
+
+def _threat_mode(inner: _Frame) -> str | None:
+    key = (inner.type or "", inner.mode)
+    return _THREAT_MODES.get(key) or _THREAT_MODES.get((inner.type or "", None))
+
+
+def _clause(token: Token) -> Token | None:
+    """The clause a word embeds: "agreed [to send]", "said [it would]", "ready [to contribute]"."""
+    return next((c for c in token.children if c.dep_ in _CLAUSES and c.pos_ in {"VERB", "AUX"}), None)
+
+
+def _object_frame(token: Token, depth: int) -> _Frame | None:
+    """The nearest event word among a verb's objects and their phrases ("began a hunger strike")."""
+    queue = [c for c in token.children if c.dep_ in _OBJECT_DEPS - {"conj", "acl", "advmod"}]
+    seen = 0
+    while queue and seen < 40:
+        seen += 1
+        t = queue.pop(0)
+        if t.pos_ in {"NOUN", "PROPN"}:
+            trigger = triggers().match(t)
+            if trigger is not None and trigger.type in TYPES:
+                mode = trigger.mode or _mode_near(t, trigger.type)
+                return _Frame(trigger.type, mode, t)
+        elif t.pos_ == "VERB" and t.dep_ in {"pcomp", "acl", "xcomp"}:
+            frame = _frame(t, depth + 1)
+            if frame is not None and frame.type is not None:
+                return frame
+        queue.extend(c for c in t.children if c.dep_ in _OBJECT_DEPS)
+    return None
+
+
+def _mode_near(token: Token, kind: str) -> str | None:
+    """The mode of the nearest word of the same type in the word's clause ("killed by an explosive
+    device" -> explosives)."""
+    head = token if token.pos_ == "VERB" else token.head
+    near = sorted((t for t in head.subtree if t.i != token.i), key=lambda t: abs(t.i - token.i))
+    for t in near:
+        if t.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        trigger = triggers().match(t)
+        if trigger is not None and trigger.type == kind and trigger.mode:
+            return trigger.mode
+    return None
+
+
+# --- place, time, quantities ------------------------------------------------------------------
+
+def _clause_tokens(token: Token) -> set[int]:
+    """Token indices of the predicate's clause, without the clauses of the verbs that report it."""
+    return {t.i for t in token.subtree}
+
+
+def _place(token: Token, frame: _Frame, places: Sequence[Place]) -> str | None:
+    """The ISO code of a place attached to the predicate (or a verb of its chain) by a locative preposition."""
+    if not places:
+        return None
+    doc = token.doc
+    chain = {f.token.i for f in frame.flat()} | {token.i}
+    for place in places:
+        if place.iso is None or place.metonym_of is not None or place.mention != "name":
+            continue
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or not (span.sent.start <= token.i < span.sent.end):
+            continue
+        head = span.root.head
+        if span.root.dep_ != "pobj" or head.lower_ not in _LOCATIVE:
+            continue
+        t, steps = head, 0
+        while t.i not in chain and t.head is not t and steps < 8:  # up to the predicate, through its phrases
+            t, steps = t.head, steps + 1
+        if t.i in chain:
+            return place.iso
+    return None
+
+
+def _time(token: Token, times: Sequence[TimeRef]) -> str | None:
+    clause = _clause_tokens(token)
+    doc = token.doc
+    for time in times:
+        if not time.value or time.type not in {"DATE", "TIME"}:
+            continue
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is not None and span.root.i in clause:
+            return time.value
+    return None
+
+
+def _quantities(token: Token, quantities: Sequence[Quantity]) -> tuple[int, ...]:
+    clause = _clause_tokens(token)
+    doc = token.doc
+    out = []
+    for n, q in enumerate(quantities):
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is not None and span.root.i in clause:
+            out.append(n)
+    return tuple(out)

@@ -1,0 +1,110 @@
+"""PLOVER event frames: type, mode, flags, place, time and quantities (claimgraph.extract.events).
+
+Sentences marked WCEP are from the Wikipedia Current Events Portal (CC BY-SA 4.0, Wikipedia
+contributors), ../shared/corpus/wcep_portal_2025_2026, with their dates; the others are written
+for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimgraph.extract import extract_article
+from claimgraph.extract.events import TYPES, find_events, triggers
+from claimgraph.models import Article, Event, from_dict, to_dict
+
+MODEL = pytest.mark.model
+
+
+def _events(nlp, text: str, published: date | None = None) -> list[Event]:
+    return list(find_events(nlp(text), Article.from_text(text, published=published)))
+
+
+def test_events_trigger_table_loads() -> None:
+    table = triggers()
+    rows = [t for rows in table.by_head.values() for t in rows]
+    assert {t.type for t in rows} & TYPES == TYPES  # every PLOVER type has a trigger
+    assert all(t.head in t.words for t in rows)
+
+
+@MODEL
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # WCEP: the verb's own type and mode
+        ("The Hungarian foreign ministry expels two Ukrainian diplomats in response to the allegations.",
+         date(2025, 5, 9), ("SANCTION", "expel")),
+        ("The Iranian government releases Italian journalist Cecilia Sala from prison.",
+         date(2025, 1, 8), ("RETREAT", "release")),
+        ("Over 60,000 people demonstrate across Slovakia in protest of Prime Minister Robert Fico's policies.",
+         date(2025, 1, 24), ("PROTEST", "demo")),
+        # WCEP: a call for something that is no measure against a target stays a REQUEST
+        ("President Donald Trump calls for a new presidential election to be held in Ukraine.",
+         date(2025, 2, 19), ("REQUEST", None)),
+        # a light verb takes the type of its object; the mode comes from the words around it
+        ("The prisoners began a hunger strike on Monday.", None, ("PROTEST", "hunger")),
+        ("Three soldiers were killed by a roadside bomb outside the city.", None, ("ASSAULT", "explosives")),
+        ("Rebels opened fire on the convoy.", None, ("ASSAULT", "firearms")),
+        # the main verb comes first: agree, threaten, refuse over what they are about
+        ("Jordan and Britain have agreed to hold joint military exercises.", None, ("AGREE", None)),
+        ("Iran threatened to launch a new military offensive against Iraq.", None, ("THREATEN", "violence")),
+        ("The farmers threatened to impose a curfew in the capital.", None, ("THREATEN", "curfew")),
+        ("The government refused to lift the curfew.", None, ("REJECT", None)),
+        # intent: cooperation is AGREE, conflict THREATEN; "must" in what is said is a demand
+        ("Finland will give Tanzania a grant of 580 million shillings.", None, ("AGREE", None)),
+        ("The ministry said Russia would cut all diplomatic ties with Georgia.", None, ("THREATEN", "relations")),
+        ("Russia said on Tuesday that Sudan must return the helicopter.", None, ("REQUEST", None)),
+        ("Turkey will not allow the refugees to return.", None, ("REJECT", None)),
+        # stopping conflict yields, stopping cooperation reduces relations
+        ("Serbia lifted the night curfew in Montenegro.", None, ("CONCEDE", None)),
+        ("The United States suspended military aid to Bosnia.", None, ("SANCTION", None)),
+        ("The army lifted the blockade of the town.", None, ("RETREAT", "withdraw")),
+        # reported clauses carry the event: "admitted to deploying"
+        ("Russia admitted on Monday to deploying North Korean troops.", None, ("MOBILIZE", "troops")),
+    ],
+)
+def test_events_main_type_and_mode(nlp, text: str, published: date | None, expected: tuple) -> None:
+    main = _events(nlp, text, published)[0]
+    assert (main.type, main.mode) == expected
+    assert not main.hypothetical and not main.negated
+
+
+@MODEL
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the threat happened; the offensive is only threatened
+        ("Iran threatened to launch a new military offensive against Iraq.",
+         [("THREATEN", False, False), ("ASSAULT", False, True)]),
+        ("North Korea agreed to send troops to Russia.", [("AGREE", False, False), ("MOBILIZE", False, True)]),
+        ("Russian troops did not attack the town.", [("ASSAULT", True, False)]),
+        ("Russian troops may attack the town.", [("ASSAULT", False, True)]),
+        ("Moscow denied that its troops had attacked the village.", [("ASSAULT", True, False)]),
+        # two predicates, two events, the first one first
+        ("Egyptian police opened fire on the demonstrators, killing one person and arresting 12.",
+         [("ASSAULT", False, False), ("ASSAULT", False, False), ("COERCE", False, False)]),
+    ],
+)
+def test_events_flags_and_order(nlp, text: str, expected: list) -> None:
+    assert [(e.type, e.negated, e.hypothetical) for e in _events(nlp, text)] == expected
+
+
+@MODEL
+def test_events_place_time_quantities_in_the_pipeline(nlp) -> None:
+    text = "North Korea deployed 11,000 troops to the Kursk region in October 2024."
+    x = extract_article(Article.from_text(text, published=date(2025, 4, 28)), nlp, attribution="rules")
+    main = x.events[0]
+    assert (main.type, main.mode, main.actor) == ("MOBILIZE", "troops", ("PRK",))
+    assert main.place == "RU-KRS"
+    assert main.time == "2024-10"
+    assert [x.quantities[i].value for i in main.quantities] == [11000]
+
+
+def test_events_old_records_still_load() -> None:
+    old = {"article_id": "a", "start": 0, "end": 4, "text": "sent", "type": None, "actor": ["PRK"]}
+    event = from_dict(Event, old)
+    assert (event.negated, event.hypothetical, event.place, event.quantities) == (False, False, None, ())
+    new = Event("a", 0, 4, "sent", "MOBILIZE", "troops", quantities=(0, 2), hypothetical=True)
+    assert from_dict(Event, to_dict(new)) == new
