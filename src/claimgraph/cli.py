@@ -376,6 +376,35 @@ def list_actors(
     out.print(table)
 
 
+# --- gazetteer ----------------------------------------------------------------------------------
+
+@app.command("places")
+def list_places(
+    name: Annotated[str, typer.Argument(help="A place name as an article writes it: 'Moscow', 'Kursk region'.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object a line instead of a table.")] = False,
+) -> None:
+    """Every place the offline gazetteer knows by a name, most prominent first (built on first use)."""
+    from dataclasses import asdict
+
+    from claimgraph.geo import Gazetteer
+
+    readings = sorted(Gazetteer.default().lookup(name), key=lambda e: (-e.population, e.id))
+    if as_json:
+        for e in readings:
+            out.print(json.dumps(asdict(e) | {"iso": e.iso}, ensure_ascii=False), markup=False, soft_wrap=True)
+        return
+    if not readings:
+        raise ConfigError(f"no place is called {name!r}", input=name,
+                          hint="try another spelling; names match without accents, dots or case")
+    table = Table(title=f"{len(readings)} places called {name!r}")
+    for column in ("name", "feature", "iso", "lat", "lon", "population", "matched by"):
+        table.add_column(column, no_wrap=column != "name")
+    for e in readings:
+        kind = e.feature + (" (capital)" if e.capital else "")
+        table.add_row(e.name, kind, e.iso or "", f"{e.lat:.4f}", f"{e.lon:.4f}", f"{e.population:,}", e.how)
+    out.print(table)
+
+
 # --- stats --------------------------------------------------------------------------------------
 
 @app.command()
