@@ -56,6 +56,7 @@ class PlaceWords:
     object_verbs: frozenset[str]
     party_prepositions: frozenset[str]
     party_nouns: frozenset[str]
+    generic_words: frozenset[str]
 
 
 @functools.cache
@@ -67,7 +68,7 @@ def place_words() -> PlaceWords:
     return PlaceWords(frozenset(roles["region_word"]), frozenset(roles["place_preposition"]),
                       frozenset(roles["literal_verb"]), frozenset(roles["geo_noun"]),
                       frozenset(roles["object_verb"]), frozenset(roles["party_preposition"]),
-                      frozenset(roles["party_noun"]))
+                      frozenset(roles["party_noun"]), frozenset(roles["generic_word"]))
 
 
 @dataclass
@@ -124,7 +125,7 @@ def _mentions(doc: Doc, words: PlaceWords, gazetteer: Gazetteer) -> Iterator[_Me
     for ent in doc.ents:
         if ent.label_ not in _MISREAD:
             taken.update(range(ent.start, ent.end))
-        if ent.label_ in _LABELS and not (ent.label_ == "FAC" and not gazetteer.lookup(ent.text)):
+        if ent.label_ in _LABELS:
             found += _split(doc, _trim(doc, ent, words), words)
         elif ent.label_ in {"ORG", "FAC"} and not _well_known(gazetteer.lookup(ent.text)) \
                 and not _town(gazetteer.lookup(ent.text)):
@@ -156,6 +157,10 @@ def _embedded(ent: Span, gazetteer: Gazetteer) -> Iterator[_Mention]:
                 i = j
                 break
         else:
+            tok = ent.doc[i]
+            if tok.text[:1].isupper() and any(e.how == "demonym" for e in gazetteer.lookup(tok.text)):
+                # "the African Union", "the Nigerian Army": the country, by its demonym
+                yield _Mention(tok.idx, tok.idx + len(tok), ent.doc[i:i + 1], embedded=True, modifier=True)
             i += 1
 
 
@@ -237,7 +242,11 @@ def _qualify(mentions: list[_Mention]) -> None:
 
 
 def _readings(gazetteer: Gazetteer, text: str, m: _Mention, words: PlaceWords) -> tuple[Entry, ...]:
+    if len(m.span) == 1 and m.span[0].lower_ in words.generic_words:
+        return ()  # "Southern", "Centre": a word, though some region is called so
     found = gazetteer.lookup(text)
+    if text.isupper() and len(text) <= 3:
+        found = tuple(e for e in found if e.feature == "country")  # "US", "UAE"; not "BA" (Ba, Fiji)
     demonyms = tuple(e for e in found if e.how == "demonym")
     if m.modifier:
         return demonyms

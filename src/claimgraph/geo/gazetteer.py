@@ -365,9 +365,7 @@ def _regions(states: list[dict], towns: list[_Place], pycountry: Any) -> Iterato
         iso = s.get("iso3166_2")
         if not iso or not s.get("latitude"):
             continue
-        full = [s["name"]]
-        if s.get("native") and _latin(s["native"]):
-            full.append(s["native"])
+        full = [s["name"]]  # (its "native" field is left out: it holds English words for some regions)
         if sub := pycountry.subdivisions.get(code=iso):
             full.append(sub.name)
         if s.get("type") == "city":  # a city that is a region of its own (Kyiv, Moscow): its names are the city's
