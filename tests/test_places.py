@@ -70,6 +70,9 @@ def _places(nlp, text: str) -> dict[str, list]:
      "political prisoners and hold new elections amid nationwide protests.", "Georgia", "GE"),
     ("The storm flooded streets in Savannah and Augusta before it moved across Georgia into South Carolina.",
      "Georgia", "US-GA"),
+    # a small town near the other places the article names, not its famous namesake
+    ("The Dublin city council met on Monday, and residents of Hilliard and Worthington in Franklin County "
+     "came to speak.", "Dublin", "US-OH"),
     # "X, Region": the town inside that region, not its namesakes
     # WCEP 2025-01-09_004
     ("Russian artillery strikes kill two people in Siversk, Donetsk Oblast, Ukraine, according to the region's "

@@ -2,8 +2,9 @@
 
 Recognition: spaCy's GPE, LOC and FAC entities, a region word after a name ("the Kursk region"), and
 demonyms used as modifiers ("Syrian troops" names Syria). Resolution scores every gazetteer reading of
-a name by population, by feature (countries and capitals are what news names most), by the countries
-and regions the article names elsewhere, and by an "X, Region" qualifier ("Moscow, Idaho"); a name
+a name by population, by feature (countries and capitals are what news names most), by the countries,
+regions and towns the article's other names were first read as (an article about Columbus and
+Franklin County puts "Dublin" in Ohio), and by an "X, Region" qualifier ("Moscow, Idaho"); a name
 that is a region and a town inside it is the town unless a region word follows. Metonymy: a capital,
 country or town standing for its government or people ("Pyongyang deployed", "Moscow's efforts",
 "Kyiv maintains") gets `metonym_of`, an actor code, and stays off the map.
@@ -44,6 +45,8 @@ _HOW_PENALTY = {"name": 0.0, "alt": 0.5, "base": 1.5, "demonym": 0.0}
 _IN_COUNTRY = 2.5  # the article names the reading's country elsewhere
 _IN_REGION = 1.5  # ... or its region
 _QUALIFIED = 6.0  # "X, Region" and the reading lies in that region or country
+_NEAR = 1.0  # ... or a town the article names lies within _NEAR_KM of the reading
+_NEAR_KM = 100.0
 _EMBEDDED_POPULATION = 50000  # a town inside an organisation's name ("Paris High School") must be this large
 
 
@@ -98,10 +101,16 @@ def find_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
     # Two passes: what the article names unambiguously sets the context for what it names ambiguously.
     for m in mentions:
         _choose(m, Counter(), Counter())
-    countries: Counter[str] = Counter(m.best.country for m in mentions if m.best and m.best.country and _sure(m))
-    regions: Counter[str] = Counter(m.best.region for m in mentions if m.best and m.best.region and _sure(m))
+    # Each name's context is what the article's other names were first read as (its own repeats do not
+    # vouch for it): "Dublin" in an article that also names Columbus and Franklin County is in Ohio.
+    first = [(fold(m.span.doc.text[m.start:m.end]), m.best) for m in mentions if m.best is not None and not m.modifier]
     for m in mentions:
-        _choose(m, countries, regions)
+        key = fold(m.span.doc.text[m.start:m.end])
+        others = [e for k, e in first if k != key]
+        countries = Counter(e.country for e in others if e.country)
+        regions = Counter(e.region for e in others if e.region)
+        near = [(e.lat, e.lon) for e in others if e.feature in {"city", "district"}]
+        _choose(m, countries, regions, near)
     for m in mentions:
         text = doc.text[m.start:m.end]
         e = m.best
@@ -275,7 +284,8 @@ def _prior(e: Entry) -> float:
     return score + (_CAPITAL_BONUS if e.capital else 0.0)
 
 
-def _choose(m: _Mention, countries: Counter[str], regions: Counter[str]) -> None:
+def _choose(m: _Mention, countries: Counter[str], regions: Counter[str],
+            near: list[tuple[float, float]] | None = None) -> None:
     if not m.readings:
         m.best, m.evidence = None, "not in the gazetteer"
         return
@@ -295,6 +305,9 @@ def _choose(m: _Mention, countries: Counter[str], regions: Counter[str]) -> None
         if e.feature in {"city", "district"} and e.region and regions[e.region]:
             score += _IN_REGION
             why.append(f"in {e.region}, named in the article")
+        if e.feature in {"city", "district"} and near and any(_km(e.lat, e.lon, la, lo) <= _NEAR_KM for la, lo in near):
+            score += _NEAR
+            why.append("near a town the article names")
         scored.append((score, e, why))
     scored.sort(key=lambda t: -t[0])
     _, m.best, why = scored[0]
@@ -303,11 +316,6 @@ def _choose(m: _Mention, countries: Counter[str], regions: Counter[str]) -> None
     elif not why:
         why = [f"most prominent of {len(scored)} readings"]
     m.evidence = "; ".join(why)
-
-
-def _sure(m: _Mention) -> bool:
-    """A reading certain enough to be context for others: the only one, or a country or capital."""
-    return m.best is not None and (len(m.readings) == 1 or m.best.feature in {"country", "region"} or m.best.capital)
 
 
 # ------------------------------------------------------------------------------------------- metonymy
@@ -356,6 +364,14 @@ def _located(tok: Token, words: PlaceWords) -> bool:
     preposition = tok.head
     return preposition.lower_ in words.prepositions or (
         preposition.lower_ == "of" and preposition.head.lower_ not in words.party_nouns)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p = math.pi / 180
+    h = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 @functools.cache
