@@ -129,13 +129,14 @@ def _random_high_bytes() -> bytes:
         ("blank.txt", b" \n\t\r\n  \n", "empty file", "no text"),
         ("bom-only.md", b"\xef\xbb\xbf\n", "empty file", "no text"),
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary file, not text", "PNG"),
-        ("story.txt.gz", gzip.compress(UNGA_VOTE.encode(), mtime=0), "binary file, not text", "gunzip"),
+        ("story.txt.gz", gzip.compress(gzip.compress(UNGA_VOTE.encode(), mtime=0), mtime=0),
+         "binary file, not text", "gunzip"),  # one gzip layer is read (test_sources), a second is not
         ("nul.txt", b"North Korea\x00\x00\x01\x02 said", "binary file, not text", "NUL"),
         ("controls.txt", bytes(range(1, 9)) * 20 + b"text", "binary file, not text", "control"),
         ("noise.txt", _random_high_bytes(),
          "not UTF-8 text and its encoding could not be identified", "iconv -f <encoding> -t utf-8"),
     ],
-    ids=["empty", "whitespace", "bom-only", "png", "gzip", "nul", "control-bytes", "undecodable"],
+    ids=["empty", "whitespace", "bom-only", "png", "gzip-in-gzip", "nul", "control-bytes", "undecodable"],
 )
 def test_ingest_bad_file_reported_and_run_goes_on(
     tmp_path: Path, good_file: Path, name: str, raw: bytes, message: str, hint_has: str
@@ -336,8 +337,10 @@ def test_ingest_jsonl_text_kept_exactly_and_options_ignored(tmp_path: Path):
 
 @pytest.mark.parametrize(
     ("raw", "message"),
-    [(b"\n\n", "empty file"), (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "binary file, not text")],
-    ids=["empty", "gzip"],
+    [(b"\n\n", "empty file"),
+     (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "gzip data ends in the middle of a member (truncated file)"),
+     (gzip.compress(b"SQLite format 3\x00" + bytes(100), mtime=0), "binary file, not text")],
+    ids=["empty", "truncated-gzip", "gzipped-sqlite"],
 )
 def test_ingest_jsonl_bad_file(tmp_path: Path, good_file: Path, raw: bytes, message: str):
     bad = tmp_path / "bad.jsonl"

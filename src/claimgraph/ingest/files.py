@@ -12,6 +12,7 @@ Markdown is turned into plain prose line by line, conservatively (see `markdown_
 from __future__ import annotations
 
 import codecs
+import hashlib
 import logging
 import os
 import re
@@ -27,15 +28,20 @@ from claimgraph.models import Article
 
 __all__ = [
     "ARTICLE_SUFFIXES",
+    "FEED_SUFFIXES",
+    "HTML_SUFFIXES",
     "JSONL_SUFFIXES",
     "MARKDOWN_SUFFIXES",
     "TEXT_SUFFIXES",
+    "URL_LIST_SUFFIXES",
+    "WARC_SUFFIXES",
     "binary_kind",
     "decode_text",
     "iter_paths",
     "markdown_to_text",
     "parse_published",
     "read_text_file",
+    "suffix_of",
 ]
 
 log = logging.getLogger(__name__)
@@ -43,7 +49,12 @@ log = logging.getLogger(__name__)
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | JSONL_SUFFIXES
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
+WARC_SUFFIXES = frozenset({".warc", ".arc"})
+URL_LIST_SUFFIXES = frozenset({".urls"})
+ARTICLE_SUFFIXES = (TEXT_SUFFIXES | MARKDOWN_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+                    | WARC_SUFFIXES | URL_LIST_SUFFIXES)
 # Files in a walked directory that describe the corpus rather than belong to it.
 _NOT_ARTICLES = re.compile(r"(readme|licen[cs]e|copying|attribution|notice)([-_.].*)?$", re.IGNORECASE)
 
@@ -52,17 +63,26 @@ DATE_FORMATS = "YYYY-MM-DD or an ISO 8601 date-time such as 2025-01-11T08:30:00Z
 
 # --- discovery ------------------------------------------------------------------------------------
 
-def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+def suffix_of(path: Path) -> str:
+    """The suffix that names a file's format, a `.gz` after it dropped: "a.warc.gz" -> ".warc"."""
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    return Path(name).suffix
+
+
+def iter_paths(paths: Iterable[str | Path], seen: set[Path] | None = None) -> Iterator[Path | InputError]:
     """The article files named by `paths`, in order, each once.
 
     A directory is walked recursively in sorted order, taking the files whose suffix is in
-    `ARTICLE_SUFFIXES` and skipping hidden entries and README/LICENSE/ATTRIBUTION/NOTICE files. A
+    `ARTICLE_SUFFIXES` (gzipped or not: "feed.xml.gz", "crawl.warc.gz") and skipping hidden entries
+    and README/LICENSE/ATTRIBUTION/NOTICE files. A
     file named explicitly is taken whatever its name. A missing path, or a directory holding no
     article file, is an InputError in the stream.
     """
     if isinstance(paths, str | Path):
         paths = [paths]
-    seen: set[Path] = set()
+    seen = set() if seen is None else seen
     for given in paths:
         path = Path(given)
         if path.is_dir():
@@ -95,7 +115,7 @@ def _walk(root: Path) -> Iterator[Path]:
         path = root / entry.name
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(path)
-        elif (entry.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES
+        elif (entry.is_file() and suffix_of(path) in ARTICLE_SUFFIXES
               and not _NOT_ARTICLES.match(entry.name)):
             yield path
 
@@ -108,14 +128,16 @@ def read_text_file(path: Path, *, source: str | None = None, published: date | N
 
     `published` and `outlet` fill in what a Markdown front matter does not give.
     """
+    from claimgraph.ingest.limits import read_document
+
     source = source or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise unreadable(e, source) from None
+    data = read_document(path, source)
     text = decode_text(data, source)
-    meta: dict[str, Any] = {"origin": source, "published": published, "outlet": outlet}
-    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+    markdown = suffix_of(path) in MARKDOWN_SUFFIXES
+    meta: dict[str, Any] = {"origin": source, "published": published, "outlet": outlet,
+                            "raw_sha256": hashlib.sha256(data).hexdigest(),
+                            "source_kind": "markdown" if markdown else "text"}
+    if markdown:
         text, found = markdown_to_text(text, source=source)
         meta.update(found)
         if not text.strip():
@@ -203,8 +225,8 @@ def decode_text(data: bytes, source: str) -> str:
     """Bytes of a text file as a str with `\\n` newlines; raises InputError when they are not text."""
     if (kind := binary_kind(data[:8192])) is not None:
         raise InputError("binary file, not text", input=source,
-                         hint=f"this looks like {kind}; claimgraph reads plain text, Markdown "
-                              "or articles JSONL")
+                         hint=f"this looks like {kind}; claimgraph reads plain text, Markdown, "
+                              "articles JSONL, HTML, RSS/Atom, WARC and URL lists")
     text = _decode(data, source)
     if not text.strip():
         raise InputError("empty file", input=source, hint="the file holds no text; remove it or fill it")

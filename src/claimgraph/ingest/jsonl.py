@@ -9,13 +9,16 @@ line becomes an `InputError` naming `path:line`, and the lines after it are stil
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from claimgraph.errors import InputError
 from claimgraph.ingest.files import DATE_FORMATS, binary_kind, parse_published, unreadable
+from claimgraph.ingest.limits import GZIP_MAGIC, MAX_DOCUMENT_BYTES, GuardedGzip, too_large
 from claimgraph.models import Article
 
 __all__ = ["read_jsonl"]
@@ -33,26 +36,44 @@ def read_jsonl(path: Path, source: str | None = None) -> Iterator[Article | Inpu
         yield unreadable(e, source)
         return
     with f:
-        seen_any = False
-        for lineno, raw in enumerate(f, start=1):
-            if lineno == 1 and (kind := binary_kind(raw[:8192])) is not None:
-                yield InputError("binary file, not text", input=source,
-                                 hint=f"this looks like {kind}; an articles JSONL file is UTF-8 text, "
-                                      f"one object a line, e.g. {EXAMPLE_LINE}")
-                return
-            if lineno == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
-            if not raw.strip():
-                continue
-            seen_any = True
-            where = f"{source}:{lineno}"
-            try:
-                yield _article(raw, where)
-            except InputError as e:
-                yield e
-        if not seen_any:
-            yield InputError("empty file", input=source,
-                             hint=f"an articles JSONL file holds one object a line, e.g. {EXAMPLE_LINE}")
+        stream: IO[bytes] = f
+        if f.read(2) == GZIP_MAGIC:
+            f.seek(0)
+            stream = io.BufferedReader(GuardedGzip(f, source))  # type: ignore[arg-type]
+        else:
+            f.seek(0)
+        try:
+            yield from _lines(stream, source)
+        except InputError as e:  # from GuardedGzip: a bomb, or a corrupt or truncated gzip file
+            yield e
+
+
+def _lines(f: IO[bytes], source: str) -> Iterator[Article | InputError]:
+    seen_any = False
+    for lineno, raw in enumerate(iter(lambda: f.readline(MAX_DOCUMENT_BYTES + 1), b""), start=1):
+        if lineno == 1 and (kind := binary_kind(raw[:8192])) is not None:
+            yield InputError("binary file, not text", input=source,
+                             hint=f"this looks like {kind}; an articles JSONL file is UTF-8 text, "
+                                  f"one object a line, e.g. {EXAMPLE_LINE}")
+            return
+        if lineno == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if not raw.strip():
+            continue
+        seen_any = True
+        where = f"{source}:{lineno}"
+        if len(raw) > MAX_DOCUMENT_BYTES:
+            yield too_large(where, None, MAX_DOCUMENT_BYTES, "line")
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the line
+                raw = f.readline(MAX_DOCUMENT_BYTES)
+            continue
+        try:
+            yield _article(raw, where)
+        except InputError as e:
+            yield e
+    if not seen_any:
+        yield InputError("empty file", input=source,
+                         hint=f"an articles JSONL file holds one object a line, e.g. {EXAMPLE_LINE}")
 
 
 def _article(raw: bytes, where: str) -> Article:
@@ -81,7 +102,8 @@ def _article(raw: bytes, where: str) -> Article:
     if not text.strip():
         raise InputError('"text" is empty', input=where, hint="remove the line or give the article text")
 
-    meta: dict[str, Any] = {"origin": where}
+    meta: dict[str, Any] = {"origin": where, "raw_sha256": hashlib.sha256(raw.rstrip(b"\r\n")).hexdigest(),
+                            "source_kind": "jsonl"}
     doc = obj.get("doc")
     if doc is not None:
         if isinstance(doc, bool) or not isinstance(doc, str | int):
