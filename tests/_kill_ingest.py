@@ -1,6 +1,7 @@
-"""Ingest many synthetic articles into a store, one at a time; test_store kills it part-way.
+"""Ingest many synthetic articles into a store, one at a time; test_store kills it part-way, or runs two at once.
 
-Usage: python tests/_kill_ingest.py DB N
+Usage: python tests/_kill_ingest.py DB N [forward|backward]   (DB: a SQLite file or a postgresql:// URL)
+Prints "added A of N": the articles this run stored (the others were already there).
 """
 
 from __future__ import annotations
@@ -38,13 +39,14 @@ def extraction(i: int) -> Extraction:
     return Extraction(article=article, claims=tuple(claims), actors=tuple(actors))
 
 
-def main(db: str, n: int) -> None:
+def main(db: str, n: int, order: str = "forward") -> None:
     from claimgraph.store import open_store
 
+    indices = range(n) if order == "forward" else range(n - 1, -1, -1)
     with open_store(db) as store:
-        for i in range(n):
-            store.add(extraction(i))
+        added = sum(store.add(extraction(i)) for i in indices)
+    print(f"added {added} of {n}")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]))
+    main(sys.argv[1], int(sys.argv[2]), *sys.argv[3:4])

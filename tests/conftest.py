@@ -55,3 +55,93 @@ def gazetteer():
     from claimgraph.geo import Gazetteer
 
     return Gazetteer.default()
+
+
+# --- PostgreSQL: a throwaway server from the real binaries, for the tests marked `postgres` ----------
+
+def pytest_configure(config):
+    # registered here until pyproject.toml's markers list carries the same line
+    config.addinivalue_line("markers", "postgres: runs against a throwaway PostgreSQL server (skipped only when "
+                                       "no PostgreSQL binaries exist; make test installs them)")
+
+
+def postgres_bindir() -> Path | None:
+    """The directory of `pg_ctl` and `initdb`: on PATH, or Debian's /usr/lib/postgresql/<version>/bin."""
+    import shutil
+
+    if found := shutil.which("pg_ctl"):
+        return Path(found).resolve().parent
+    debian = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"),
+                    key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0)
+    return debian[-1].parent if debian else None
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """`postgresql://claimgraph@127.0.0.1:PORT`: a server initdb'd into a temporary directory, stopped at the end."""
+    import os
+    import shutil
+    import socket
+    import subprocess
+    import tempfile
+
+    bindir = postgres_bindir()
+    if bindir is None or not (bindir / "initdb").exists():
+        pytest.skip("no PostgreSQL binaries (pg_ctl, initdb) on PATH or in /usr/lib/postgresql/*/bin; "
+                    "`make test` installs Debian's postgresql package")
+    base = Path(tempfile.mkdtemp(prefix="claimgraph-pg-"))
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # the server refuses to run as root: run it as the postgres (or nobody) user
+        user = next(u for u in (_user("postgres"), _user("nobody")) if u is not None)
+        os.chown(base, user.pw_uid, user.pw_gid)
+        as_user = ["runuser", "-u", user.pw_name, "--"]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    data, log = base / "data", base / "server.log"
+
+    def run(*args: str) -> None:
+        done = subprocess.run([*as_user, *args], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, f"{args[0]} failed: {done.stderr or done.stdout}"
+
+    run(str(bindir / "initdb"), "-D", str(data), "-U", "claimgraph", "--auth=trust", "--no-locale",
+        "-E", "UTF8", "--no-sync")
+    run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-t", "60", "start", "-o",
+        f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -F -c max_connections=50")
+    try:
+        yield f"postgresql://claimgraph@127.0.0.1:{port}"
+    finally:
+        subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
+                       capture_output=True, timeout=60)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _user(name: str):
+    import pwd
+
+    try:
+        return pwd.getpwnam(name)
+    except KeyError:
+        return None
+
+
+_databases = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> str:
+    """A new, empty database on the throwaway server, for one test."""
+    import psycopg
+
+    name = f"test_{next(_databases)}"
+    with psycopg.connect(f"{postgres_server}/postgres", autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    return f"{postgres_server}/{name}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request, db_path: Path) -> str:
+    """A store location on each backend: a SQLite file, then a PostgreSQL database."""
+    if request.param == "postgres":
+        return request.getfixturevalue("postgres_url")
+    return str(db_path)

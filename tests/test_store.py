@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import _kill_ingest
+import claimgraph.store.postgres as store_postgres
 import claimgraph.store.sqlite as store_sqlite
 from claimgraph.errors import StoreError
 from claimgraph.models import (
@@ -200,8 +201,9 @@ EXTRACTIONS = {"gm": gm_extraction, "apple": apple_extraction, "treasury": treas
 
 
 @pytest.fixture
-def store(db_path: Path):
-    with open_store(db_path) as s:
+def store(db: str):
+    """The four articles stored, on each backend."""
+    with open_store(db) as s:
         for build in EXTRACTIONS.values():
             assert s.add(build())
         yield s
@@ -226,10 +228,10 @@ def test_store_open_creates_file_at_latest_version(db_path: Path):
     conn.close()
 
 
-def test_store_reopen_keeps_data(db_path: Path):
-    with open_store(db_path) as s:
+def test_store_reopen_keeps_data(db: str):
+    with open_store(db) as s:
         s.add(gm_extraction())
-    with open_store(db_path) as s:
+    with open_store(db) as s:
         assert s.stats()["articles"] == 1
 
 
@@ -268,17 +270,18 @@ def test_store_missing_directory_raises(tmp_path: Path):
 
 def test_store_migrations_apply_in_order_each_in_a_transaction(db_path: Path, monkeypatch):
     open_store(db_path).close()
-    good = (2, "0002_test.sql", "CREATE TABLE extra (x TEXT);\nCREATE INDEX extra_x ON extra (x);\n")
-    bad = (3, "0003_broken.sql", "CREATE TABLE half (x TEXT);\nCREATE TABLE half (y TEXT);\n")
+    n = SCHEMA_VERSION
+    good = (n + 1, f"{n + 1:04d}_test.sql", "CREATE TABLE extra (x TEXT);\nCREATE INDEX extra_x ON extra (x);\n")
+    bad = (n + 2, f"{n + 2:04d}_broken.sql", "CREATE TABLE half (x TEXT);\nCREATE TABLE half (y TEXT);\n")
     monkeypatch.setattr(store_sqlite, "MIGRATIONS", [*store_sqlite.MIGRATIONS, good, bad])
-    monkeypatch.setattr(store_sqlite, "SCHEMA_VERSION", 3)
-    with pytest.raises(StoreError, match="migration 0003_broken.sql failed"):
+    monkeypatch.setattr(store_sqlite, "SCHEMA_VERSION", n + 2)
+    with pytest.raises(StoreError, match=f"migration {n + 2:04d}_broken.sql failed"):
         open_store(db_path)
     with sqlite3.connect(db_path) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     conn.close()
-    assert version == 2  # 0002 committed, 0003 rolled back whole
+    assert version == n + 1  # the good one committed, the broken one rolled back whole
     assert "extra" in tables and "half" not in tables
 
 
@@ -286,16 +289,86 @@ def test_store_migration_files_are_numbered():
     names = [name for _, name, _ in store_sqlite.MIGRATIONS]
     assert names[0] == "0001_initial.sql"
     assert [int(n[:4]) for n in names] == list(range(1, SCHEMA_VERSION + 1))
+    assert [name for _, name, _ in store_postgres.MIGRATIONS] == names  # one schema, one numbering
+
+
+@pytest.mark.parametrize(("engine", "own", "foreign"), [("sqlite", "VIRTUAL TABLE claims_fts", "USING GIN"),
+                                                        ("postgres", "USING GIN", "VIRTUAL TABLE")])
+def test_store_migrations_share_all_but_each_engines_full_text_part(engine: str, own: str, foreign: str):
+    scripts = {name: sql for _, name, sql in store_sqlite.migrations(engine)}
+    assert own in scripts["0001_initial.sql"] and foreign not in scripts["0001_initial.sql"]
+    shared = {name: sql for _, name, sql in store_sqlite.migrations("shared")}
+    assert all(sql.startswith(shared[name]) for name, sql in scripts.items())
+
+
+@pytest.mark.postgres
+def test_store_postgres_opens_at_latest_version_with_full_text_columns(postgres_url: str):
+    with open_store(postgres_url) as s:
+        assert s.schema_version() == SCHEMA_VERSION == store_postgres.SCHEMA_VERSION
+        columns = {r[0] for r in s.conn.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'articles'")}
+        assert {"fts", "rowid", "duplicate_of", "text_hash"} <= columns
+        kinds = dict(s.conn.execute("SELECT table_name, data_type FROM information_schema.columns"
+                                    " WHERE column_name IN ('signature', 'similarity')"))
+        assert kinds == {"minhashes": "bytea", "articles": "double precision"}
+    with open_store(postgres_url) as s:  # a reopen migrates nothing
+        assert s.schema_version() == SCHEMA_VERSION
+
+
+@pytest.mark.postgres
+def test_store_postgres_future_version_raises(postgres_url: str):
+    with open_store(postgres_url) as s:
+        s.conn.execute("UPDATE claimgraph_schema SET version = ?", (SCHEMA_VERSION + 1,))
+    with pytest.raises(StoreError, match="upgrade claimgraph") as e:
+        open_store(postgres_url)
+    assert e.value.input == postgres_url
+
+
+@pytest.mark.postgres
+def test_store_postgres_foreign_database_raises(postgres_url: str):
+    import psycopg
+
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE songs (title TEXT)")
+    with pytest.raises(StoreError, match="not a claimgraph one") as e:
+        open_store(postgres_url)
+    assert "createdb" in e.value.hint
+
+
+@pytest.mark.postgres
+def test_store_postgres_unreachable_server_is_one_error_without_the_password(postgres_server: str):
+    url = postgres_server.replace("claimgraph@", "claimgraph:s3cret@").rsplit(":", 1)[0] + ":1/claimgraph"
+    with pytest.raises(StoreError, match="cannot connect to PostgreSQL") as e:
+        open_store(url)
+    assert "s3cret" not in str(e.value) and e.value.input.startswith("postgresql://claimgraph:***@127.0.0.1")
+
+
+@pytest.mark.postgres
+def test_store_postgres_migrations_apply_in_order_each_in_a_transaction(postgres_url: str, monkeypatch):
+    open_store(postgres_url).close()
+    n = SCHEMA_VERSION
+    good = (n + 1, f"{n + 1:04d}_test.sql", "CREATE TABLE extra (x BLOB);\nCREATE INDEX extra_x ON extra (x);\n")
+    bad = (n + 2, f"{n + 2:04d}_broken.sql", "CREATE TABLE half (x TEXT);\nCREATE TABLE half (y TEXT);\n")
+    monkeypatch.setattr(store_postgres, "MIGRATIONS", [*store_postgres.MIGRATIONS, good, bad])
+    monkeypatch.setattr(store_postgres, "SCHEMA_VERSION", n + 2)
+    with pytest.raises(StoreError, match=f"migration {n + 2:04d}_broken.sql failed"):
+        open_store(postgres_url)
+    monkeypatch.setattr(store_postgres, "MIGRATIONS", [*store_postgres.MIGRATIONS[:n + 1]])
+    monkeypatch.setattr(store_postgres, "SCHEMA_VERSION", n + 1)
+    with open_store(postgres_url) as s:
+        assert s.schema_version() == n + 1  # the good one committed, the broken one rolled back whole
+        tables = {r[0] for r in s.conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+    assert "extra" in tables and "half" not in tables
 
 
 # --- writing and reading back --------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", list(EXTRACTIONS))
-def test_store_round_trip(db_path: Path, name: str):
+def test_store_round_trip(db: str, name: str):
     x = EXTRACTIONS[name]()
-    with open_store(db_path) as s:
+    with open_store(db) as s:
         assert s.add(x) is True
-    with open_store(db_path) as s:
+    with open_store(db) as s:
         assert s.has_article(x.article.id)
         assert s.extraction(x.article.id) == x
 
@@ -326,8 +399,8 @@ def test_store_add_duplicate_claim_id_writes_nothing(store: Store):
     assert not store.has_article(other.id)
 
 
-def test_store_article_by_prefix(db_path: Path):
-    with open_store(db_path) as s:
+def test_store_article_by_prefix(db: str):
+    with open_store(db) as s:
         for aid in ("abcd1111", "abcd2222", "ef012345"):
             s.add(Extraction(article=Article(id=aid, text=f"text {aid}")))
         assert s.article("ef012345").id == "ef012345"
@@ -453,7 +526,7 @@ def test_store_search_articles(store: Store):
     assert store.search_articles("") == []
 
 
-def test_store_stats(store: Store, db_path: Path):
+def test_store_stats(store: Store, db: str):
     st = store.stats()
     assert st["articles"] == 4
     assert st["claims"] == 8
@@ -464,20 +537,34 @@ def test_store_stats(store: Store, db_path: Path):
     assert st["annotations"] == {"time": 2, "place": 1, "quantity": 1, "event": 1}
     assert (st["published_min"], st["published_max"]) == ("2008-01-09", "2009-05-28")
     assert st["schema_version"] == SCHEMA_VERSION
-    assert st["path"] == str(db_path)
-    assert st["size_bytes"] > 4096 and st["size_bytes"] % 4096 == 0
+    assert st["path"] == db
+    assert st["size_bytes"] > 4096
+    if store.dialect.name == "sqlite":
+        assert st["size_bytes"] % 4096 == 0  # whole pages
 
 
-def test_store_stats_empty(db_path: Path):
-    with open_store(db_path) as s:
+def test_store_stats_empty(db: str):
+    with open_store(db) as s:
         st = s.stats()
     assert (st["articles"], st["claims"], st["claims_by_kind"], st["top_sources"]) == (0, 0, {}, [])
     assert st["published_min"] is None
 
 
 def fts_rows(s: Store, article_id: str) -> tuple[int, int]:
-    return tuple(s.conn.execute(f"SELECT count(*) FROM {t} WHERE article_id = ?", (article_id,)).fetchone()[0]
-                 for t in ("articles_fts", "claims_fts"))
+    """The article's rows in the full-text index, and its claims': FTS5 tables, or tsvector columns."""
+    if s.dialect.name == "sqlite":
+        sql = [f"SELECT count(*) FROM {t} WHERE article_id = ?" for t in ("articles_fts", "claims_fts")]
+    else:
+        sql = ["SELECT count(*) FROM articles WHERE id = ? AND fts IS NOT NULL AND fts != ''",
+               "SELECT count(*) FROM claims WHERE article_id = ? AND content_fts IS NOT NULL AND content_fts != ''"]
+    return tuple(s.conn.execute(q, (article_id,)).fetchone()[0] for q in sql)
+
+
+def fts_total(s: Store) -> int:
+    """Claims in the full-text index."""
+    if s.dialect.name == "sqlite":
+        return s.conn.execute("SELECT count(*) FROM claims_fts").fetchone()[0]
+    return s.conn.execute("SELECT count(*) FROM claims WHERE content_fts != ''").fetchone()[0]
 
 
 def test_store_delete_article_keeps_fts_consistent(store: Store):
@@ -509,9 +596,17 @@ def test_store_memory(tmp_path: Path):
 
 # --- interrupted ingest --------------------------------------------------------------------------
 
-def _stored_count(db_path: Path) -> int:
+def _stored_count(db: str) -> int:
+    if db.startswith("postgresql://"):
+        import psycopg
+
+        try:
+            with psycopg.connect(db, autocommit=True) as pg:
+                return pg.execute("SELECT count(*) FROM articles").fetchone()[0]
+        except psycopg.Error:  # not created or not migrated yet
+            return 0
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=1)
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
     except sqlite3.Error:
         return 0
     try:
@@ -522,16 +617,21 @@ def _stored_count(db_path: Path) -> int:
         conn.close()
 
 
-@pytest.mark.slow
-def test_store_killed_ingest_leaves_whole_articles(db_path: Path):
-    n = 120
+def _ingest(db: str, n: int, *order: str) -> subprocess.Popen:
     paths = [str(SRC), os.environ.get("PYTHONPATH")]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
-    proc = subprocess.Popen([sys.executable, _kill_ingest.__file__, str(db_path), str(n)],
-                            env=env, stderr=subprocess.PIPE)
+    return subprocess.Popen([sys.executable, _kill_ingest.__file__, db, str(n), *order], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("at", [3, 17])
+def test_store_killed_ingest_leaves_whole_articles(db: str, at: int):
+    n = 120
+    proc = _ingest(db, n)
     deadline = time.monotonic() + 30
     try:
-        while _stored_count(db_path) < 3:
+        while _stored_count(db) < at:
             assert proc.poll() is None, f"ingest ended before it could be killed: {proc.stderr.read()!r}"
             assert time.monotonic() < deadline, "ingest made no progress in 30 s"
             time.sleep(0.002)
@@ -539,13 +639,15 @@ def test_store_killed_ingest_leaves_whole_articles(db_path: Path):
     finally:
         proc.wait()
         proc.stderr.close()
+        proc.stdout.close()
     assert proc.returncode == -signal.SIGKILL
 
     expected = {x.article.id: x for x in map(_kill_ingest.extraction, range(n))}
-    with open_store(db_path) as s:
-        assert s.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        stored = [r[0] for r in s.conn.execute("SELECT id FROM articles")]
-        assert 3 <= len(stored) < n, "the kill came too late to test anything"
+    with open_store(db) as s:
+        if s.dialect.name == "sqlite":
+            assert s.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        stored = [r[0] for r in s.conn.execute("SELECT id FROM articles ORDER BY rowid")]
+        assert at <= len(stored) < n, "the kill came too late to test anything"
         for aid in stored:  # no partial article
             assert s.extraction(aid) == expected[aid]
         assert fts_rows(s, stored[-1]) == (1, _kill_ingest.CLAIMS_PER_ARTICLE)
@@ -553,4 +655,24 @@ def test_store_killed_ingest_leaves_whole_articles(db_path: Path):
         assert added.count(True) == n - len(stored)
         st = s.stats()
         assert (st["articles"], st["claims"]) == (n, n * _kill_ingest.CLAIMS_PER_ARTICLE)
-        assert s.conn.execute("SELECT count(*) FROM claims_fts").fetchone()[0] == st["claims"]
+        assert fts_total(s) == st["claims"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("orders", [("forward", "forward"), ("forward", "backward")])
+def test_store_two_processes_ingesting_at_once_duplicate_and_lose_nothing(db: str, orders: tuple[str, str]):
+    n = 60
+    open_store(db).close()  # created and migrated, so both start writing at once
+    procs = [_ingest(db, n, order) for order in orders]
+    outs = [p.communicate(timeout=240) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err for _, err in outs]
+    added = [int(out.split()[1]) for out, _ in outs]  # "added N of M"
+    assert sum(added) == n, added  # each article stored by exactly one of them
+    expected = [_kill_ingest.extraction(i) for i in range(n)]
+    with open_store(db) as s:
+        st = s.stats()
+        per = _kill_ingest.CLAIMS_PER_ARTICLE  # claims, and actors, per article
+        assert (st["articles"], st["claims"], st["actors"]) == (n, n * per, n * per)
+        assert all(s.extraction(x.article.id) == x for x in expected)
+        assert s.conn.execute("SELECT count(*) FROM evidence").fetchone()[0] == n  # one snapshot each
+        assert fts_total(s) == st["claims"]

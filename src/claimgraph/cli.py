@@ -81,34 +81,59 @@ def _report(error: ClaimgraphError) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Text or Markdown files, directories, articles JSONL.")],
+    paths: Annotated[list[str], typer.Argument(
+        help="Files, directories or http(s) URLs: text, Markdown, articles JSONL, HTML, RSS/Atom feeds, "
+             "WARC/ARC (gzipped or not) and URL lists (.urls, or .txt of URLs); the kind is detected.")],
     published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for text files.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet name for text files.")] = None,
+    follow_links: Annotated[bool, typer.Option(
+        "--follow-links", help="Fetch the page of each feed entry that has no full content.")] = False,
+    dedup: Annotated[bool, typer.Option(
+        "--dedup/--no-dedup", help="Link copies (exact and near duplicates) to their original.")] = True,
 ) -> None:
     """Read articles, extract their claims and store them (an article already stored is skipped)."""
     from claimgraph.store import open_store
 
     pub = _parse_date(published, "--published")
-    errors = new = claims = seen = 0
+    errors = new = claims = seen = copies = versions = 0
     articles: list[Article] = []
-    for item in _read(paths, pub, outlet):
-        if isinstance(item, InputError):
-            errors += 1
-            _report(item)
-        else:
-            articles.append(item)
-    with open_store(state.settings.db) as store:
-        todo = [a for a in _unique(articles) if not store.has_article(a.id)]
-        seen = len(articles) - len(todo)
-        if todo:
-            with _progress(len(todo)) as (progress, task):
+    with _progress() as bar:
+        reading = bar.add_task("reading", total=None, articles=0, claims=0, errors=0)
+        for item in _read(paths, pub, outlet, follow_links):
+            if isinstance(item, InputError):
+                errors += 1
+                bar.console.print(Text(f"error: {item}", style="red"), soft_wrap=True)
+            else:
+                articles.append(item)
+            bar.update(reading, advance=1, articles=len(articles), errors=errors)
+        bar.update(reading, total=len(articles) + errors, completed=len(articles) + errors, visible=False)
+        with open_store(state.settings.db) as store:
+            from claimgraph.store.stories import StoryIndex
+
+            stories = StoryIndex(store)
+            stories.catch_up()  # articles stored before stories were kept, or by a batch load
+            unique = _unique(articles)
+            todo = []
+            for a in unique:
+                if store.has_article(a.id):
+                    store.record_evidence(a)  # the same text from other bytes is more evidence for it
+                else:
+                    todo.append(a)
+            seen = len(articles) - len(todo)
+            if todo:
+                task = bar.add_task("extracting", total=len(todo), articles=0, claims=0, errors=errors)
                 for extraction in _extract(todo):
-                    if store.add(extraction):
+                    if store.add(extraction, dedup=dedup, stories=stories):
                         new += 1
                         claims += len(extraction.claims)
-                    progress.advance(task)
+                        links = store.links(extraction.article.id)
+                        copies += links.duplicate_of is not None
+                        versions += links.previous_version is not None
+                    bar.update(task, advance=1, articles=new, claims=claims)
+    notes = "".join(f"; {n} {what}" for n, what in ((copies, "copies of stored articles"),
+                                                     (versions, "new versions of stored pages")) if n)
     out.print(f"ingested {new} articles ({claims} claims) into {state.settings.db}; "
-              f"{seen} already stored; {errors} errors")
+              f"{seen} already stored; {errors} errors{notes}", soft_wrap=True)
     if errors:
         raise typer.Exit(1)
 
@@ -117,10 +142,11 @@ def _unique(articles: list[Article]) -> list[Article]:
     return list({a.id: a for a in articles}.values())
 
 
-def _read(paths: Iterable[str], published: date | None, outlet: str | None) -> Iterator[Article | InputError]:
+def _read(paths: Iterable[str], published: date | None, outlet: str | None,
+          follow_links: bool = False) -> Iterator[Article | InputError]:
     from claimgraph.ingest import read_inputs
 
-    return read_inputs(paths, published=published, outlet=outlet)
+    return read_inputs(paths, published=published, outlet=outlet, follow_links=follow_links)
 
 
 def _extract(articles: list[Article]) -> Iterator[Any]:
@@ -131,20 +157,12 @@ def _extract(articles: list[Article]) -> Iterator[Any]:
                             attribution=state.settings.attribution, actors=state.settings.actors or None)
 
 
-class _progress:
-    """A Rich progress bar on a terminal with more than a few articles to do; silent otherwise."""
-
-    def __init__(self, total: int) -> None:
-        self.bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                            console=err, disable=total < 5 or not err.is_terminal)
-        self.total = total
-
-    def __enter__(self) -> tuple[Progress, Any]:
-        self.bar.__enter__()
-        return self.bar, self.bar.add_task("extract", total=self.total)
-
-    def __exit__(self, *exc: object) -> None:
-        self.bar.__exit__(None, None, None)
+def _progress() -> Progress:
+    """A Rich progress display on a terminal: articles, claims and errors as they come; silent when piped."""
+    return Progress(TextColumn("{task.description:10}"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.fields[articles]} articles · {task.fields[claims]} claims · "
+                               "{task.fields[errors]} errors"), TimeElapsedColumn(),
+                    console=err, disable=not err.is_terminal, transient=False)
 
 
 # --- extract ------------------------------------------------------------------------------------
@@ -155,6 +173,10 @@ def extract(
     format: Annotated[str, typer.Option("--format", "-f", help="eval (../shared/eval/FORMATS.md) or jsonl.")] = "jsonl",
     output: Annotated[str, typer.Option("--output", "-o", help="Output file, '-' for standard output.")] = "-",
     published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for text files.")] = None,
+    stories: Annotated[bool | None, typer.Option(
+        "--stories/--no-stories",
+        help="Link articles that report the same event, in input order, and give each line its \"story\" id "
+             "[default: on for eval, off for jsonl].")] = None,
 ) -> None:
     """Extract claims without storing anything: one JSON line per article, in input order."""
     from claimgraph.export import FORMATS
@@ -172,8 +194,11 @@ def extract(
             articles.append(item)
     stream: TextIO = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115
     try:
-        for extraction in _extract(articles) if articles else []:
-            stream.write(json.dumps(writer(extraction), ensure_ascii=False) + "\n")
+        if stories if stories is not None else format == "eval":
+            _write_with_stories(stream, writer, _extract(articles) if articles else [])
+        else:
+            for extraction in _extract(articles) if articles else []:
+                stream.write(json.dumps(writer(extraction), ensure_ascii=False) + "\n")
     finally:
         if stream is not sys.stdout:
             stream.close()
@@ -181,6 +206,17 @@ def extract(
         err.print(f"wrote {len(articles)} articles to {output}; {errors} errors")
     if errors:
         raise typer.Exit(1)
+
+
+def _write_with_stories(stream: TextIO, writer: Any, extractions: Iterable[Any]) -> None:
+    """Link each article as it comes, then write the lines with their final story ids (a later
+    article can merge two stories, so the lines wait for the last one)."""
+    from claimgraph.link import StoryLinker
+
+    linker = StoryLinker()
+    linked = [(x, linker.add(x)) for x in extractions]
+    for x, story in linked:
+        stream.write(json.dumps(writer(x, story=linker.resolve(story)), ensure_ascii=False) + "\n")
 
 
 # --- claims -------------------------------------------------------------------------------------
@@ -233,7 +269,7 @@ def claims(
         for row, (times, quantities) in zip(rows, facts, strict=True):
             record = to_dict(row.claim)
             record.update(article_title=row.title, outlet=row.outlet, published=to_dict(row.published), url=row.url,
-                          times=to_dict(times), quantities=to_dict(quantities))
+                          copies=row.copies, times=to_dict(times), quantities=to_dict(quantities))
             out.print(json.dumps(record, ensure_ascii=False), markup=False, soft_wrap=True)
         return
     table = Table(title=f"{len(rows)} claims", expand=True)
@@ -254,8 +290,9 @@ def claims(
         notes = [f"{t.text} = {t.value}" for t in times if t.value]
         notes += [f"{q.text} = {'' if q.qualifier == '=' else q.qualifier}{q.value:g}{' ' + q.unit if q.unit else ''}"
                   for q in quantities if q.value is not None]
+        copies = f"\n+{row.copies} {'copy' if row.copies == 1 else 'copies'}" if row.copies else ""
         table.add_row(str(row.published or ""), source, cue, _short(c.content_text, 200), "\n".join(notes),
-                      row.article_id[:8])
+                      row.article_id[:8] + copies)
     out.print(table)
 
 
@@ -337,6 +374,127 @@ def _marked(text: str, claims: Iterable[Any], plain: bool) -> Text:
             result.append(chunk, style=style)
         i = j
     return result
+
+
+# --- stories ------------------------------------------------------------------------------------
+
+STATUS_TEXT = {"asserted": "asserted", "disputed": "disputed", "confirmed": "confirmed",
+               "confirmed_by_party": "confirmed by the party concerned", "retracted": "retracted"}
+
+
+@app.command("stories")
+def list_stories(
+    actor: Annotated[str | None, typer.Option(help="An actor (code like PRK, or a name) named in the story.")] = None,
+    place: Annotated[str | None, typer.Option(help="ISO 3166 code or prefix of a place named (RU, RU-KRS).")] = None,
+    since: Annotated[str | None, typer.Option(help="Stories with an article published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Stories with an article published on or before YYYY-MM-DD.")]
+    = None,
+    status: Annotated[str | None, typer.Option(help=f"Status of the main claim: {', '.join(STATUS_TEXT)}.")] = None,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="What was known on YYYY-MM-DD: only articles published by then.")] = None,
+    min_articles: Annotated[int, typer.Option(help="Stories of at least this many articles.")] = 2,
+    limit: Annotated[int, typer.Option(help="At most this many stories.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object a line instead of a table.")] = False,
+) -> None:
+    """List stories (articles linked as they were ingested), most articles first, with their main claim's status."""
+    from claimgraph.link.life import story_life
+    from claimgraph.store import open_store
+    from claimgraph.store.stories import StoryIndex, story_articles, story_list
+
+    if status is not None and status not in STATUS_TEXT:
+        raise ConfigError(f"unknown status {status!r}", input="--status",
+                          hint=f"choose one of {', '.join(STATUS_TEXT)}")
+    when = _parse_date(as_of, "--as-of")
+    codes = _actor_codes(actor) if actor else []
+    if actor and not codes:
+        raise ConfigError(f"no actor is called {actor!r}", input="--actor",
+                          hint="give a code such as PRK or RUSGOV, or see 'claimgraph actors'")
+    rows: list[tuple[Any, Any]] = []
+    with open_store(state.settings.db) as store:
+        StoryIndex(store).catch_up()
+        for s in story_list(store.conn, actor=codes[0] if codes else None, place=place,
+                            since=_parse_date(since, "--since"), until=_parse_date(until, "--until"), as_of=when,
+                            min_articles=min_articles):
+            if len(rows) == limit:
+                break
+            life = story_life(s.id, (store.extraction(a) for a in story_articles(store.conn, s.id, when)), as_of=when)
+            main = life.propositions[0] if life.propositions else None
+            if status is not None and (main is None or main.status != status):
+                continue
+            rows.append((s, main))
+    if as_json:
+        for s, main in rows:
+            record = {"id": s.id, "articles": s.articles, "copies": s.copies, "first": to_iso(s.first),
+                      "last": to_iso(s.last), "title": s.title, "status": main.status if main else None,
+                      "claim": main.label if main else None, "as_of": as_of}
+            out.print(json.dumps(record, ensure_ascii=False), markup=False, soft_wrap=True)
+        return
+    table = Table(title=f"{len(rows)} stories" + (f" as of {as_of}" if as_of else ""), expand=True)
+    for column, options in (("story", {"no_wrap": True}), ("articles", {"justify": "right"}),
+                            ("first – last", {"no_wrap": True}), ("status", {"ratio": 1}),
+                            ("title · main claim", {"ratio": 5})):
+        table.add_column(column, **options)  # type: ignore[arg-type]
+    for s, main in rows:
+        status_text = STATUS_TEXT[main.status] if main else ""
+        text = (s.title or "") + (f"\n{_short(main.label, 160)}" if main else "")
+        table.add_row(s.id, str(s.articles), f"{s.first or ''} – {s.last or ''}", status_text, text)
+    out.print(table)
+
+
+def to_iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+@app.command("story")
+def show_story(
+    story_id: Annotated[str, typer.Argument(metavar="ID", help="A story id from 'claimgraph stories' (s12).")],
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="What was known on YYYY-MM-DD: only articles published by then.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the story's life as JSON.")] = False,
+) -> None:
+    """A story's claims over time: each party's position with its evidence, status, estimates, contradictions."""
+    from claimgraph.models import to_dict
+    from claimgraph.store import open_store
+    from claimgraph.store.stories import StoryIndex, story_life_of
+
+    when = _parse_date(as_of, "--as-of")
+    with open_store(state.settings.db) as store:
+        StoryIndex(store).catch_up()
+        life = story_life_of(store, story_id, when)
+    if life is None:
+        raise ConfigError(f"no story {story_id!r} in the store", input=story_id,
+                          hint="list stories with 'claimgraph stories'")
+    if as_json:
+        out.print(json.dumps(to_dict(life), ensure_ascii=False), markup=False, soft_wrap=True)
+        return
+    known = f" as of {life.as_of}" if life.as_of else ""
+    out.print(f"story {life.story_id}{known}: {len(life.articles)} articles, {life.first or '?'} – {life.last or '?'}",
+              markup=False, soft_wrap=True)
+    for p in life.propositions:
+        out.print("", markup=False)
+        frame = f" · {p.event_type}" if p.event_type else ""
+        concerned = f" · parties concerned {', '.join(p.actors)}" if p.actors else ""
+        out.print(f"{p.id} {STATUS_TEXT[p.status]}{frame}{concerned}: {_short(p.label, 120)}",
+                  markup=False, soft_wrap=True)
+        for pos in p.positions:
+            who = f"{pos.source} [{pos.party}]" if pos.source and pos.source != pos.party else pos.party
+            mark = " (party concerned)" if pos.concerned else ""
+            out.print(f"  {pos.date or '????-??-??'}  {who} {pos.position}{mark}: {_short(pos.content, 100)}",
+                      markup=False, soft_wrap=True)
+            out.print(f"              evidence {pos.article_id[:8]} {pos.sentence.start}-{pos.sentence.end}: "
+                      f"{_short(pos.sentence.text, 160)}", markup=False, soft_wrap=True)
+        units: dict[str, list[Any]] = {}
+        for e in p.estimates:
+            units.setdefault(e.unit, []).append(e)
+        for unit, estimates in units.items():
+            values = [e.value for e in estimates if not e.vague]
+            span = f"{min(values):,.0f} – {max(values):,.0f}" if values else "vague only"
+            out.print(f"  estimates of {unit or 'numbers'}: {span}", markup=False, soft_wrap=True)
+            for e in estimates:
+                out.print(f"    {e.date or '????-??-??'}  {e.text!r} ({e.source or e.party} [{e.party}])"
+                          f"  evidence {e.article_id[:8]} {e.start}-{e.end}", markup=False, soft_wrap=True)
+        for c in p.contradictions:
+            out.print(f"  contradiction ({c.kind}): {c.note}", markup=False, soft_wrap=True)
 
 
 # --- actors -------------------------------------------------------------------------------------
@@ -427,6 +585,126 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] =
             value = ", ".join(" ".join(str(x) for x in v) if isinstance(v, (list, tuple)) else str(v) for v in value)
         table.add_row(key.replace("_", " "), str(value))
     out.print(table)
+
+
+# --- serve and export ---------------------------------------------------------------------------
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on; 0.0.0.0 exposes the store to the network.")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[str | None, typer.Option(
+        help="Turn on POST /api/ingest for requests bearing this token [default: $CLAIMGRAPH_TOKEN; off].")] = None,
+) -> None:
+    """Serve the web pages and the HTTP API (OpenAPI at /docs) over the store, read-only."""
+    try:
+        import uvicorn
+
+        from claimgraph.api import create_app
+    except ImportError as e:
+        raise ConfigError(f"serving needs the web extra ({e.name} is missing)", input="serve",
+                          hint="pip install 'claimgraph[web]'") from None
+    application = create_app(state.settings.db, token=token or state.settings.token or None)
+    ingest = "on (bearer token)" if token or state.settings.token else "off"
+    err.print(f"serving {state.settings.db} on http://{host}:{port}/ (API docs /docs; ingest {ingest})")
+    uvicorn.run(application, host=host, port=port, log_level=state.settings.log_level.lower())
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option(
+        "--format", "-f", help="jsonl, csv, parquet, claimreview, plover (events) or prov (PROV-JSON).")],
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file, '-' for standard output.")] = "-",
+    about: Annotated[str | None, typer.Option(help="An actor (code or name) or words in the content.")] = None,
+    by: Annotated[str | None, typer.Option(help="Source actor code or words of the source.")] = None,
+    stance: Annotated[str | None, typer.Option(help="assert, acknowledge, claim, deny, dispute, speculate.")] = None,
+    since: Annotated[str | None, typer.Option(help="Articles published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Articles published on or before YYYY-MM-DD.")] = None,
+    article: Annotated[str | None, typer.Option(help="Only this article (id or unique prefix).")] = None,
+) -> None:
+    """Export stored claims (or, for plover, their articles' events) with the filters of `claims`."""
+    from claimgraph.api.reads import ClaimFilters, ReadOnlyStore, check_store
+    from claimgraph.export.store import EXPORTS, export_bytes
+
+    if format not in EXPORTS:
+        raise ConfigError(f"unknown format {format!r}", input="--format", hint=f"choose one of {', '.join(EXPORTS)}")
+    if stance is not None and stance not in {s.value for s in Stance}:
+        raise ConfigError(f"unknown stance {stance!r}", input="--stance",
+                          hint=f"choose one of {', '.join(s.value for s in Stance)}")
+    filters = ClaimFilters(about=about, by=by, stance=stance, since=_parse_date(since, "--since"),
+                           until=_parse_date(until, "--until"), article=article)
+    check_store(state.settings.db)
+    with ReadOnlyStore(state.settings.db) as store:
+        data = export_bytes(store, format, filters)
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        with open(output, "wb") as f:
+            f.write(data)
+        err.print(f"wrote {len(data)} bytes of {format} to {output}")
+
+
+# --- batch --------------------------------------------------------------------------------------
+
+@app.command()
+def batch(
+    paths: Annotated[list[str], typer.Argument(
+        help="Inputs as for ingest: articles JSONL, WARC/ARC, text, Markdown, HTML, feeds, directories.")],
+    out_dir: Annotated[str, typer.Option("--out", metavar="DIR", help="Folder for the Parquet tables and manifest.")],
+    scheduler: Annotated[str | None, typer.Option(
+        metavar="ADDRESS", help="A running Dask scheduler (tcp://host:8786) [default: start a local cluster].")] = None,
+    workers: Annotated[int | None, typer.Option(
+        help="Worker processes of the local cluster, one thread each [default: 2].")] = None,
+    shard_size: Annotated[int, typer.Option(help="Articles per shard (one task, one Parquet part).")] = 32,
+    load: Annotated[str | None, typer.Option(
+        metavar="DB", help="Then load the records into this SQLite store, as 'claimgraph ingest' would.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for text files.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name for text files.")] = None,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace an earlier batch output in DIR.")] = False,
+) -> None:
+    """Extract on a Dask cluster (local or --scheduler) into Parquet tables; --load stores them too."""
+    from pathlib import Path
+
+    from claimgraph.batch import BatchOptions, run_batch
+
+    if scheduler and workers is not None:
+        raise ConfigError("--workers sizes a local cluster only", input="--workers",
+                          hint="size an existing cluster with `dask worker --nworkers N`, or leave out --scheduler")
+    s = state.settings
+    options = BatchOptions(out=Path(out_dir), scheduler=scheduler, workers=workers or 2, shard_size=shard_size,
+                           model=s.model, attribution=s.attribution, actors=s.actors or None, batch_size=s.batch_size,
+                           published=_parse_date(published, "--published"), outlet=outlet, overwrite=overwrite)
+    with _progress() as bar:
+        task = bar.add_task("extracting", total=None, articles=0, claims=0, errors=0)
+        done = {"articles": 0, "claims": 0, "errors": 0}
+
+        def on_error(e: InputError) -> None:
+            done["errors"] += 1
+            bar.console.print(Text(f"error: {e}", style="red"), soft_wrap=True)
+            bar.update(task, errors=done["errors"])
+
+        def on_shard(shard: Any) -> None:
+            done["articles"] += shard.articles
+            done["claims"] += shard.claims
+            bar.update(task, advance=shard.articles, articles=done["articles"], claims=done["claims"])
+
+        result = run_batch(paths, options, on_error=on_error, on_shard=on_shard)
+    cluster = scheduler or f"{result.workers} local workers"
+    out.print(f"wrote {result.articles} articles ({result.claims} claims) in {result.shards} shards to {out_dir} "
+              f"in {result.elapsed_s:.1f} s ({cluster}, start-up {result.startup_s:.1f} s); "
+              f"{len(result.errors)} errors", soft_wrap=True)
+    if load:
+        from claimgraph.batch import load_into
+        from claimgraph.store import open_store
+
+        with open_store(load) as store:
+            loaded = load_into(store, out_dir)
+        out.print(f"loaded {loaded.new} articles ({loaded.claims} claims) into {load}; "
+                  f"{loaded.seen} already stored", soft_wrap=True)
+    if result.errors:
+        raise typer.Exit(1)
 
 
 def main() -> None:

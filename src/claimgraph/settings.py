@@ -48,6 +48,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("log_level", "WARNING", "Logging level: DEBUG, INFO, WARNING or ERROR."),
     Setting("actors", "", "A TSV file of actors (the format of data/actor_aliases.tsv) that extends and overrides "
             "the bundled actor registry."),
+    Setting("token", "", "Bearer token that turns on the server's POST /api/ingest (claimgraph serve); empty: off."),
 )
 
 
@@ -59,6 +60,7 @@ class Settings:
     batch_size: int = 16
     log_level: str = "WARNING"
     actors: str = ""
+    token: str = ""
 
 
 def _config_file(env: Mapping[str, str]) -> dict[str, Any]:

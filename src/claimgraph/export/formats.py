@@ -13,10 +13,12 @@ def _pair(span: TextSpan | None) -> list[list[int]]:
     return [[span.start, span.end]] if span is not None else []
 
 
-def eval_record(x: Extraction) -> dict[str, Any]:
-    """One line of extraction JSONL: spans as [start, end) lists, codes as strings."""
+def eval_record(x: Extraction, story: str | None = None) -> dict[str, Any]:
+    """One line of extraction JSONL: spans as [start, end) lists, codes as strings; `story` (the
+    linker's story id, FORMATS.md "Cross-document") only when stories were linked."""
     return {
         "doc": x.article.doc or x.article.id,
+        **({"story": story} if story is not None else {}),
         "claims": [
             {"source": _pair(c.source), "cue": _pair(c.cue), "content": [[f.start, f.end] for f in c.content],
              "kind": c.kind.value, "stance": c.stance.value, "source_actor": c.source_actor,
@@ -34,13 +36,13 @@ def eval_record(x: Extraction) -> dict[str, Any]:
     }
 
 
-def jsonl_record(x: Extraction) -> dict[str, Any]:
+def jsonl_record(x: Extraction, story: str | None = None) -> dict[str, Any]:
     """The article's metadata (not its text) and every record, as `models.to_dict` writes them."""
     article = to_dict(x.article)
     article.pop("text")
-    return {"article": article, "claims": to_dict(x.claims), "actors": to_dict(x.actors),
-            "times": to_dict(x.times), "places": to_dict(x.places), "quantities": to_dict(x.quantities),
-            "events": to_dict(x.events)}
+    return {"article": article, **({"story": story} if story is not None else {}), "claims": to_dict(x.claims),
+            "actors": to_dict(x.actors), "times": to_dict(x.times), "places": to_dict(x.places),
+            "quantities": to_dict(x.quantities), "events": to_dict(x.events)}
 
 
 FORMATS = {"eval": eval_record, "jsonl": jsonl_record}

@@ -1,20 +1,23 @@
-"""Read queries over the store's tables, kept apart from the connection so a PostgreSQL store can share them.
+"""Read queries over the store's tables, shared by the SQLite and the PostgreSQL store.
 
-The SQL here sticks to what both engines run, except the FTS5 `MATCH` in the full-text parts.
+The SQL here is what both engines run, with `?` placeholders (the PostgreSQL store's connection
+rewrites them, `qmark_to_format`). Full-text search is each engine's own: the `Dialect` hook builds
+that part (FTS5 `MATCH` in SQLite, tsvector `@@` tsquery in PostgreSQL).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from claimgraph.errors import StoreError
 from claimgraph.models import Claim, Stance
 
-__all__ = ["ArticleHit", "ClaimQuery", "ClaimRow", "claims_sql", "fts_phrase", "fts_terms", "looks_like_code"]
+__all__ = ["POSTGRES", "SQLITE", "ArticleHit", "ArticleLinks", "ClaimQuery", "ClaimRow", "Connection", "Dialect",
+           "claims_sql", "fts_phrase", "fts_terms", "looks_like_code", "qmark_to_format"]
 
 _CODE = re.compile(r"[A-Z+]{3,9}")
 
@@ -29,6 +32,18 @@ class ClaimRow:
     outlet: str | None
     published: date | None
     url: str | None
+    copies: int = 0  # other articles stored as copies of this one (their claims are not listed)
+    duplicate_of: str | None = None  # set when this article is itself a copy (listed with `copies=True`)
+
+
+class ArticleLinks(NamedTuple):
+    """An article's links: the original it copies (how, how similar), the text it replaced, its copies."""
+
+    duplicate_of: str | None
+    duplicate_kind: str | None  # exact | near
+    similarity: float | None
+    previous_version: str | None
+    copies: int
 
 
 class ArticleHit(NamedTuple):
@@ -52,6 +67,7 @@ class ClaimQuery:
     until: date | None = None
     article_id: str | None = None
     limit: int | None = None
+    copies: bool = False
 
 
 def fts_phrase(text: str) -> str:
@@ -62,6 +78,81 @@ def fts_phrase(text: str) -> str:
 def fts_terms(text: str) -> str:
     """Every word of `text` as its own phrase, all required (FTS5 implicit AND)."""
     return " ".join(fts_phrase(w) for w in text.split()) or '""'
+
+
+class Cursor(Protocol):
+    """What the store uses of a DB-API cursor (sqlite3's or psycopg's)."""
+
+    @property
+    def rowcount(self) -> int: ...
+    @property
+    def description(self) -> Any: ...
+    def fetchone(self) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """What the store uses of a connection: sqlite3's, or the PostgreSQL store's wrapper of psycopg's."""
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> Cursor: ...
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> Cursor: ...
+    def close(self) -> None: ...
+
+
+class Dialect:
+    """The SQLite side of what the engines write differently: full-text search and id prefixes."""
+
+    name = "sqlite"
+    ilike = "LIKE"  # case-insensitive LIKE (SQLite's folds ASCII only)
+
+    def claim_text(self, text: str) -> tuple[str, list[Any]]:
+        """SQL true when claim `c`'s content holds `text` as a phrase."""
+        return ("c.id IN (SELECT claim_id FROM claims_fts WHERE claims_fts MATCH ?)",
+                ["content_text : " + fts_phrase(text)])
+
+    def search_articles(self, query: str, limit: int) -> tuple[str, list[Any]]:
+        """Columns `article_id, title, published, snippet` of articles holding every word of `query`."""
+        return ("SELECT f.article_id, a.title, a.published, snippet(articles_fts, -1, '[', ']', '…', 12)"
+                " FROM articles_fts AS f JOIN articles AS a ON a.id = f.article_id"
+                " WHERE articles_fts MATCH ? ORDER BY f.rank, a.id LIMIT ?", [fts_terms(query), limit])
+
+    def id_prefix(self, prefix: str) -> tuple[str, list[Any]]:
+        """SQL true when `id` starts with `prefix`: a key range, so the primary key index serves it."""
+        return "id >= ? AND id < ?", [prefix, prefix + "\U0010ffff"]
+
+
+class PostgresDialect(Dialect):
+    """PostgreSQL: generated tsvector columns (`articles.fts`, `claims.content_fts`, 'simple' configuration)."""
+
+    name = "postgresql"
+    ilike = "ILIKE"
+
+    def claim_text(self, text: str) -> tuple[str, list[Any]]:
+        return "c.content_fts @@ phraseto_tsquery('simple', ?)", [text]
+
+    def search_articles(self, query: str, limit: int) -> tuple[str, list[Any]]:
+        return ("SELECT a.id, a.title, a.published, ts_headline('simple', coalesce(a.title, '') || ' ' || a.text, q,"
+                " 'StartSel=[, StopSel=], MaxWords=12, MinWords=4, MaxFragments=1, FragmentDelimiter=…')"
+                " FROM articles AS a, plainto_tsquery('simple', ?) AS q"
+                " WHERE a.fts @@ q ORDER BY ts_rank(a.fts, q) DESC, a.id LIMIT ?", [query, limit])
+
+    def id_prefix(self, prefix: str) -> tuple[str, list[Any]]:
+        return "starts_with(id, ?)", [prefix]  # collation-proof, unlike a key range
+
+
+SQLITE = Dialect()
+POSTGRES = PostgresDialect()
+
+
+def qmark_to_format(sql: str) -> str:
+    """The shared SQL's `?` placeholders as psycopg's `%s` (and `%` as `%%`); `?` inside quotes is kept."""
+    out, quoted = [], False
+    for ch in sql:
+        if ch == "'":
+            quoted = not quoted
+        out.append("%%" if ch == "%" else "%s" if ch == "?" and not quoted else ch)
+    return "".join(out)
 
 
 def looks_like_code(value: str) -> bool:
@@ -93,8 +184,9 @@ def _stance(value: str) -> str:
         raise StoreError("unknown stance", input=value, hint=f"use one of: {options}") from None
 
 
-def claims_sql(q: ClaimQuery) -> tuple[str, list[Any]]:
-    """The SELECT behind `Store.claims`: columns `record, article_id, title, outlet, published, url`."""
+def claims_sql(q: ClaimQuery, dialect: Dialect = SQLITE) -> tuple[str, list[Any]]:
+    """The SELECT behind `Store.claims`: columns `record, article_id, title, outlet, published, url, copies,
+    duplicate_of`. Pass the store's `dialect` for a PostgreSQL store."""
     where: list[str] = []
     params: list[Any] = []
 
@@ -111,8 +203,9 @@ def claims_sql(q: ClaimQuery) -> tuple[str, list[Any]]:
         )
         params += match_params
     if q.about_text is not None:
-        about.append("c.id IN (SELECT claim_id FROM claims_fts WHERE claims_fts MATCH ?)")
-        params.append("content_text : " + fts_phrase(q.about_text))
+        match, match_params = dialect.claim_text(q.about_text)
+        about.append(match)
+        params += match_params
     if about:
         where.append("(" + " OR ".join(about) + ")")
 
@@ -122,7 +215,8 @@ def claims_sql(q: ClaimQuery) -> tuple[str, list[Any]]:
             where.append(match)
             params += match_params
         else:
-            where.append("(c.source_text LIKE ? ESCAPE '\\' OR c.source_resolved LIKE ? ESCAPE '\\')")
+            like = dialect.ilike
+            where.append(f"(c.source_text {like} ? ESCAPE '\\' OR c.source_resolved {like} ? ESCAPE '\\')")
             params += ["%" + _like_escape(q.by) + "%"] * 2
     if q.stance:
         where.append("c.stance = ?")
@@ -136,9 +230,12 @@ def claims_sql(q: ClaimQuery) -> tuple[str, list[Any]]:
     if q.article_id:
         where.append("c.article_id = ?")
         params.append(q.article_id)
+    elif not q.copies:
+        where.append("ar.duplicate_of IS NULL")
 
     sql = (
-        "SELECT c.record, ar.id, ar.title, ar.outlet, ar.published, ar.url"
+        "SELECT c.record, ar.id, ar.title, ar.outlet, ar.published, ar.url,"
+        " (SELECT count(*) FROM articles AS d WHERE d.duplicate_of = ar.id), ar.duplicate_of"
         " FROM claims AS c JOIN articles AS ar ON ar.id = c.article_id"
     )
     if where:

@@ -1,6 +1,7 @@
 -- claimgraph store, schema version 1.
--- Plain types only (TEXT, INTEGER, REAL; JSON as TEXT) so the tables port to PostgreSQL;
--- the FTS5 tables and their triggers are SQLite's own.
+-- The part both engines run: plain types only (TEXT, INTEGER, REAL, BLOB; JSON as TEXT), which the
+-- PostgreSQL store reads as text, integer, double precision and bytea. Full-text search is each
+-- engine's own: 0001_initial.sqlite.sql (FTS5 tables, triggers), 0001_initial.postgres.sql (tsvector).
 -- `seq` keeps each article's records in the order the extractors gave them.
 
 CREATE TABLE articles (
@@ -68,40 +69,3 @@ CREATE TABLE annotations (
     record TEXT NOT NULL,
     PRIMARY KEY (article_id, type, seq)
 );
-
--- Full-text search. The FTS tables hold their own copy of the text (no external content:
--- the base tables have TEXT keys, and implicit rowids may change on VACUUM). Triggers keep
--- them in step: rows are indexed on insert and dropped, per article, when the article goes.
-CREATE VIRTUAL TABLE claims_fts USING fts5 (
-    claim_id UNINDEXED,
-    article_id UNINDEXED,
-    content_text,
-    source_text,
-    source_resolved,
-    tokenize = 'unicode61 remove_diacritics 2'
-);
-CREATE VIRTUAL TABLE articles_fts USING fts5 (
-    article_id UNINDEXED,
-    title,
-    text,
-    tokenize = 'unicode61 remove_diacritics 2'
-);
-
-CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
-    INSERT INTO claims_fts (claim_id, article_id, content_text, source_text, source_resolved)
-    VALUES (new.id, new.article_id, new.content_text, new.source_text, new.source_resolved);
-END;
-
-CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts (article_id, title, text) VALUES (new.id, new.title, new.text);
-END;
-
-CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-    DELETE FROM articles_fts WHERE article_id = old.id;
-    DELETE FROM claims_fts WHERE article_id = old.id;
-END;
-
-CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
-    DELETE FROM articles_fts WHERE article_id = old.id;
-    INSERT INTO articles_fts (article_id, title, text) VALUES (new.id, new.title, new.text);
-END;

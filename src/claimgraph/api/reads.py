@@ -1,0 +1,290 @@
+"""The read queries behind every endpoint and page: each returns JSON-ready values, so a page and its
+JSON twin are built from the same call.
+
+The store is opened read-only (`mode=ro`, `query_only`), so nothing here can write. No spaCy: actor
+names are resolved through the mentions the store holds, not through the extraction pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from claimgraph.errors import StoreError
+from claimgraph.models import Claim, Place, Quantity, TimeRef, from_dict, to_dict
+from claimgraph.store import SCHEMA_VERSION, ClaimRow, Store
+from claimgraph.store.queries import ClaimQuery, claims_sql, looks_like_code
+
+__all__ = ["MAX_LIMIT", "MAX_OFFSET", "ClaimFilters", "NotFound", "ReadOnlyStore", "actor_page", "actors_list",
+           "article_page", "articles_list", "check_store", "claim_dict", "claim_rows", "claims_list", "places_list",
+           "resolve_about", "search",
+           "stats"]
+
+MAX_LIMIT = 200  # rows a page may ask for
+MAX_OFFSET = 1_000_000  # past this a client should narrow its filters instead
+
+
+class NotFound(StoreError):
+    """What was asked for is not in the store (HTTP 404)."""
+
+
+class ReadOnlyStore(Store):
+    """A `Store` on a read-only connection: no migration, no writes, usable from any one thread at a time."""
+
+    def __init__(self, path: str | Path) -> None:  # noqa: D107 - Store.__init__ opens read-write
+        self.path = str(path)
+        uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+        try:
+            self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30, check_same_thread=False)
+            self.conn.execute("PRAGMA query_only = ON")
+            version = self.schema_version()
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open the store read-only ({e})", input=self.path,
+                             hint="check the path; create a store with `claimgraph --db FILE ingest PATH`") from e
+        if version != SCHEMA_VERSION:
+            self.conn.close()
+            raise StoreError(f"store schema version {version}, this claimgraph reads {SCHEMA_VERSION}",
+                             input=self.path, hint="run `claimgraph --db FILE stats` once to migrate it")
+
+
+def check_store(path: str | Path) -> None:
+    """Fail early, naming the file, when `path` is no claimgraph store; migrate an older one (the only write)."""
+    if not Path(path).is_file():
+        raise StoreError("no store at this path", input=str(path),
+                         hint=f"create one with `claimgraph --db {path} ingest samples/`")
+    try:
+        ReadOnlyStore(path).close()
+    except StoreError:
+        Store(path).close()  # migrates an older schema forward, or raises naming the problem
+        ReadOnlyStore(path).close()
+
+
+# --- claims ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilters:
+    """The filters of `claimgraph claims`, as the API and the exports take them."""
+
+    about: str | None = None
+    by: str | None = None
+    stance: str | None = None
+    since: date | None = None
+    until: date | None = None
+    article: str | None = None
+    copies: bool = False
+
+    def echo(self) -> dict[str, Any]:
+        return {k: to_dict(v) for k, v in (("about", self.about), ("by", self.by), ("stance", self.stance),
+                                           ("since", self.since), ("until", self.until),
+                                           ("article", self.article), ("copies", self.copies)) if v}
+
+
+def resolve_about(store: Store, text: str | None) -> list[str]:
+    """"PRK" stays a code; a name becomes the code its stored mentions most often resolved to."""
+    if not text:
+        return []
+    if looks_like_code(text):
+        return [text]
+    row = store.conn.execute(
+        "SELECT code FROM actors WHERE code IS NOT NULL AND code != '' AND text = ? COLLATE NOCASE"
+        " GROUP BY code ORDER BY count(*) DESC, code LIMIT 1", (text.strip(),)).fetchone()
+    return [row[0]] if row else []
+
+
+def _query(store: Store, f: ClaimFilters, limit: int | None) -> ClaimQuery:
+    article_id = None
+    if f.article:
+        found = store.article(f.article)
+        if found is None:
+            raise NotFound("no such article in the store", input=f.article,
+                           hint="article ids are listed at /api/articles")
+        article_id = found.id
+    return ClaimQuery(about_codes=tuple(resolve_about(store, f.about)), about_text=f.about, by=f.by,
+                      stance=f.stance, since=f.since, until=f.until, article_id=article_id, limit=limit,
+                      copies=f.copies)
+
+
+def claim_rows(store: Store, f: ClaimFilters, limit: int | None, offset: int = 0) -> list[ClaimRow]:
+    """`Store.claims` with an offset: the same SQL, paged."""
+    sql, params = claims_sql(_query(store, f, limit if limit is not None else -1))
+    sql += " OFFSET ?"
+    params.append(offset)
+    return [ClaimRow(claim=from_dict(Claim, json.loads(record)), article_id=aid, title=title, outlet=outlet,
+                     published=date.fromisoformat(published) if published else None, url=url, copies=n,
+                     duplicate_of=dup)
+            for record, aid, title, outlet, published, url, n, dup in store.conn.execute(sql, params)]
+
+
+def claim_dict(row: ClaimRow) -> dict[str, Any]:
+    record = to_dict(row.claim)
+    record.update(content_text=row.claim.content_text, article_title=row.title, outlet=row.outlet,
+                  published=to_dict(row.published), url=row.url, copies=row.copies, duplicate_of=row.duplicate_of)
+    return record
+
+
+def claims_list(store: Store, f: ClaimFilters, limit: int, offset: int) -> dict[str, Any]:
+    rows = claim_rows(store, f, limit + 1, offset)  # one more tells whether a next page exists
+    return {"filters": f.echo(), "about_codes": resolve_about(store, f.about), **_page(limit, offset, rows),
+            "claims": [claim_dict(r) for r in rows[:limit]]}
+
+
+def _page(limit: int, offset: int, rows: list[Any]) -> dict[str, Any]:
+    return {"limit": limit, "offset": offset, "next_offset": offset + limit if len(rows) > limit else None}
+
+
+# --- articles --------------------------------------------------------------------------------------
+
+def articles_list(store: Store, limit: int, offset: int) -> dict[str, Any]:
+    rows = store.conn.execute(
+        "SELECT a.id, a.title, a.outlet, a.published, a.url, a.duplicate_of,"
+        " (SELECT count(*) FROM claims AS c WHERE c.article_id = a.id)"
+        " FROM articles AS a ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ? OFFSET ?",
+        (limit + 1, offset)).fetchall()
+    return {**_page(limit, offset, rows), "total": store._scalar("SELECT count(*) FROM articles"),
+            "articles": [{"id": r[0], "title": r[1], "outlet": r[2], "published": r[3], "url": r[4],
+                          "duplicate_of": r[5], "claims": r[6]} for r in rows[:limit]]}
+
+
+def article_page(store: Store, article_id: str) -> dict[str, Any]:
+    """The article with every record and the segments a page highlights (see `segments`)."""
+    if store.article(article_id) is None:
+        raise NotFound("no such article in the store", input=article_id,
+                       hint="article ids are listed at /api/articles; give at least 4 characters of one")
+    x = store.extraction(article_id)
+    article = to_dict(x.article)
+    return {"article": article, "claims": [to_dict(c) | {"content_text": c.content_text} for c in x.claims],
+            "actors": to_dict(x.actors), "times": to_dict(x.times), "places": to_dict(x.places),
+            "quantities": to_dict(x.quantities), "events": to_dict(x.events),
+            "evidence": store.evidence(x.article.id), "links": store.links(x.article.id)._asdict(),
+            "segments": segments(x.article.text, x.claims, x.times, x.places, x.quantities)}
+
+
+def _value_note(rec: Any) -> str:
+    if isinstance(rec, TimeRef):
+        return f"{rec.type} {rec.value}" if rec.value else f"{rec.type} (unresolved)"
+    if isinstance(rec, Place):
+        where = ", ".join(v for v in (rec.name, rec.iso) if v) or "unresolved"
+        if rec.lat is not None and rec.lon is not None:
+            where += f" ({rec.lat:.2f}, {rec.lon:.2f})"
+        return where + (f"; stands for {rec.metonym_of}" if rec.metonym_of else "")
+    assert isinstance(rec, Quantity)
+    if rec.value is None:
+        return "vague" if rec.vague else "no value"
+    qualifier = "" if rec.qualifier == "=" else rec.qualifier + " "
+    value = f"{int(rec.value):,}" if rec.value.is_integer() and abs(rec.value) < 1e18 else f"{rec.value:,g}"
+    return f"{qualifier}{value}{' ' + rec.unit if rec.unit else ''}"
+
+
+def segments(text: str, claims: tuple[Claim, ...], times: tuple[TimeRef, ...], places: tuple[Place, ...],
+             quantities: tuple[Quantity, ...]) -> list[dict[str, Any]]:
+    """The text cut where any mark starts or ends: each piece with its role (source, cue, content), the
+    claim it belongs to, and the normalised time, place or quantity it lies in (`kind`, `note`)."""
+    cuts = {0, len(text)}
+    marks: list[tuple[int, int, str, str]] = []
+    for c in claims:
+        spans = [("content", s) for s in c.content] + [(n, s) for n, s in (("source", c.source), ("cue", c.cue))
+                                                         if s is not None]
+        for name, s in spans:
+            cuts.update((s.start, s.end))
+            marks.append((s.start, s.end, name, c.id))
+    for kind, records in (("time", times), ("place", places), ("quantity", quantities)):
+        for r in records:
+            cuts.update((r.start, r.end))
+            marks.append((r.start, r.end, kind, _value_note(r)))
+    bounds = sorted(b for b in cuts if 0 <= b <= len(text))
+    out = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        if a == b:
+            continue
+        piece: dict[str, Any] = {"start": a, "end": b, "text": text[a:b]}
+        for start, end, name, value in marks:
+            if start <= a and b <= end:
+                if name in ("source", "cue", "content"):
+                    # a source or cue wins over the content it may sit in
+                    if name != "content" or "role" not in piece:
+                        piece["role"], piece["claim"] = name, value
+                else:
+                    piece["kind"], piece["note"] = name, value
+        out.append(piece)
+    return out
+
+
+# --- actors, places, search, stats -------------------------------------------------------------------
+
+def actors_list(store: Store, q: str | None, limit: int, offset: int) -> dict[str, Any]:
+    """Actor codes met in the store, most mentioned first, with their commonest mention text."""
+    where, params = "WHERE code IS NOT NULL AND code != ''", []
+    if q:
+        where += " AND (code LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')"
+        like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        params += [like, like]
+    rows = store.conn.execute(
+        f"SELECT code, count(*), count(DISTINCT article_id) FROM actors {where} GROUP BY code"
+        " ORDER BY count(*) DESC, code LIMIT ? OFFSET ?", (*params, limit + 1, offset)).fetchall()
+    return {"q": q, **_page(limit, offset, rows),
+            "actors": [{"code": code, "mentions": n, "articles": arts, "names": _names(store, code)}
+                       for code, n, arts in rows[:limit]]}
+
+
+def _names(store: Store, code: str, n: int = 3) -> list[str]:
+    return [t for (t,) in store.conn.execute(
+        "SELECT text FROM actors WHERE code = ? GROUP BY text ORDER BY count(*) DESC, text LIMIT ?", (code, n))]
+
+
+def actor_page(store: Store, code: str, limit: int) -> dict[str, Any]:
+    """What the actor claimed (`by`) and what was claimed about it (`about`)."""
+    mentions = int(store.conn.execute("SELECT count(*) FROM actors WHERE code = ?", (code,)).fetchone()[0])
+    claimed = int(store.conn.execute("SELECT count(*) FROM claims WHERE source_actor = ?", (code,)).fetchone()[0])
+    if not mentions and not claimed:
+        raise NotFound("no actor with this code in the store", input=code,
+                       hint="codes are listed at /api/actors (e.g. RUS, PRKMIL, UKRGOV)")
+    by = claim_rows(store, ClaimFilters(by=code), limit) if looks_like_code(code) else []
+    about = [r for r in claim_rows(store, ClaimFilters(about=code), limit) if r.claim.source_actor != code] \
+        if looks_like_code(code) else []
+    return {"code": code, "names": _names(store, code, 5), "mentions": mentions,
+            "claimed": [claim_dict(r) for r in by], "claimed_about": [claim_dict(r) for r in about]}
+
+
+def places_list(store: Store, limit: int, offset: int, on_map: bool = False) -> dict[str, Any]:
+    """Resolved places, grouped by what they resolved to, most mentioned first."""
+    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+    mentions: Counter[tuple[Any, ...]] = Counter()
+    for (record,) in store.conn.execute("SELECT record FROM annotations WHERE type = 'place' ORDER BY article_id, seq"):
+        p = from_dict(Place, json.loads(record))
+        if on_map and not p.on_map:
+            continue
+        key = (p.iso, p.name, p.lat, p.lon) if p.name or p.iso else (None, p.text, None, None)
+        mentions[key] += 1
+        g = groups.setdefault(key, {"name": p.name or p.text, "iso": p.iso, "feature": p.feature, "lat": p.lat,
+                                    "lon": p.lon, "country": p.country, "on_map": False, "articles": set(),
+                                    "texts": Counter()})
+        g["on_map"] = g["on_map"] or p.on_map
+        g["articles"].add(p.article_id)
+        g["texts"][p.text] += 1
+    ordered = sorted(groups, key=lambda k: (-mentions[k], str(k[1])))
+    page = ordered[offset:offset + limit + 1]
+    return {**_page(limit, offset, page), "total": len(ordered),
+            "places": [{**{k: v for k, v in groups[key].items() if k not in ("articles", "texts")},
+                        "mentions": mentions[key], "articles": sorted(groups[key]["articles"])[:20],
+                        "texts": [t for t, _ in groups[key]["texts"].most_common(3)]} for key in page[:limit]]}
+
+
+def search(store: Store, q: str, limit: int) -> dict[str, Any]:
+    """Articles holding every word of `q`, and claims whose content holds the phrase."""
+    if not q.strip():
+        return {"q": q, "articles": [], "claims": []}
+    hits = store.search_articles(q, limit=limit)
+    claims = claim_rows(store, ClaimFilters(about=q), limit)
+    return {"q": q, "articles": [h._asdict() | {"published": to_dict(h.published)} for h in hits],
+            "claims": [claim_dict(r) for r in claims]}
+
+
+def stats(store: Store) -> dict[str, Any]:
+    numbers = store.stats()
+    numbers.pop("path", None)  # the server's file layout is not the client's business
+    return numbers

@@ -1,0 +1,114 @@
+"""Stories as the API and pages read them: a story id, its articles, its claims and their timeline.
+
+`StorySource` is the whole interface the endpoints use. `LinkedStories` fills it by running the
+story linker (`claimgraph.link`) over the stored articles in publication order, once, when a story is
+first asked for; the linker's memory is not persisted in the store yet.
+
+TODO(stories): when the store keeps stories (link/ writes story ids per article), read them with
+a `StoredStories` source instead of relinking on each server start.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from typing import Any, Protocol
+
+from claimgraph.api.reads import ClaimFilters, NotFound, claim_dict, claim_rows
+from claimgraph.models import Quantity, to_dict
+from claimgraph.store import Store
+
+__all__ = ["LinkedStories", "StorySource", "stories_list", "story_timeline"]
+
+
+class StorySource(Protocol):
+    def story_ids(self, store: Store) -> dict[str, list[str]]:
+        """Story id -> its article ids, oldest first."""
+        ...
+
+
+class LinkedStories:
+    """Stories found by `StoryLinker` over every stored article; computed once per source object."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._stories: dict[str, list[str]] | None = None
+
+    def story_ids(self, store: Store) -> dict[str, list[str]]:
+        with self._lock:
+            if self._stories is None:
+                self._stories = self._link(store)
+            return self._stories
+
+    @staticmethod
+    def _link(store: Store) -> dict[str, list[str]]:
+        from claimgraph.link import StoryLinker
+
+        linker = StoryLinker()
+        joined: list[tuple[str, str]] = []
+        ids = [r[0] for r in store.conn.execute(
+            "SELECT id FROM articles WHERE duplicate_of IS NULL ORDER BY published IS NULL, published, id")]
+        for aid in ids:
+            joined.append((aid, linker.add(store.extraction(aid))))
+        stories: dict[str, list[str]] = defaultdict(list)
+        for aid, sid in joined:
+            stories[linker.resolve(sid)].append(aid)
+        return dict(stories)
+
+
+def stories_list(source: StorySource, store: Store, limit: int, offset: int, min_size: int = 1) -> dict[str, Any]:
+    """Stories with most articles first."""
+    found = source.story_ids(store)
+    order = sorted((sid for sid, arts in found.items() if len(arts) >= min_size),
+                   key=lambda s: (-len(found[s]), s))
+    page = order[offset:offset + limit + 1]
+    out = []
+    for sid in page[:limit]:
+        arts = found[sid]
+        first = store.article(arts[0])
+        out.append({"id": sid, "articles": len(arts), "title": first.title if first else None,
+                    "first": _published(store, arts[0]), "last": _published(store, arts[-1])})
+    return {"limit": limit, "offset": offset, "next_offset": offset + limit if len(page) > limit else None,
+            "total": len(order), "stories": out}
+
+
+def _published(store: Store, article_id: str) -> str | None:
+    row = store.conn.execute("SELECT published FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return row[0] if row else None
+
+
+def story_timeline(source: StorySource, store: Store, story_id: str, limit: int = 500) -> dict[str, Any]:
+    """A story's articles and claims, each party's stances over time, and numeric estimates per source."""
+    found = source.story_ids(store)
+    if story_id not in found:
+        raise NotFound("no such story", input=story_id, hint="story ids are listed at /api/stories")
+    articles, claims = [], []
+    positions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    estimates: list[dict[str, Any]] = []
+    for aid in found[story_id]:
+        x = store.extraction(aid)
+        articles.append({"id": aid, "title": x.article.title, "outlet": x.article.outlet,
+                         "published": to_dict(x.article.published), "url": x.article.url})
+        for row in claim_rows(store, ClaimFilters(article=aid), limit):
+            c = row.claim
+            claims.append(claim_dict(row))
+            party = _party(c.source_actor, c.source_resolved, c.source.text if c.source else None)
+            when = to_dict(row.published)
+            positions[party].append({"date": when, "stance": c.stance.value, "claim": c.id, "article": aid,
+                                     "content": c.content_text[:200]})
+            for q in _inside(x.quantities, c):
+                estimates.append({"date": when, "source": party, "value": q.value, "unit": q.unit,
+                                  "qualifier": q.qualifier, "text": q.text, "claim": c.id, "article": aid})
+    return {"id": story_id, "articles": articles, "claims": claims[:limit],
+            "positions": [{"party": p, "points": pts} for p, pts in sorted(positions.items())],
+            "estimates": estimates}
+
+
+def _party(actor: str | None, resolved: str | None, written: str | None) -> str:
+    return actor or resolved or written or "(unattributed)"
+
+
+def _inside(quantities: tuple[Quantity, ...], claim: Any) -> list[Quantity]:
+    return [q for q in quantities if q.value is not None
+            and any(f.start <= q.start and q.end <= f.end for f in claim.content)]
+

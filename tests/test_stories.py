@@ -1,0 +1,119 @@
+"""Story linking (link/stories.py): real event summaries, built by hand into Extractions (no model).
+
+The texts are Wikipedia Current Events Portal summaries of January 2025 (../shared/corpus/
+wcep_portal_2025_2026), CC BY-SA 4.0, "Wikipedia contributors, Portal:Current events".
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from claimgraph.export.formats import eval_record, jsonl_record
+from claimgraph.link import LinkerState, StoryLinker, StoryOptions
+from claimgraph.link.stories import article_features
+from claimgraph.models import Article, Extraction, TimeRef
+
+GOMA_1 = ("March 23 Movement rebels begin their advance into the city of Goma, North Kivu Province, "
+          "Democratic Republic of the Congo.")
+GOMA_2 = ("M23 rebels take full control of Goma International Airport in Goma, North Kivu, Democratic Republic "
+          "of the Congo, according to senior diplomatic and Congolese security officials.")
+YOON = ("The Constitutional Court of South Korea adjourns the opening session of Yoon Suk Yeol's impeachment "
+        "trial after Yoon failed to attend the session due to alleged safety concerns.")
+TENNIS = ("In tennis, Madison Keys wins her first major title after defeating the two-time defending champion "
+          "Aryna Sabalenka, 6–3, 2–6, 7–5, to win the women's singles title at the Australian Open.")
+NEW_ORLEANS = ("A man kills 14 people and injures 35 others, including two police officers, in a vehicle-ramming "
+               "and shooting attack on Bourbon Street in New Orleans, Louisiana, United States, before being shot "
+               "dead. The FBI says that it found an Islamic State flag in the suspect's vehicle.")
+
+STREAM = [("2025-01-01", NEW_ORLEANS), ("2025-01-14", YOON), ("2025-01-25", TENNIS), ("2025-01-26", GOMA_1),
+          ("2025-01-28", GOMA_2)]
+
+
+def _x(text: str, day: str) -> Extraction:
+    return Extraction(article=Article.from_text(text, published=date.fromisoformat(day), doc=text[:12]))
+
+
+def _link(linker: StoryLinker, stream: list[tuple[str, str]]) -> list[str]:
+    return [linker.add(_x(text, day)) for day, text in stream]
+
+
+def test_reports_of_one_event_share_a_story_and_unrelated_ones_do_not():
+    linker = StoryLinker()
+    ids = [linker.resolve(s) for s in _link(linker, STREAM)]
+    goma = set(ids[3:])
+    assert len(goma) == 1
+    assert len(set(ids[:3])) == 3 and not goma & set(ids[:3])
+
+
+def test_a_dated_report_far_outside_the_window_starts_its_own_story():
+    linker = StoryLinker(StoryOptions(window_days=30))
+    first = linker.add(_x(GOMA_1, "2025-01-26"))
+    assert linker.add(_x(GOMA_2, "2025-01-28")) == first
+    assert linker.add(_x(GOMA_2, "2025-09-01")) != first
+
+
+def test_state_round_trips_through_json_and_linking_resumes_identically():
+    whole = StoryLinker()
+    expected = _link(whole, STREAM)
+    first = StoryLinker()
+    _link(first, STREAM[:4])
+    saved = json.dumps(first.state.to_dict())
+    resumed = StoryLinker(state=LinkerState.from_dict(json.loads(saved)))
+    assert resumed.state == first.state
+    assert _link(resumed, STREAM[4:]) == expected[4:]
+    assert resumed.state.to_dict() == whole.state.to_dict()
+
+
+def test_an_unknown_state_version_is_refused():
+    data = StoryLinker().state.to_dict() | {"version": 99}
+    with pytest.raises(ValueError, match="version 99"):
+        LinkerState.from_dict(data)
+
+
+@pytest.mark.parametrize(("value", "features"), [
+    ("2025-01-26", {"y:2025", "d:2025-01-26"}),
+    ("2025-01", {"y:2025"}),
+    ("XXXX-WXX-5", set()),
+    (None, set()),
+])
+def test_resolved_times_become_year_and_day_features(value, features):
+    article = Article.from_text("Rebels enter Goma on Sunday.")
+    x = Extraction(article=article, times=(TimeRef(article.id, 20, 26, "Sunday", "DATE", value),))
+    assert {k for k in article_features(x) if k[0] in "yd"} == features
+
+
+def test_names_inside_sentences_count_and_headlines_in_title_case_do_not():
+    feats = article_features(_x("Rebels Seize Goma Airport From Army\nThe rebels of M23 held Goma on Monday.",
+                                "2025-01-28"))
+    assert {k for k in feats if k.startswith("n:")} == {"n:goma", "n:monday"}
+
+
+def test_the_eval_line_carries_the_story_only_when_stories_were_linked():
+    x = _x(GOMA_1, "2025-01-26")
+    assert "story" not in eval_record(x) and "story" not in jsonl_record(x)
+    assert eval_record(x, story="s3")["story"] == "s3"
+    assert jsonl_record(x, story="s3")["story"] == "s3"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("flags", "linked"), [((), True), (("--no-stories",), False)])
+def test_extract_eval_links_stories_in_input_order(capsys, tmp_path, flags, linked):
+    from test_cli import run
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"doc": f"d{i}", "text": text, "published": day}) + "\n"
+                           for i, (day, text) in enumerate(STREAM)), encoding="utf-8")
+    out_path = tmp_path / "pred.jsonl"
+    code, _, err = run(capsys, "--attribution", "rules", "extract", str(src), "--format", "eval",
+                       "-o", str(out_path), *flags)
+    assert code == 0, err
+    rows = [json.loads(line) for line in out_path.read_text(encoding="utf-8").splitlines()]
+    assert [r["doc"] for r in rows] == [f"d{i}" for i in range(len(STREAM))]
+    if not linked:
+        assert all("story" not in r for r in rows)
+        return
+    stories = [r["story"] for r in rows]
+    assert stories[3] == stories[4] and len(set(stories)) == len(STREAM) - 1
