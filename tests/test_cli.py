@@ -238,6 +238,28 @@ def test_claims_show_their_times_and_quantities(capsys, tmp_path, db_path):
     assert "~4700" in out and "=15000" not in out and "15000" in out
 
 
+def test_claims_filter_by_the_places_their_content_names(capsys, tmp_path, db_path):
+    # Wikipedia Current Events Portal, 2025-01-11 and 2025-01-15 (CC BY-SA 4.0)
+    lines = [{"doc": "2025-01-11_004", "published": "2025-01-11",
+              "text": "Ukrainian President Volodymyr Zelenskyy announces that Ukraine has captured two North Korean "
+                      "soldiers in healthy condition in Kursk Oblast, Russia."},
+             {"doc": "2025-01-15_011", "published": "2025-01-15",
+              "text": "Former Prime Minister Giorgi Gakharia says that the government of Georgia must release all "
+                      "political prisoners."}]
+    src = tmp_path / "wcep.jsonl"
+    src.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    assert run(capsys, "--db", str(db_path), "ingest", str(src))[0] == 0
+    for wanted in ("RU-KRS", "RU", "Kursk Oblast"):
+        code, out, _ = run(capsys, "--db", str(db_path), "claims", "--place", wanted, "--json")
+        rows = [json.loads(line) for line in out.splitlines()]
+        assert code == 0 and [r["source"]["text"] for r in rows] == ["Ukrainian President Volodymyr Zelenskyy"]
+        assert "RU-KRS" in {p["iso"] for p in rows[0]["places"]}
+    code, out, _ = run(capsys, "--db", str(db_path), "claims", "--place", "GE", "--json")
+    assert [json.loads(line)["article_id"] for line in out.splitlines()] and "Gakharia" in out
+    code, out, _ = run(capsys, "--db", str(db_path), "claims", "--place", "Kursk Oblast")
+    assert "RU-KRS" in out
+
+
 def test_actors_lists_the_registry_with_filters(capsys):
     code, out, _ = run(capsys, "actors", "Gerasimov", "--json")
     assert code == 0

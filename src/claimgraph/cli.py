@@ -242,6 +242,8 @@ def claims(
     since: Annotated[str | None, typer.Option(help="Articles published on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Articles published on or before YYYY-MM-DD.")] = None,
     article: Annotated[str | None, typer.Option(help="Only this article (id or unique prefix).")] = None,
+    place: Annotated[str | None, typer.Option(
+        help="Claims whose content names this place: an ISO code (RU, RU-KRS) or a name (Kursk, Kyiv).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many claims.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object a line instead of a table.")] = False,
 ) -> None:
@@ -261,15 +263,19 @@ def claims(
             article_id = found.id
         rows = store.claims(about_codes=_actor_codes(about), about_text=about, by=by, stance=stance,
                             since=_parse_date(since, "--since"), until=_parse_date(until, "--until"),
-                            article_id=article_id, limit=limit)
+                            article_id=article_id, limit=None if place else limit)
         facts = _facts(store, rows)
+        if place:
+            kept = [(r, f) for r, f in zip(rows, facts, strict=True) if any(_is_place(p, place) for p in f[2])][:limit]
+            rows, facts = [r for r, _ in kept], [f for _, f in kept]
     if as_json:
         from claimgraph.models import to_dict
 
-        for row, (times, quantities) in zip(rows, facts, strict=True):
+        for row, (times, quantities, places) in zip(rows, facts, strict=True):
             record = to_dict(row.claim)
             record.update(article_title=row.title, outlet=row.outlet, published=to_dict(row.published), url=row.url,
-                          copies=row.copies, times=to_dict(times), quantities=to_dict(quantities))
+                          copies=row.copies, times=to_dict(times), quantities=to_dict(quantities),
+                          places=to_dict(places))
             out.print(json.dumps(record, ensure_ascii=False), markup=False, soft_wrap=True)
         return
     table = Table(title=f"{len(rows)} claims", expand=True)
@@ -277,9 +283,9 @@ def claims(
     table.add_column("source [actor]", ratio=2)
     table.add_column("cue (stance)", width=14)
     table.add_column("content", ratio=5)
-    table.add_column("when · how many", ratio=2)
+    table.add_column("when · where · how many", ratio=2)
     table.add_column("article", no_wrap=True)
-    for row, (times, quantities) in zip(rows, facts, strict=True):
+    for row, (times, quantities, places) in zip(rows, facts, strict=True):
         c = row.claim
         source = c.source.text if c.source else "(unattributed)"
         if c.source_resolved:
@@ -288,6 +294,7 @@ def claims(
             source += f" [{c.source_actor}]"
         cue = f"{c.cue.text if c.cue else ''} ({c.stance.value})"
         notes = [f"{t.text} = {t.value}" for t in times if t.value]
+        notes += [f"{p.text} = {p.metonym_of or p.iso}" for p in places if p.iso or p.metonym_of]
         notes += [f"{q.text} = {'' if q.qualifier == '=' else q.qualifier}{q.value:g}{' ' + q.unit if q.unit else ''}"
                   for q in quantities if q.value is not None]
         copies = f"\n+{row.copies} {'copy' if row.copies == 1 else 'copies'}" if row.copies else ""
@@ -296,8 +303,18 @@ def claims(
     out.print(table)
 
 
-def _facts(store: Any, rows: list[Any]) -> list[tuple[list[Any], list[Any]]]:
-    """The times and quantities inside each claim's content, from its article's stored records."""
+def _is_place(p: Any, wanted: str) -> bool:
+    """Whether a stored place is the one asked for: by ISO code (a country matches its regions) or by name."""
+    from claimgraph.geo.gazetteer import fold
+
+    code = wanted.upper()
+    if p.iso and (p.iso == code or p.iso.startswith(code + "-") or p.country == code):
+        return True
+    return fold(wanted) in {fold(p.text), fold(p.name or "")}
+
+
+def _facts(store: Any, rows: list[Any]) -> list[tuple[list[Any], list[Any], list[Any]]]:
+    """The times, quantities and places inside each claim's content, from its article's stored records."""
     cache: dict[str, Any] = {}
     facts = []
     for row in rows:
@@ -308,7 +325,8 @@ def _facts(store: Any, rows: list[Any]) -> list[tuple[list[Any], list[Any]]]:
         def inside(rec: Any, claim: Any = row.claim) -> bool:
             return any(f.start <= rec.start and rec.end <= f.end for f in claim.content)
 
-        facts.append(([t for t in x.times if inside(t)], [q for q in x.quantities if inside(q)]))
+        facts.append(([t for t in x.times if inside(t)], [q for q in x.quantities if inside(q)],
+                      [p for p in x.places if inside(p)]))
     return facts
 
 
