@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= claimgraph.db
 
-.PHONY: install dev demo test lint bench clean train-attribution
+.PHONY: install dev demo test lint bench clean train-attribution chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,13 @@ demo: install
 	$(BIN)/claimgraph --db $(DB) claims --about "North Korean troops"
 	$(BIN)/claimgraph --db $(DB) stats
 
-## make test: lint, type-check and the whole suite, model and subprocess tests included.
-test: dev
+# Debian's chromium for the browser tests (tests/test_browser.py), installed when missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+chromium:
+	@command -v chromium >/dev/null || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium)
+
+## make test: lint, type-check and the whole suite, model, subprocess and browser tests included.
+test: dev chromium
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest

@@ -55,7 +55,7 @@ def main() -> None:
         if d:
             lines.append(f'<path d="{d}"><title>{escape(str(row.get("name", "")))}</title></path>')
     lines.append("</svg>")
-    Path(args.out).write_text("\n".join(lines) + "\n", encoding="latin-1")  # the .cpg says ISO-8859-1
+    Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")  # read as ISO-8859-1 (the .cpg)
     print(f"wrote {args.out} ({Path(args.out).stat().st_size // 1024} KiB, {len(lines) - 4} countries)")
 
 

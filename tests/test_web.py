@@ -162,3 +162,13 @@ def test_error_pages_escape_their_input(client):
 ])
 def test_only_http_urls_become_links(url, linked):
     assert (http_url(url) is not None) == linked
+
+
+def test_basemap_is_well_formed_svg():
+    # an image the browser cannot parse shows as a broken icon on the map page
+    import xml.etree.ElementTree as ET
+
+    from conftest import ROOT
+
+    root = ET.parse(ROOT / "src" / "claimgraph" / "web" / "static" / "basemap.svg").getroot()
+    assert root.tag.endswith("svg") and len(root.findall("{http://www.w3.org/2000/svg}path")) > 150
