@@ -71,7 +71,8 @@ def main() -> None:
                 gc.unfreeze()
                 results.append((start + len(batch), took, index.spent / len(batch),
                                 len(index.linker().state.stories)))
-            state_kb = len(store.conn.execute("SELECT state FROM link_state").fetchone()[0]) / 1024
+            row = store.conn.execute("SELECT state FROM link_state").fetchone()
+            state_kb = len(row[0]) / 1024 if row else 0.0
         t0 = time.perf_counter()
         with open_store(db) as store:
             index = StoryIndex(store, snapshot_every=a.snapshot_every)

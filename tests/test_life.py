@@ -199,3 +199,18 @@ def test_north_korean_troops_story(nlp, seed_text: str, tmp_path: Path, capsys):
     assert shown.index("'3,000 more soldiers'") < shown.index("'more than 11,000") < shown.index("'15,000 soldiers'")
     listed = _run(capsys, "--db", str(db), "stories", "--actor", "PRK", "--status", "confirmed_by_party", "--json")
     assert [json.loads(line)["id"] for line in listed.splitlines()] == [sid]
+
+
+def test_two_stores_on_one_file_link_as_one(tmp_path: Path):
+    """Two ingesting processes (here two connections) interleave: each replays what the other linked."""
+    articles = wcep_articles()[:20]
+    expected = StoryLinker()
+    want = {a.id: expected.resolve(expected.add(Extraction(article=a))) for a in articles}
+    db = tmp_path / "s.db"
+    with open_store(db) as one, open_store(db) as two:
+        indexes = [(one, StoryIndex(one, snapshot_every=3)), (two, StoryIndex(two, snapshot_every=3))]
+        for i, a in enumerate(articles):
+            store, index = indexes[i % 3 == 0]
+            store.add(Extraction(article=a), stories=index)
+        got = dict(one.conn.execute("SELECT id, story_id FROM articles").fetchall())
+    assert got == want

@@ -20,11 +20,16 @@ __all__ = [
     "Article",
     "Claim",
     "ClaimKind",
+    "Contradiction",
+    "Estimate",
     "Event",
     "Place",
+    "Position",
+    "Proposition",
     "Quantity",
     "ReportedVia",
     "Stance",
+    "StoryLife",
     "TextSpan",
     "TimeRef",
     "article_id_for",
@@ -224,6 +229,83 @@ class Extraction:
     places: tuple[Place, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     events: tuple[Event, ...] = field(default=())
+
+
+# --- stories: what each party held about a proposition, over time (claimgraph.link.life) --------
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A party's position on a proposition, as one claim in one article states it."""
+
+    party: str  # actor code ("RUS", "UKRGOV+WST"), else the source as written, else "(unattributed)"
+    source: str | None  # the source as written (resolved where the article resolves it)
+    position: str  # asserts | claims | acknowledges | confirms | denies | disputes | retracts | speculates
+    date: str | None  # when it was reported: the article's publication date, ISO
+    claim_id: str
+    article_id: str
+    start: int  # the claim's extent in the article
+    end: int
+    cue: str | None
+    content: str
+    sentence: TextSpan  # the evidence: the article's sentence(s) holding the claim
+    concerned: bool = False  # the party is an actor of the proposition's event (it speaks about itself)
+    outlet: str | None = None
+    event_time: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """A number a party gave for a proposition: "more than 11,000 North Korean soldiers"."""
+
+    unit: str  # the unit's family: "troops" for soldiers, troops, forces
+    value: float
+    qualifier: str  # = ~ > < up down
+    text: str
+    vague: bool
+    party: str
+    source: str | None
+    date: str | None
+    claim_id: str
+    article_id: str
+    start: int  # the quantity's offsets in the article
+    end: int
+    sentence: TextSpan
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Two positions that cannot both hold: one party against another, or a party against itself."""
+
+    kind: str  # parties (one asserts, another denies or disputes) | reversal (a party changed side)
+    first: str  # claim ids, the earlier first
+    second: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Proposition:
+    """Claims in a story that say the same thing, grouped by event frame and wording."""
+
+    id: str  # "p1", in order of first report
+    label: str  # the content of its earliest supporting claim
+    event_type: str | None  # the PLOVER type most of its claims report
+    actors: tuple[str, ...]  # country codes of that event's actors and recipients: the parties concerned
+    status: str  # asserted | disputed | confirmed | confirmed_by_party | retracted
+    positions: tuple[Position, ...]  # date order
+    estimates: tuple[Estimate, ...]  # date order
+    contradictions: tuple[Contradiction, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoryLife:
+    """A story's propositions and their parties' positions, as known on `as_of` (None: everything)."""
+
+    story_id: str
+    as_of: str | None
+    articles: tuple[str, ...]  # article ids, oldest first
+    first: str | None
+    last: str | None
+    propositions: tuple[Proposition, ...]  # most positions first
 
 
 # --- plain-dict round trips (JSON, the store) ----------------------------------------------------

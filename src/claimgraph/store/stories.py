@@ -6,7 +6,9 @@ it are renamed in `articles` and noted in `story_merges`, and every `snapshot_ev
 the linker's state is written to `link_state` in that same transaction. The linker is restored on
 first use: the snapshot, then the articles linked after it, linked again in `link_seq` order (the
 linker is deterministic, so they get the ids they already have). A copy of a stored article
-(`duplicate_of`) takes its original's story without passing through the linker. Articles stored
+(`duplicate_of`) takes its original's story without passing through the linker. Two processes
+ingesting into one store stay in step: under the write lock, `link` first replays the articles the
+other one linked since. Articles stored
 without linking (older stores, batch loads) are linked by `catch_up`, in the order they were stored.
 
 The read side (`story_list`, `story_articles`, `resolve_story`) is plain SQL over `articles`, so the
@@ -63,6 +65,12 @@ class StoryIndex:
             conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story[0] if story else None, aid))
             return story[0] if story else None
         linker = self.linker()
+        last = conn.execute("SELECT max(link_seq) FROM articles").fetchone()[0] or 0
+        if last > self._seq:  # another process linked articles meanwhile (we hold the write lock now)
+            for (other,) in conn.execute("SELECT id FROM articles WHERE link_seq > ? ORDER BY link_seq",
+                                         (self._seq,)).fetchall():
+                linker.add(self.store.extraction(other))  # deterministic: the ids it was given
+            self._seq = last
         seq = self._seq + 1
         story_id = self._add(conn, linker, x, seq)
         conn.execute("UPDATE articles SET story_id = ?, link_seq = ? WHERE id = ?", (story_id, seq, aid))
@@ -83,7 +91,9 @@ class StoryIndex:
         for aid in pending:
             x = self.store.extraction(aid)
             with self.store._transaction() as tx:
-                self.link(tx, x)
+                row = tx.execute("SELECT story_id FROM articles WHERE id = ?", (aid,)).fetchone()
+                if row is not None and row[0] is None:  # not linked by another process meanwhile
+                    self.link(tx, x)
         if pending:
             log.info("linked %d stored articles into stories", len(pending))
         return len(pending)
