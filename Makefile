@@ -28,6 +28,7 @@ dev: $(VENV)/.installed-dev
 demo: install
 	$(BIN)/claimgraph --db $(DB) ingest samples/
 	$(BIN)/claimgraph --db $(DB) claims --about "North Korean troops"
+	$(BIN)/claimgraph --db $(DB) stories --actor PRK
 	$(BIN)/claimgraph --db $(DB) stats
 
 # Debian's chromium for the browser tests (tests/test_browser.py), installed when missing.
@@ -45,6 +46,8 @@ test: dev chromium
 bench: install
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_places.py
+	$(BIN)/python bench/bench_stories.py
+	$(BIN)/python bench/bench_life.py
 
 lint: dev
 	$(BIN)/ruff check src tests

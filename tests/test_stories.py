@@ -117,3 +117,26 @@ def test_extract_eval_links_stories_in_input_order(capsys, tmp_path, flags, link
         return
     stories = [r["story"] for r in rows]
     assert stories[3] == stories[4] and len(set(stories)) == len(STREAM) - 1
+
+
+def _dated(text: str, year: str) -> Extraction:
+    article = Article.from_text(f"{text} It happened in {year}.", doc=f"{text[:8]}{year}")
+    at = len(text) + len(" It happened in ")
+    return Extraction(article=article, times=(TimeRef(article.id, at, at + 4, year, "DATE", year),))
+
+
+def test_reports_naming_other_years_are_held_apart_by_the_year_penalty():
+    linker = StoryLinker(StoryOptions(year_penalty=1.0))
+    first = linker.add(_dated(GOMA_1, "2012"))
+    assert linker.resolve(linker.add(_dated(GOMA_1, "2012"))) == linker.resolve(first)
+    assert linker.resolve(linker.add(_dated(GOMA_1, "2008"))) != linker.resolve(first)
+
+
+def test_a_story_keeps_a_bounded_sample_of_its_articles():
+    options = StoryOptions(members=4, seed_members=1)
+    linker = StoryLinker(options)
+    ids = {linker.resolve(linker.add(_x(GOMA_1 if i % 2 else GOMA_2, "2025-01-26"))) for i in range(12)}
+    assert len(ids) == 1
+    story = linker.state.stories[ids.pop()]
+    assert story.size == 12 and len(story.members) == options.members
+    assert all(len([k for k in m if k.startswith("w:")]) <= options.member_features for m in story.members)
