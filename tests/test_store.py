@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -624,8 +625,13 @@ def _ingest(db: str, n: int, *order: str) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+# Kill points: after 3 and 17 articles, and CLAIMGRAPH_KILL_RUNS more drawn at random (docs/robustness.md).
+KILL_AT = [3, 17, *random.Random(os.environ.get("CLAIMGRAPH_KILL_SEED", "7")).choices(
+    range(1, 110), k=int(os.environ.get("CLAIMGRAPH_KILL_RUNS", "0")))]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("at", [3, 17])
+@pytest.mark.parametrize("at", KILL_AT)
 def test_store_killed_ingest_leaves_whole_articles(db: str, at: int):
     n = 120
     proc = _ingest(db, n)

@@ -43,7 +43,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    db: Annotated[str | None, typer.Option("--db", help="SQLite store file [default: ./claimgraph.db].")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="The store: a SQLite file or a postgresql:// URL [default: ./claimgraph.db].")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline [default: best installed English one].")] = None,
     attribution: Annotated[str | None, typer.Option(
         help="tagger, rules or auto [default: auto, the learned tagger when installed].")] = None,

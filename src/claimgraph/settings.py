@@ -40,7 +40,7 @@ def _positive_int(value: str) -> int:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "claimgraph.db", "SQLite file of the store."),
+    Setting("db", "claimgraph.db", "The store: a SQLite file, or a postgresql:// URL."),
     Setting("model", "auto", "spaCy pipeline to load: a package name, or 'auto' for the best installed English one."),
     Setting("attribution", "auto", "Who-said-what extractor: 'tagger' (learned, needs the ml extra), 'rules', "
             "or 'auto' (the tagger when installed).", lambda v: _choice(v, ("auto", "tagger", "rules"))),
