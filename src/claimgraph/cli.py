@@ -599,7 +599,7 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] =
     table.add_column("value")
     for key, value in numbers.items():
         if isinstance(value, dict):
-            value = ", ".join(f"{k} {v}" for k, v in value.items())
+            value = ", ".join(f"{k} {v}" for k, v in value.items()) or "0"  # counts by kind; none: 0
         elif isinstance(value, list):
             value = ", ".join(" ".join(str(x) for x in v) if isinstance(v, (list, tuple)) else str(v) for v in value)
         table.add_row(key.replace("_", " "), str(value))
