@@ -75,6 +75,8 @@ def test_an_article_comes_with_every_record_its_evidence_and_segments(client):
     ({"by": "Obama", "stance": "assert"}, dict(by="Obama", stance="assert")),
     ({"since": "2025-05-01"}, dict(since=date(2025, 5, 1))),
     ({"until": "2025-04-30"}, dict(until=date(2025, 4, 30))),
+    ({"place": "KP"}, dict(place="KP")),  # "North Korean troops": the country by its demonym
+    ({"place": "US"}, dict(place="US")),
 ])
 def test_claim_filters_are_those_of_the_cli(client, db, params, expected):
     with open_store(db) as store:
@@ -266,3 +268,11 @@ def test_serve_and_export_have_help_and_are_in_the_readme(capsys, command):
         sys.argv = old
     assert info.value.code == 0 and "Usage" in capsys.readouterr().out
     assert f"| `claimgraph {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_place_filter_keeps_only_claims_naming_the_place(client):
+    every = client.get("/api/claims", params={"limit": MAX_LIMIT}).json()["claims"]
+    korea = client.get("/api/claims", params={"place": "KP", "limit": MAX_LIMIT}).json()["claims"]
+    assert korea and len(korea) < len(every)
+    assert all("North Korea" in c["content_text"] for c in korea)
+    assert client.get("/api/claims", params={"place": "FR"}).json()["claims"] == []

@@ -264,11 +264,8 @@ def claims(
             article_id = found.id
         rows = store.claims(about_codes=_actor_codes(about), about_text=about, by=by, stance=stance,
                             since=_parse_date(since, "--since"), until=_parse_date(until, "--until"),
-                            article_id=article_id, limit=None if place else limit)
+                            article_id=article_id, limit=limit, place=place)
         facts = _facts(store, rows)
-        if place:
-            kept = [(r, f) for r, f in zip(rows, facts, strict=True) if any(_is_place(p, place) for p in f[2])][:limit]
-            rows, facts = [r for r, _ in kept], [f for _, f in kept]
     if as_json:
         from claimgraph.models import to_dict
 
@@ -302,16 +299,6 @@ def claims(
         table.add_row(str(row.published or ""), source, cue, _short(c.content_text, 200), "\n".join(notes),
                       row.article_id[:8] + copies)
     out.print(table)
-
-
-def _is_place(p: Any, wanted: str) -> bool:
-    """Whether a stored place is the one asked for: by ISO code (a country matches its regions) or by name."""
-    from claimgraph.geo.gazetteer import fold
-
-    code = wanted.upper()
-    if p.iso and (p.iso == code or p.iso.startswith(code + "-") or p.country == code):
-        return True
-    return fold(wanted) in {fold(p.text), fold(p.name or "")}
 
 
 def _facts(store: Any, rows: list[Any]) -> list[tuple[list[Any], list[Any], list[Any]]]:

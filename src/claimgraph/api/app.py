@@ -147,7 +147,8 @@ def create_app(db: str, token: str | None = None, stories: StorySource | None = 
         """Claims matching every filter, newest articles first: the filters of `claimgraph claims`.
 
         `about`: an actor code (PRK matches PRKGOV) or a name or words of the content; `by`: a source actor
-        code or words of the source; `since`/`until`: YYYY-MM-DD, inclusive; `article`: id or prefix."""
+        code or words of the source; `since`/`until`: YYYY-MM-DD, inclusive; `article`: id or prefix; `place`: an
+        ISO code (RU matches RU-KRS) or a name of a place inside the claim."""
         return reads.claims_list(s, f, limit, offset)
 
     @app.get("/api/actors", tags=["actors"])

@@ -28,10 +28,11 @@ def read_store(request: Request) -> Iterator[ReadOnlyStore]:
 
 
 def claim_filters(about: Text = None, by: Text = None, stance: Stance | None = None, since: date | None = None,
-                  until: date | None = None, article: Text = None, copies: bool = False) -> ClaimFilters:
+                  until: date | None = None, article: Text = None, copies: bool = False,
+                  place: Text = None) -> ClaimFilters:
     """The filters of `claimgraph claims`; empty strings count as absent."""
     return ClaimFilters(about=about or None, by=by or None, stance=stance.value if stance else None, since=since,
-                        until=until, article=article or None, copies=copies)
+                        until=until, article=article or None, copies=copies, place=place or None)
 
 
 Db = Annotated[ReadOnlyStore, Depends(read_store)]

@@ -77,11 +77,13 @@ class ClaimFilters:
     until: date | None = None
     article: str | None = None
     copies: bool = False
+    place: str | None = None
 
     def echo(self) -> dict[str, Any]:
         return {k: to_dict(v) for k, v in (("about", self.about), ("by", self.by), ("stance", self.stance),
                                            ("since", self.since), ("until", self.until),
-                                           ("article", self.article), ("copies", self.copies)) if v}
+                                           ("article", self.article), ("copies", self.copies),
+                                           ("place", self.place)) if v}
 
 
 def resolve_about(store: Store, text: str | None) -> list[str]:
@@ -106,7 +108,7 @@ def _query(store: Store, f: ClaimFilters, limit: int | None) -> ClaimQuery:
         article_id = found.id
     return ClaimQuery(about_codes=tuple(resolve_about(store, f.about)), about_text=f.about, by=f.by,
                       stance=f.stance, since=f.since, until=f.until, article_id=article_id, limit=limit,
-                      copies=f.copies)
+                      copies=f.copies, place=f.place)
 
 
 def claim_rows(store: Store, f: ClaimFilters, limit: int | None, offset: int = 0) -> list[ClaimRow]:

@@ -7,6 +7,7 @@ that part (FTS5 `MATCH` in SQLite, tsvector `@@` tsquery in PostgreSQL).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -66,6 +67,7 @@ class ClaimQuery:
     since: date | None = None
     until: date | None = None
     article_id: str | None = None
+    place: str | None = None
     limit: int | None = None
     copies: bool = False
 
@@ -184,6 +186,25 @@ def _stance(value: str) -> str:
         raise StoreError("unknown stance", input=value, hint=f"use one of: {options}") from None
 
 
+def place_match(place: str, dialect: Dialect) -> tuple[str, list[str]]:
+    """A place record inside the claim's extent, by ISO code (a country matches its regions) or name as
+    written or resolved. Place records are stored as JSON written by `json.dumps` with its default
+    separators, which is what the patterns rely on."""
+    code, like = place.strip().upper(), dialect.ilike
+    name = json.dumps(place.strip(), ensure_ascii=False)
+    patterns = [f'%"iso": "{code}"%', f'%"iso": "{code}-%', f'%"country": "{code}"%',
+                f'%"text": {name}%', f'%"name": {name}%']
+    tests = " OR ".join(f"p.record {like} ? ESCAPE '\\'" for _ in patterns)
+    sql = ("EXISTS (SELECT 1 FROM annotations AS p WHERE p.article_id = c.article_id AND p.type = 'place'"
+           f" AND p.start_char >= c.start_char AND p.end_char <= c.end_char AND ({tests}))")
+    return sql, [_like_escape_keep(pattern) for pattern in patterns]
+
+
+def _like_escape_keep(pattern: str) -> str:
+    """Escape LIKE's wildcards inside a pattern whose first and last characters are the wildcards."""
+    return "%" + _like_escape(pattern[1:-1]) + "%"
+
+
 def claims_sql(q: ClaimQuery, dialect: Dialect = SQLITE) -> tuple[str, list[Any]]:
     """The SELECT behind `Store.claims`: columns `record, article_id, title, outlet, published, url, copies,
     duplicate_of`. Pass the store's `dialect` for a PostgreSQL store."""
@@ -218,6 +239,10 @@ def claims_sql(q: ClaimQuery, dialect: Dialect = SQLITE) -> tuple[str, list[Any]
             like = dialect.ilike
             where.append(f"(c.source_text {like} ? ESCAPE '\\' OR c.source_resolved {like} ? ESCAPE '\\')")
             params += ["%" + _like_escape(q.by) + "%"] * 2
+    if q.place:
+        match, match_params = place_match(q.place, dialect)
+        where.append(match)
+        params += match_params
     if q.stance:
         where.append("c.stance = ?")
         params.append(_stance(q.stance))

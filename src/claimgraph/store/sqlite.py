@@ -443,19 +443,21 @@ class Store:
 
     def claims(self, *, about_codes: Sequence[str] = (), about_text: str | None = None, by: str | None = None,
                stance: str | None = None, since: date | None = None, until: date | None = None,
-               article_id: str | None = None, limit: int | None = None, copies: bool = False) -> list[ClaimRow]:
+               article_id: str | None = None, limit: int | None = None, copies: bool = False,
+               place: str | None = None) -> list[ClaimRow]:
         """Claims matching every filter given; newest articles first.
 
         `about_codes` (actor code prefixes mentioned inside the claim, not as its source) and
         `about_text` (a phrase in the claim's content) widen each other: a claim may match either.
         `by` is an actor code prefix ("RUS", "UKRGOV+WST") or else a case-insensitive piece of the
         source as written or resolved. `since`/`until` are inclusive and drop undated articles.
+        `place` is an ISO code (a country matches its regions) or a name of a place inside the claim.
         Claims of articles that copy another (`duplicate_of`) are left out unless `copies` is true or
         `article_id` names the copy; each row counts the copies of its article instead.
         """
         sql, params = claims_sql(ClaimQuery(about_codes=tuple(about_codes), about_text=about_text, by=by,
                                             stance=stance, since=since, until=until, article_id=article_id,
-                                            limit=limit, copies=copies), self.dialect)
+                                            limit=limit, copies=copies, place=place), self.dialect)
         return [ClaimRow(claim=from_dict(Claim, json.loads(record)), article_id=aid, title=title,
                          outlet=outlet, published=_date(published), url=url, copies=n_copies,
                          duplicate_of=duplicate_of)
