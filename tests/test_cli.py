@@ -288,6 +288,20 @@ def test_claims_filter_by_the_places_their_content_names(capsys, tmp_path, db_pa
     assert "RU-KRS" in out
 
 
+@pytest.mark.slow
+@pytest.mark.model
+def test_extract_in_two_processes_writes_what_one_writes(capsys, tmp_path):
+    # Wikinews articles (CC BY 2.5), see samples/README.md
+    inputs = [str(p) for p in sorted(WIKINEWS.glob("*.md"))[:3]]
+    outputs = []
+    for n in ("1", "2"):
+        out = tmp_path / f"x{n}.jsonl"
+        code, _, err = run(capsys, "--attribution", "rules", "--processes", n, "extract", *inputs, "-o", str(out))
+        assert code == 0, err
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1] and outputs[0].count("\n") == 3
+
+
 def test_actors_lists_the_registry_with_filters(capsys):
     code, out, _ = run(capsys, "actors", "Gerasimov", "--json")
     assert code == 0

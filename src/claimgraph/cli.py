@@ -49,6 +49,8 @@ def main_options(
     attribution: Annotated[str | None, typer.Option(
         help="tagger, rules or auto [default: auto, the learned tagger when installed].")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Articles per spaCy batch [default: 16].")] = None,
+    processes: Annotated[int | None, typer.Option(
+        help="Worker processes that extract, each loading the model once [default: 1].")] = None,
     log_level: Annotated[str | None, typer.Option(help="DEBUG, INFO, WARNING or ERROR.")] = None,
     actors: Annotated[str | None, typer.Option(
         "--actors", metavar="FILE", help="TSV of extra actors (format of data/actor_aliases.tsv).")] = None,
@@ -57,7 +59,7 @@ def main_options(
 ) -> None:
     """Options shared by every command; each also reads CLAIMGRAPH_<NAME> and ./claimgraph.toml."""
     state.settings = load_settings({"db": db, "model": model, "attribution": attribution, "batch_size": batch_size,
-                                    "log_level": log_level, "actors": actors})
+                                    "processes": processes, "log_level": log_level, "actors": actors})
     logging.basicConfig(level=state.settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
     if state.settings.actors:  # a bad actors file stops every command before it starts
         from claimgraph.extract.actors import ActorRegistry
@@ -151,11 +153,12 @@ def _read(paths: Iterable[str], published: date | None, outlet: str | None,
 
 
 def _extract(articles: list[Article]) -> Iterator[Any]:
-    from claimgraph.extract import extract_articles
-    from claimgraph.nlp import load_model
+    """Extractions in input order, in `processes` worker processes (one: in this process)."""
+    from claimgraph.extract.parallel import extract_parallel
 
-    return extract_articles(articles, load_model(state.settings.model), batch_size=state.settings.batch_size,
-                            attribution=state.settings.attribution, actors=state.settings.actors or None)
+    s = state.settings
+    return extract_parallel(articles, s.processes, model=s.model, batch_size=s.batch_size,
+                            attribution=s.attribution, actors=s.actors or None)
 
 
 def _progress() -> Progress:

@@ -45,6 +45,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("attribution", "auto", "Who-said-what extractor: 'tagger' (learned, needs the ml extra), 'rules', "
             "or 'auto' (the tagger when installed).", lambda v: _choice(v, ("auto", "tagger", "rules"))),
     Setting("batch_size", 16, "Articles parsed per spaCy batch during ingest.", _positive_int),
+    Setting("processes", 1, "Worker processes that extract (ingest, extract); each loads the model once.",
+            _positive_int),
     Setting("log_level", "WARNING", "Logging level: DEBUG, INFO, WARNING or ERROR."),
     Setting("actors", "", "A TSV file of actors (the format of data/actor_aliases.tsv) that extends and overrides "
             "the bundled actor registry."),
@@ -58,6 +60,7 @@ class Settings:
     model: str = "auto"
     attribution: str = "auto"
     batch_size: int = 16
+    processes: int = 1
     log_level: str = "WARNING"
     actors: str = ""
     token: str = ""
