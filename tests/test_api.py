@@ -276,3 +276,28 @@ def test_place_filter_keeps_only_claims_naming_the_place(client):
     assert korea and len(korea) < len(every)
     assert all("North Korea" in c["content_text"] for c in korea)
     assert client.get("/api/claims", params={"place": "FR"}).json()["claims"] == []
+
+
+def test_stories_are_read_from_the_store_that_keeps_them(tmp_path, monkeypatch):
+    from claimgraph.api.reads import ReadOnlyStore
+    from claimgraph.api.stories import LinkedStories, StoredStories
+    from claimgraph.store.stories import StoryIndex
+    from test_store import EXTRACTIONS
+
+    db = tmp_path / "linked.db"
+    with open_store(db) as store:
+        index = StoryIndex(store)
+        for build in EXTRACTIONS.values():
+            assert store.add(build(), stories=index)
+        kept = dict(store.conn.execute("SELECT id, story_id FROM articles").fetchall())
+
+    def relink(*_):
+        raise AssertionError("the store keeps its stories; nothing should be relinked")
+
+    monkeypatch.setattr(LinkedStories, "story_ids", relink)
+    store = ReadOnlyStore(db)
+    try:
+        found = StoredStories().story_ids(store)
+    finally:
+        store.close()
+    assert {aid: sid for sid, aids in found.items() for aid in aids} == kept

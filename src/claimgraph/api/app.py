@@ -22,7 +22,7 @@ from claimgraph import __version__
 from claimgraph.api import reads
 from claimgraph.api.deps import Db, Filters, Limit, Offset, Text
 from claimgraph.api.reads import NotFound
-from claimgraph.api.stories import LinkedStories, StorySource, stories_list, story_timeline
+from claimgraph.api.stories import StoredStories, StorySource, stories_list, story_timeline
 from claimgraph.errors import ClaimgraphError
 
 __all__ = ["MAX_BODY", "ApiError", "create_app", "error_body"]
@@ -126,7 +126,7 @@ def create_app(db: str, token: str | None = None, stories: StorySource | None = 
                   description="Who claimed what, about whom, when and where: attributed claims from news, "
                               "with their provenance. Every error is "
                               "`{\"error\": {\"message\", \"input\", \"hint\"}}`.")
-    story_source: StorySource = stories or LinkedStories()
+    story_source: StorySource = stories or StoredStories()
 
     app.state.db = db
     app.state.stories = story_source

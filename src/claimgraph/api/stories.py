@@ -1,11 +1,10 @@
 """Stories as the API and pages read them: a story id, its articles, its claims and their timeline.
 
-`StorySource` is the whole interface the endpoints use. `LinkedStories` fills it by running the
-story linker (`claimgraph.link`) over the stored articles in publication order, once, when a story is
-first asked for; the linker's memory is not persisted in the store yet.
-
-TODO(stories): when the store keeps stories (link/ writes story ids per article), read them with
-a `StoredStories` source instead of relinking on each server start.
+`StorySource` is the whole interface the endpoints use. `StoredStories` reads the story ids that
+`claimgraph ingest` keeps on each article (store/stories.py); the API opens the store read-only, so
+a store holding unlinked articles (written before stories were kept, or by a batch load without
+linking) is linked in memory instead by `LinkedStories`, which runs the story linker over the stored
+articles in publication order, once, when a story is first asked for.
 """
 
 from __future__ import annotations
@@ -18,13 +17,32 @@ from claimgraph.api.reads import ClaimFilters, NotFound, claim_dict, claim_rows
 from claimgraph.models import Quantity, to_dict
 from claimgraph.store import Store
 
-__all__ = ["LinkedStories", "StorySource", "stories_list", "story_timeline"]
+__all__ = ["LinkedStories", "StorySource", "StoredStories", "stories_list", "story_timeline"]
 
 
 class StorySource(Protocol):
     def story_ids(self, store: Store) -> dict[str, list[str]]:
         """Story id -> its article ids, oldest first."""
         ...
+
+
+class StoredStories:
+    """The stories the store keeps; the linker in memory for a store with unlinked articles."""
+
+    def __init__(self) -> None:
+        self._linked = LinkedStories()
+
+    def story_ids(self, store: Store) -> dict[str, list[str]]:
+        unlinked = store.conn.execute(
+            "SELECT count(*) FROM articles WHERE duplicate_of IS NULL AND story_id IS NULL").fetchone()[0]
+        if unlinked:
+            return self._linked.story_ids(store)
+        stories: dict[str, list[str]] = defaultdict(list)
+        for aid, sid in store.conn.execute(
+                "SELECT id, story_id FROM articles WHERE duplicate_of IS NULL"
+                " ORDER BY published IS NULL, published, link_seq, id"):
+            stories[sid].append(aid)
+        return dict(stories)
 
 
 class LinkedStories:
