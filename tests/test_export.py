@@ -11,15 +11,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-from claimgraph import cli
 from claimgraph.export.store import CSV_COLUMNS, EXPORTS, PLOVER_TYPES
 from claimgraph.models import Claim, from_dict
 from claimgraph.store import open_store
+from test_cli import run
 from webstore import build_store
 
 pytestmark = pytest.mark.model  # the stores are built by the extraction pipeline
@@ -42,18 +41,6 @@ PROV_ROLES = {"wasAttributedTo": {"prov:entity": "entity", "prov:agent": "agent"
               "wasDerivedFrom": {"prov:generatedEntity": "entity", "prov:usedEntity": "entity"}}
 
 
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    old = sys.argv
-    sys.argv = ["claimgraph", *args]
-    try:
-        cli.main()
-        code = 0
-    except SystemExit as e:
-        code = int(e.code or 0)
-    finally:
-        sys.argv = old
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture(scope="module")
