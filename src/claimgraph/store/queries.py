@@ -190,14 +190,21 @@ def place_match(place: str, dialect: Dialect) -> tuple[str, list[str]]:
     """A place record inside the claim's extent, by ISO code (a country matches its regions) or name as
     written or resolved. Place records are stored as JSON written by `json.dumps` with its default
     separators, which is what the patterns rely on."""
-    code, like = place.strip().upper(), dialect.ilike
+    like = dialect.ilike
     name = json.dumps(place.strip(), ensure_ascii=False)
-    patterns = [f'%"iso": "{code}"%', f'%"iso": "{code}-%', f'%"country": "{code}"%',
+    patterns = [*iso_patterns(place), f'%"country": "{place.strip().upper()}"%',
                 f'%"text": {name}%', f'%"name": {name}%']
     tests = " OR ".join(f"p.record {like} ? ESCAPE '\\'" for _ in patterns)
     sql = ("EXISTS (SELECT 1 FROM annotations AS p WHERE p.article_id = c.article_id AND p.type = 'place'"
            f" AND p.start_char >= c.start_char AND p.end_char <= c.end_char AND ({tests}))")
     return sql, [_like_escape_keep(pattern) for pattern in patterns]
+
+
+def iso_patterns(code: str) -> list[str]:
+    """LIKE patterns for a stored place record whose ISO code is `code` or one of its regions ("RU" finds
+    "RU-KRS"), as `json.dumps` writes records."""
+    code = code.strip().upper()
+    return [f'%"iso": "{code}"%', f'%"iso": "{code}-%']
 
 
 def _like_escape_keep(pattern: str) -> str:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from claimgraph.link import LinkerState, StoryLinker, StoryOptions
 from claimgraph.link.life import story_life
 from claimgraph.models import Extraction, StoryLife
+from claimgraph.store.queries import iso_patterns
 
 if TYPE_CHECKING:
     from claimgraph.store.queries import Connection
@@ -220,9 +221,11 @@ def story_list(conn: Connection, *, actor: str | None = None, place: str | None 
                    " WHERE r.code LIKE ?)"
         params.append(actor.upper() + "%")
     if place:
+        patterns = iso_patterns(place)
         filters += " AND story_id IN (SELECT s.story_id FROM articles AS s JOIN annotations AS n" \
-                   " ON n.article_id = s.id WHERE n.type = 'place' AND n.record LIKE ?)"
-        params.append('%"iso": "' + place.upper() + '%')
+                   " ON n.article_id = s.id WHERE n.type = 'place' AND (" + \
+                   " OR ".join("n.record LIKE ?" for _ in patterns) + "))"
+        params += patterns
     rows = conn.execute(
         "SELECT story_id, sum(CASE WHEN duplicate_of IS NULL THEN 1 ELSE 0 END),"
         " sum(CASE WHEN duplicate_of IS NULL THEN 0 ELSE 1 END), min(published), max(published)"
