@@ -17,7 +17,7 @@ import functools
 import math
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -86,7 +86,6 @@ class _Mention:
     readings: tuple[Entry, ...] = ()
     best: Entry | None = None
     evidence: str = ""
-    qualified_by: set[str] = field(default_factory=set)
 
 
 def find_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
@@ -103,9 +102,9 @@ def find_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
         _choose(m, Counter(), Counter())
     # Each name's context is what the article's other names were first read as (its own repeats do not
     # vouch for it): "Dublin" in an article that also names Columbus and Franklin County is in Ohio.
-    first = [(fold(m.span.doc.text[m.start:m.end]), m.best) for m in mentions if m.best is not None and not m.modifier]
-    for m in mentions:
-        key = fold(m.span.doc.text[m.start:m.end])
+    keys = [fold(doc.text[m.start:m.end]) for m in mentions]
+    first = [(k, m.best) for k, m in zip(keys, mentions, strict=True) if m.best is not None and not m.modifier]
+    for key, m in zip(keys, mentions, strict=True):
         others = [e for k, e in first if k != key]
         countries = Counter(e.country for e in others if e.country)
         regions = Counter(e.region for e in others if e.region)
@@ -136,16 +135,18 @@ def _mentions(doc: Doc, words: PlaceWords, gazetteer: Gazetteer) -> Iterator[_Me
             taken.update(range(ent.start, ent.end))
         if ent.label_ in _LABELS:
             found += _split(doc, _trim(doc, ent, words), words)
-        elif ent.label_ in {"ORG", "FAC"} and not _well_known(gazetteer.lookup(ent.text)) \
-                and not _town(gazetteer.lookup(ent.text)):
-            found += _embedded(ent, gazetteer)
-        elif ent.label_ == "NORP" and ent.root.dep_ in {"amod", "compound"} and ent.root.tag_ != "NNPS":
-            found.append(_Mention(ent.start_char, ent.end_char, ent, modifier=True))
-        elif ent.label_ in {"PERSON", "ORG"} and _well_known(gazetteer.lookup(ent.text)):
-            found.append(_Mention(ent.start_char, ent.end_char, ent))  # "Kyiv maintains" read as a person
-        elif ent.label_ == "ORG" and len(ent) <= 3 and _town(gazetteer.lookup(ent.text)):
-            # A team or a body named after its town ("outlasted Louisville", "Liverpool's striker").
-            found.append(_Mention(ent.start_char, ent.end_char, ent, organisation=True))
+        elif ent.label_ == "NORP":
+            if ent.root.dep_ in {"amod", "compound"} and ent.root.tag_ != "NNPS":
+                found.append(_Mention(ent.start_char, ent.end_char, ent, modifier=True))
+        elif ent.label_ in {"PERSON", "ORG"}:
+            readings = gazetteer.lookup(ent.text)
+            if _well_known(readings):
+                found.append(_Mention(ent.start_char, ent.end_char, ent))  # "Kyiv maintains" read as a person
+            elif ent.label_ == "ORG" and _town(readings):
+                if len(ent) <= 3:  # a team or a body named after its town ("outlasted Louisville")
+                    found.append(_Mention(ent.start_char, ent.end_char, ent, organisation=True))
+            elif ent.label_ == "ORG":
+                found += _embedded(ent, gazetteer)  # "Paris High School"
     found += _unlabelled(doc, words, gazetteer, taken)
     found.sort(key=lambda m: m.start)
     yield from found
