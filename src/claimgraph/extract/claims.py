@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extract.doc_text import text_of
 from claimgraph.extract.lexicon import Lexicon, lexicon
 from claimgraph.extract.quotes import find_quotes
 from claimgraph.models import ClaimKind, Stance
@@ -76,7 +77,7 @@ def find_claims(doc: Doc, learned: list[Draft] | None = None) -> list[Draft]:
     rule's claim is added only where its cue is not already a learned cue.
     """
     lex = lexicon()
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(text_of(doc))
     drafts: list[Draft] = []
     for sent in doc.sents:
         drafts.extend(_according_to(sent))
@@ -89,7 +90,7 @@ def find_claims(doc: Doc, learned: list[Draft] | None = None) -> list[Draft]:
         drafts = learned + [d for d in drafts if _keep_rule(d, learned)]
     _continue_quotes(doc, drafts, quotes)
     for d in drafts:
-        d.kind = _kind(doc.text, d, quotes)
+        d.kind = _kind(text_of(doc), d, quotes)
     _link_nested(drafts)
     _contrast(drafts)
     drafts.sort(key=lambda d: (d.start, d.cue or (0, 0)))
@@ -167,7 +168,7 @@ SIGNATURE = re.compile(r"[ \t\u00a0]*(?P<dash>[―—–])[ \t\u00a0]*(?P<name>[
 def _dash_signed_quotes(doc: Doc, quotes: list[Range]) -> Iterator[Draft]:
     """'“He represents our greatest shame.” ― Sonya Herridge': a quotation signed at the line's end."""
     for qs, qe in quotes:
-        m = SIGNATURE.match(doc.text, qe)
+        m = SIGNATURE.match(text_of(doc), qe)
         if m is None:
             continue
         source = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
@@ -193,7 +194,7 @@ def _verb_cues(sent: Span, lex: Lexicon, quotes: list[Range]) -> Iterator[Draft]
         if source is not None and overlaps(_chars(source), content):
             continue
         fragments = [content]
-        if sent.doc.text[content[0]] in QUOTE_CHARS:  # '“...,” he said, “...”'
+        if text_of(sent.doc)[content[0]] in QUOTE_CHARS:  # '“...,” he said, “...”'
             fragments += [q for q in _abutting_quotes(tok, sent, quotes) if not overlaps(q, content)]
         negated = any(c.dep_ == "neg" for c in tok.children)
         yield Draft(content=fragments, kind=ClaimKind.INDIRECT,
@@ -290,7 +291,7 @@ def _abutting_quotes(verb: Token, sent: Span, quotes: list[Range]) -> list[Range
     for qs, qe in quotes:
         if not (sent.start_char <= qs < sent.end_char) or qe - qs <= 3 or qs <= verb.idx < qe:
             continue
-        gap = doc.text[qe:lo] if qe <= lo else doc.text[hi:qs] if qs >= hi else "x"
+        gap = text_of(doc)[qe:lo] if qe <= lo else text_of(doc)[hi:qs] if qs >= hi else "x"
         if all(not ch.isalnum() for ch in gap):
             found.append((qs, qe))
     return found
@@ -442,7 +443,7 @@ def _continue_quotes(doc: Doc, drafts: list[Draft], quotes: list[Range]) -> None
         if not before:
             continue
         prev = max(before, key=lambda d: d.end)
-        if doc.text.count("\n", prev.end, q[0]) > 2:
+        if text_of(doc).count("\n", prev.end, q[0]) > 2:
             continue
         prev.content.append(q)
         used.append(q)

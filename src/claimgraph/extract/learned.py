@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from claimgraph.extract.claims import Draft, Range, addressee_of, overlaps
+from claimgraph.extract.doc_text import text_of
 from claimgraph.extract.lexicon import Lexicon
 from claimgraph.models import ClaimKind, Stance
 
@@ -24,7 +25,7 @@ PREPOSITIONAL_CUES = {"according to": "according to", "citing": "cite", "in": "i
 EDGE_PUNCT = {"source": ",;:-–—([", "cue": ",;-–—(["}
 
 def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Draft]:
-    spans = {role: [r for r in (_strip(doc.text, x, EDGE_PUNCT[role]) for x in found) if r is not None]
+    spans = {role: [r for r in (_strip(text_of(doc), x, EDGE_PUNCT[role]) for x in found) if r is not None]
              if role in EDGE_PUNCT else found for role, found in spans.items()}
     cues = sorted(spans["cue"])
     if not cues:
@@ -43,7 +44,7 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
         source_of[cue] = _whole_phrase(doc, best, [cue, *content_of[cue]]) if best is not None else None
     drafts = []
     for cue in cues:
-        contents = _merge(doc.text, [c for c in content_of[cue] if not overlaps(c, cue)])
+        contents = _merge(text_of(doc), [c for c in content_of[cue] if not overlaps(c, cue)])
         contents = [c for c in contents if not _stray(doc, c)] or contents
         source = source_of[cue]
         if not contents or (source is not None and any(overlaps(source, c) for c in contents)):
@@ -123,14 +124,14 @@ def _sentence(doc: Doc, char: int) -> Span | None:
 
 
 def _paragraph_of(doc: Doc, char: int) -> tuple[int, int]:
-    start = doc.text.rfind("\n", 0, char) + 1
-    end = doc.text.find("\n", char)
-    return start, len(doc.text) if end < 0 else end
+    start = text_of(doc).rfind("\n", 0, char) + 1
+    end = text_of(doc).find("\n", char)
+    return start, len(text_of(doc)) if end < 0 else end
 
 
 def _draft(doc: Doc, cue: Range, source: Range | None, content: list[Range], lex: Lexicon) -> Draft:
     cue_span = doc.char_span(*cue, alignment_mode="expand")
-    text = doc.text[cue[0]:cue[1]].lower()
+    text = text_of(doc)[cue[0]:cue[1]].lower()
     head = cue_span.root if cue_span is not None and len(cue_span) else None
     lemma = PREPOSITIONAL_CUES.get(text) or (head.lemma_.lower() if head is not None else text)
     if text == "according to":

@@ -11,6 +11,7 @@ from claimgraph import __version__
 from claimgraph.errors import ConfigError
 from claimgraph.extract.actors import ActorRegistry, find_mentions
 from claimgraph.extract.claims import Draft, find_claims
+from claimgraph.extract.doc_text import text_of
 from claimgraph.extract.events import find_events
 from claimgraph.extract.lexicon import lexicon
 from claimgraph.extract.places import find_places
@@ -86,11 +87,11 @@ def _learned(doc: Doc, attribution: str) -> list[Draft] | None:
     from claimgraph.ml.tagger import load_tagger, predict_spans
 
     model, tokenizer = load_tagger()
-    return link_spans(doc, predict_spans(model, tokenizer, doc.text), lexicon())
+    return link_spans(doc, predict_spans(model, tokenizer, text_of(doc)), lexicon())
 
 
 def _span(doc: Doc, start: int, end: int) -> TextSpan:
-    return TextSpan(start, end, doc.text[start:end])
+    return TextSpan(start, end, text_of(doc)[start:end])
 
 
 def _claim(article: Article, doc: Doc, d: Draft, registry: ActorRegistry,

@@ -22,6 +22,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from claimgraph.extract.actors import ActorRegistry
+from claimgraph.extract.doc_text import text_of
 from claimgraph.geo.gazetteer import Entry, Gazetteer, fold
 from claimgraph.models import Article, Place
 
@@ -95,14 +96,14 @@ def find_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
     words = place_words()
     mentions = list(_mentions(doc, words, gazetteer))
     for m in mentions:
-        m.readings = _readings(gazetteer, doc.text[m.start:m.end], m, words)
+        m.readings = _readings(gazetteer, text_of(doc)[m.start:m.end], m, words)
     _qualify(mentions)
     # Two passes: what the article names unambiguously sets the context for what it names ambiguously.
     for m in mentions:
         _choose(m, Counter(), Counter())
     # Each name's context is what the article's other names were first read as (its own repeats do not
     # vouch for it): "Dublin" in an article that also names Columbus and Franklin County is in Ohio.
-    keys = [fold(doc.text[m.start:m.end]) for m in mentions]
+    keys = [fold(text_of(doc)[m.start:m.end]) for m in mentions]
     first = [(k, m.best) for k, m in zip(keys, mentions, strict=True) if m.best is not None and not m.modifier]
     for key, m in zip(keys, mentions, strict=True):
         others = [e for k, e in first if k != key]
@@ -111,7 +112,7 @@ def find_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
         near = [(e.lat, e.lon) for e in others if e.feature in {"city", "district"}]
         _choose(m, countries, regions, near)
     for m in mentions:
-        text = doc.text[m.start:m.end]
+        text = text_of(doc)[m.start:m.end]
         e = m.best
         if not m.modifier and m.span.root.dep_ in {"compound", "amod"} and m.span.root.head.i >= m.span.end \
                 and m.span.root.head.pos_ in {"NOUN", "PROPN"}:
@@ -246,7 +247,7 @@ def _split(doc: Doc, span: Span, words: PlaceWords) -> Iterator[_Mention]:
 def _qualify(mentions: list[_Mention]) -> None:
     """ "Moscow, Idaho" parsed as two entities: the second qualifies the first."""
     for first, second in zip(mentions, mentions[1:], strict=False):
-        between = first.span.doc.text[first.end:second.start]
+        between = text_of(first.span.doc)[first.end:second.start]
         if first.qualifier is None and between.strip() == "," and not second.modifier:
             first.qualifier = second
 

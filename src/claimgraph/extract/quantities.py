@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.doc_text import text_of
 from claimgraph.extract.numbers import Number, Piece, lex, read_number, word_kinds
 from claimgraph.extract.quantity_words import cues, match_cue, match_cue_before, match_scaled_currency, match_unit
 from claimgraph.models import Article, Quantity
@@ -59,9 +60,9 @@ class _Found:
 class _Context:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
-        self.pieces = lex(doc.text)
-        self._token = [-1] * len(doc.text)
+        self.text = text_of(doc)
+        self.pieces = lex(text_of(doc))
+        self._token = [-1] * len(text_of(doc))
         for t in doc:
             for c in range(t.idx, t.idx + len(t.text)):
                 self._token[c] = t.i

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
+from claimgraph.extract.doc_text import text_of
 from claimgraph.extract.timex_parse import plausible, tense
 from claimgraph.extract.timex_rules import ORDER, Hit, scan
 from claimgraph.extract.timex_values import Anchor, resolve
@@ -32,7 +33,7 @@ def find_times(doc: Doc, article: Article) -> list[TimeRef]:
     """Every time expression in the parsed article, in text order."""
     typed: list[tuple[Hit, str, str | None]] = []
     last: str | None = None  # the last date mentioned, for "the next day" and "that year"
-    for hit in _choose(h for h in scan(doc.text) if plausible(h, doc)):
+    for hit in _choose(h for h in scan(text_of(doc)) if plausible(h, doc)):
         kind, value = resolve(hit, Anchor(article.published, tense(doc, hit), last))
         repeats = hit.rule == "year" and (last or "").startswith(value or "-")  # "in 2022" after "May 2022"
         # "a year earlier" next to a quarter is that quarter a year back; it is not the period the article
@@ -66,7 +67,7 @@ def _clock_days(doc: Doc, typed: list[tuple[Hit, str, str | None]]) -> list[tupl
             if not 0 <= j < len(typed):
                 continue
             other, _, other_value = typed[j]
-            gap = doc.text[min(h.end, other.end):max(h.start, other.start)]
+            gap = text_of(doc)[min(h.end, other.end):max(h.start, other.start)]
             dated = other_value and (DAY_VALUE.fullmatch(other_value) or (
                 other.rule in CLOCK_RULES and "dayword" in other.groups and DAY_VALUE.match(other_value)))
             if dated and len(gap) <= 25 and not re.search(r"[.;!?\n]", gap):  # "4 in the morning (4 a.m. Thursday)"

@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extract.doc_text import text_of
 from claimgraph.extract.timex_calendar import FUTURE, PAST, PRESENT
 from claimgraph.extract.timex_rules import Hit
 
@@ -45,7 +46,7 @@ FUTURE_SIGNAL = re.compile(r"\b(?:until|till|as (?:early|soon|late) as|no later 
 
 
 def plausible(h: Hit, doc: Doc) -> bool:
-    g, text = h.groups, doc.text
+    g, text = h.groups, text_of(doc)
     for key in ("mon", "wd", "holiday"):
         word = g.get(key)
         if word and not word.isdigit():
@@ -128,7 +129,7 @@ def _title_case_inside(h: Hit, doc: Doc) -> bool:
 def _duration_ok(h: Hit, doc: Doc) -> bool:
     num = " ".join(h.groups.get("num", "").lower().split())
     unit = h.groups["unit"].lower()
-    after = doc.text[h.end:h.end + 5]
+    after = text_of(doc)[h.end:h.end + 5]
     if num.isdigit() and 1000 <= int(num) <= 2100:
         return False  # "the 1988 quarter"
     if re.match(r"\s+old\b", after):
@@ -170,12 +171,12 @@ def _season_ok(h: Hit, doc: Doc) -> bool:
         return False  # "prices fall", "spring into action"
     if "year" in g:
         return True
-    if doc.text[h.end:h.end + 4] == " of ":
+    if text_of(doc)[h.end:h.end + 4] == " of ":
         return False  # "the fall of Kabul"
     rel = g.get("rel", "").lower()
     if (rel and rel != "the") or g.get("edge"):
         return True
-    before = _word_before(doc.text, h.start)  # "in the summer", "since spring"; a bare "fall" is too risky
+    before = _word_before(text_of(doc), h.start)  # "in the summer", "since spring"; a bare "fall" is too risky
     return before in PREPOSITIONS and (rel == "the" or word.lower() != "fall")
 
 
@@ -184,7 +185,8 @@ def _ref_ok(h: Hit, doc: Doc) -> bool:
     span = _tokens(doc, h.end - len(h.groups["ref"]), h.end)
     if word in ("future", "the past", "the present") and span is not None and span.root.pos_ not in ("NOUN", "PROPN"):
         return False  # "future generations"
-    if word == "future" and not h.groups.get("edge") and _word_before(doc.text, h.start) not in ("in", "the", "near"):
+    before = _word_before(text_of(doc), h.start)
+    if word == "future" and not h.groups.get("edge") and before not in ("in", "the", "near"):
         return False
     if word in ("current", "recent"):
         return span is not None and span.root.dep_ == "amod"  # "the current weakness", "a recent filing"
@@ -195,12 +197,12 @@ def _ref_ok(h: Hit, doc: Doc) -> bool:
 
 def tense(doc: Doc, h: Hit) -> str | None:
     """The tense of the clause the expression belongs to: the first verb up its chain of heads."""
-    before = doc.text[max(0, h.start - 25):h.start]
+    before = text_of(doc)[max(0, h.start - 25):h.start]
     if PAST_SIGNAL.search(before):
         return PAST
     if FUTURE_SIGNAL.search(before):
         # "until Thursday" looks ahead, except in a past perfect clause: "Until Thursday, they had not ..."
-        return None if re.search(r"\bhad\b", doc.text[h.start:h.start + 60].split(".")[0]) else FUTURE
+        return None if re.search(r"\bhad\b", text_of(doc)[h.start:h.start + 60].split(".")[0]) else FUTURE
     span = _tokens(doc, h.start, h.end)
     if span is None:
         return None
