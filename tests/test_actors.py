@@ -438,3 +438,25 @@ def test_actors_aliases_data_people_have_roles_and_dates() -> None:
         for column in ("since", "until"):
             assert not row[column] or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", row[column]), row
         assert not (row["since"] and row["until"]) or row["since"] <= row["until"], row
+
+
+def test_grouped_alias_pattern_matches_exactly_what_one_plain_alternation_matches(seed_text):
+    # _pattern groups the thousands of aliases by first character (a speed-up); the matches must be
+    # those of the plain longest-first alternation, on real text and on every alias in any case.
+    from claimgraph.extract import actors
+
+    registry = ActorRegistry.default()
+    samples = Path(__file__).resolve().parent.parent / "samples" / "wcep-north-korea-russia-ukraine.jsonl"
+    texts = [seed_text] + [json.loads(line)["text"] for line in samples.read_text(encoding="utf-8").splitlines()]
+    for terms, inflect in (([a.text for a in registry._aliases.values()], False),
+                           ([s.term for s in registry._sectors.values()], True)):
+        plain = []
+        for term in sorted(set(terms), key=len, reverse=True):
+            body = actors._inflected(term) if inflect else re.escape(term)
+            body = re.sub(r"['’]", "['’]", body.replace(r"\ ", r"\s+"))
+            plain.append((f"(?i:{body})" if term.islower() else body) + (r"(?!\w)" if term[-1].isalnum() else ""))
+        reference = re.compile(r"(?<!\w)(?<![Pp]ro-)(?<![Aa]nti-)(?=(" + "|".join(plain) + "))")
+        grouped = actors._pattern(terms, inflect)
+        for text in [*texts, " ; ".join(terms), " ; ".join(terms).upper(), " ; ".join(terms).lower()]:
+            assert [m.span(1) for m in grouped.finditer(text)] == [m.span(1) for m in reference.finditer(text)]
+    assert [m.group(1) for m in registry._alias_re.finditer("Pyongyang and the Kremlin")] == ["Pyongyang", "Kremlin"]

@@ -119,14 +119,33 @@ class _Part:
 
 
 def _pattern(terms: Iterable[str], inflect: bool = False) -> re.Pattern[str]:
-    alternatives = []
+    """One regex for every term, longest first. Python's `re` tries each alternative in turn at each
+    word start, so the alternatives are grouped by their first character behind a one-character
+    guard: a position skips every group but its own. The matches are the same: alternatives that can
+    match at one position share a group and keep their order in it."""
+    groups: dict[str, list[str]] = {}
     for term in sorted(set(terms), key=len, reverse=True):
         body = _inflected(term) if inflect else re.escape(term)
         body = re.sub(r"['’]", "['’]", body.replace(r"\ ", r"\s+"))
         if term.islower():
             body = f"(?i:{body})"
-        alternatives.append(body + (r"(?!\w)" if term[-1].isalnum() else ""))
-    return re.compile(r"(?<!\w)(?<![Pp]ro-)(?<![Aa]nti-)(?=(" + "|".join(alternatives) + "))")
+        groups.setdefault(_first(term), []).append(body + (r"(?!\w)" if term[-1].isalnum() else ""))
+    guarded = [f"(?={_guard(first)})(?:{'|'.join(alternatives)})" for first, alternatives in groups.items()]
+    return re.compile(r"(?<!\w)(?<![Pp]ro-)(?<![Aa]nti-)(?=(" + "|".join(guarded) + "))")
+
+
+def _first(term: str) -> str:
+    """The group of a term: its first character, lower-cased where that is one character."""
+    first = term[0]
+    if first in "'’":
+        return "'"
+    lower = first.lower()
+    return lower if len(lower) == 1 else first
+
+
+def _guard(first: str) -> str:
+    """A class every alternative of the group can start with (a superset: case-insensitive)."""
+    return "['’]" if first == "'" else f"(?i:{re.escape(first)})"
 
 
 def _inflected(term: str) -> str:

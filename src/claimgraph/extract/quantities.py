@@ -13,6 +13,7 @@ noun ("soldiers"), the lemma of a change verb ("sank" -> sink) and tells a year 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -62,16 +63,16 @@ class _Context:
         self.doc = doc
         self.text = text_of(doc)
         self.pieces = lex(text_of(doc))
-        self._token = [-1] * len(text_of(doc))
-        for t in doc:
-            for c in range(t.idx, t.idx + len(t.text)):
-                self._token[c] = t.i
+        self._starts = [t.idx for t in doc]  # token starts, in order, for bisecting a character to its token
+        self._ends = [t.idx + len(t.text) for t in doc]
 
     def token(self, piece: int) -> Token | None:
+        """The token whose characters hold the piece's first character; None between tokens."""
         if not 0 <= piece < len(self.pieces):
             return None
-        i = self._token[self.pieces[piece].start]
-        return self.doc[i] if i >= 0 else None
+        c = self.pieces[piece].start
+        i = bisect_right(self._starts, c) - 1
+        return self.doc[i] if i >= 0 and c < self._ends[i] else None
 
     def tokens(self, first: int, last: int) -> list[Token]:
         seen: dict[int, Token] = {}
