@@ -16,9 +16,13 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[ml,web,postgres]'
 	touch $@
 
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[ml,web,dask,postgres]'
+	touch $(VENV)/.installed $@
+
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev,ml,web,dask,postgres]'
-	touch $(VENV)/.installed $@
+	touch $(VENV)/.installed $(VENV)/.installed-bench $@
 
 install: $(VENV)/.installed
 
@@ -48,12 +52,12 @@ test: dev chromium postgres
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
-## make bench: extraction throughput, as ratios to the spaCy parse measured in the same run.
-bench: install
-	$(BIN)/python bench/bench_extract.py
-	$(BIN)/python bench/bench_places.py
-	$(BIN)/python bench/bench_stories.py
-	$(BIN)/python bench/bench_life.py
+## make bench: every benchmark in one run (throughput against bare spaCy at 1 and 2 processes, Dask
+## batch, store growth to 100,000 articles, query latency at 1M claims on SQLite and PostgreSQL),
+## written to docs/performance.md. `make bench BENCH=--quick` is a scaled-down smoke run.
+BENCH ?=
+bench: $(VENV)/.installed-bench postgres
+	$(BIN)/python bench/run.py $(BENCH)
 
 lint: dev
 	$(BIN)/ruff check src tests

@@ -1,9 +1,9 @@
 """`claimgraph batch` on a local Dask cluster against bare spaCy, on the same texts in one run.
 
-    python bench/bench_batch.py [ARTICLES.jsonl] [--limit N] [--attribution rules|tagger|auto]
+    python bench/bench_batch.py [ARTICLES.jsonl] [--limit N] [--attribution rules|tagger|auto] [--json FILE]
 
-Default input: the first 60 of the 120 Wikinews articles in ../shared/corpus (CC BY 2.5), else the
-bundled samples/wikinews. Measures articles/s and words/s of
+Default input: the first `--limit` (60) articles of bench_throughput.py's mix (the bundled samples, then
+the shared corpus's Wikinews articles and Current Events Portal summaries). Measures articles/s and words/s of
   - spaCy `nlp.pipe` in one process, and `nlp.pipe(n_process=2)` (Docs travel back to the parent),
     the parse alone, as the baselines;
   - `claimgraph batch` (full extraction, Parquet written) at 1 and 2 workers: steady throughput
@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews_timeline_semeval2015" / "articles.jsonl"
 ARTICLES_PER_DAY = 1_000_000
 
 
@@ -44,15 +43,29 @@ def _articles(source: Path, limit: int) -> list[Any]:
     return found
 
 
+ROWS: list[dict[str, Any]] = []
+
+
 def _row(name: str, n: int, words: int, wall: float, cpu: float | None, base: tuple[float, float] | None,
          extra: str = "") -> tuple[float, float]:
-    """Print wall-clock rates and words per CPU-second (what the work costs, however busy the machine);
-    each with its ratio to `base`. Returns (words/s, words/CPU-s)."""
+    """One table row: wall-clock rates and words per CPU-second (what the work costs, however busy the
+    machine), each with its ratio to `base`. Returns (words/s, words/CPU-s)."""
     rate, per_cpu = words / wall, words / cpu if cpu else 0.0
-    ratio = f"{rate / base[0]:5.2f}x" if base else "1.00x"
-    cpu_part = f"{per_cpu:6.0f} words/CPU-s {per_cpu / base[1] if base else 1.0:5.2f}x" if cpu else " " * 25
-    print(f"{name:32} {n / wall:6.2f} articles/s {rate:6.0f} words/s {ratio} | {cpu_part}  {extra}")
+    ROWS.append({"what": name, "articles_per_s": n / wall, "words_per_s": rate,
+                 "ratio": rate / base[0] if base else 1.0, "words_per_cpu_s": per_cpu if cpu else None,
+                 "cpu_ratio": (per_cpu / base[1] if base else 1.0) if cpu else None, "note": extra})
     return rate, per_cpu
+
+
+def _table() -> str:
+    lines = ["| what | articles/s | words/s | vs nlp.pipe | words/CPU-s | vs nlp.pipe | |",
+             "|---|---:|---:|---:|---:|---:|---|"]
+    for r in ROWS:
+        cpu = (f"{r['words_per_cpu_s']:,.0f} | {r['cpu_ratio']:.2f}x" if r["words_per_cpu_s"] is not None
+               else " | ")
+        lines.append(f"| {r['what']} | {r['articles_per_s']:.2f} | {r['words_per_s']:,.0f} | {r['ratio']:.2f}x "
+                     f"| {cpu} | {r['note']} |")
+    return "\n".join(lines)
 
 
 def _cpu(who: int) -> float:
@@ -62,10 +75,12 @@ def _cpu(who: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("source", nargs="?", type=Path, default=CORPUS if CORPUS.is_file() else ROOT / "samples")
+    parser.add_argument("source", nargs="?", type=Path,
+                        help="articles (default: bench_throughput.py's mix of the samples and the shared corpus)")
     parser.add_argument("--limit", type=int, default=60)
     parser.add_argument("--attribution", default="auto", choices=("auto", "rules", "tagger"))
     parser.add_argument("--shard-size", type=int, default=8)
+    parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # before numpy is imported
         os.environ.setdefault(var, "1")
@@ -73,11 +88,17 @@ def main() -> None:
     from claimgraph.extract import extract_articles
     from claimgraph.nlp import load_model
 
-    articles = _articles(args.source, args.limit)
+    if args.source is None:
+        from bench_throughput import bench_articles
+
+        articles = bench_articles(args.limit)
+    else:
+        articles = _articles(args.source, args.limit)
     texts = [a.text for a in articles]
     n, words = len(articles), sum(len(t.split()) for t in texts)
-    print(f"{n} articles, {words} words from {args.source}; attribution={args.attribution}; "
-          f"{os.cpu_count()} CPUs, shared with other work, so the figures are noisy")
+    origin = args.source.name if args.source else "samples and shared corpus"
+    print(f"{n} articles, {words:,} words ({origin}); attribution={args.attribution}; "
+          f"{os.cpu_count()} CPUs.\n")
     with tempfile.TemporaryDirectory() as tmp:
         # the same texts for every run: batch reads this file back
         shard_input = Path(tmp) / "articles.jsonl"
@@ -85,8 +106,10 @@ def main() -> None:
                                                    "published": a.published.isoformat() if a.published else None,
                                                    "url": a.url}) + "\n" for a in articles), encoding="utf-8")
 
+        from bench_throughput import bare_spacy
+
         t0 = time.perf_counter()
-        nlp = load_model()
+        nlp = bare_spacy()  # the baseline: spaCy as it loads the model, none of claimgraph's components
         load_s = time.perf_counter() - t0
         for _ in nlp.pipe(texts[:2]):  # warm
             pass
@@ -103,9 +126,10 @@ def main() -> None:
              time.process_time() - c0 + _cpu(resource.RUSAGE_CHILDREN) - k0, base,
              f"(start-up included; peak {_mb(_peak(resource.RUSAGE_CHILDREN))} per child)")
 
-        list(extract_articles(articles[:1], nlp, attribution=args.attribution))  # load lexicons, tagger
+        ours = load_model()
+        list(extract_articles(articles[:1], ours, attribution=args.attribution))  # load lexicons, tagger
         t0, c0 = time.perf_counter(), time.process_time()
-        for _ in extract_articles(articles, nlp, attribution=args.attribution):
+        for _ in extract_articles(articles, ours, attribution=args.attribution):
             pass
         extract = _row("claimgraph extract, 1 process", n, words, time.perf_counter() - t0,
                        time.process_time() - c0, base, "(the same extraction, no Dask)")
@@ -123,13 +147,19 @@ def main() -> None:
                                    result.elapsed_s - result.startup_s, result.cpu_s, base,
                                    f"(start-up {result.startup_s:.1f} s; peak per worker {peaks})")
             _row("  end to end, start-up included", n, words, result.elapsed_s, None, base)
-    print(f"batch 1 worker / extract in 1 process: {steady[1][0] / extract[0]:.2f}x wall, "
-          f"{steady[1][1] / extract[1]:.2f}x per CPU-s (Dask's own cost); "
-          f"batch 2 workers / 1 worker: {steady[2][0] / steady[1][0]:.2f}x wall")
+    dask_cost = steady[1][1] / extract[1]
+    scaling = steady[2][0] / steady[1][0]
     per_worker = steady[2][1] / (words / n)  # articles per CPU-second of one worker
-    print(f"1M articles/day is {ARTICLES_PER_DAY / 86400:.1f} articles/s: about "
-          f"{math.ceil(ARTICLES_PER_DAY / 86400 / per_worker)} busy cores (one worker each) at this article length "
-          f"({words / n:.0f} words) and this machine's CPU speed")
+    cores = math.ceil(ARTICLES_PER_DAY / 86400 / per_worker)
+    print(_table())
+    print(f"\nbatch with 1 worker / extract in 1 process: {steady[1][0] / extract[0]:.2f}x wall, {dask_cost:.2f}x "
+          f"per CPU-second (Dask's own cost); 2 workers / 1 worker: {scaling:.2f}x wall.\n"
+          f"1M articles/day is {ARTICLES_PER_DAY / 86400:.1f} articles/s: about {cores} busy cores (one worker "
+          f"each) at this article length ({words / n:.0f} words) and this machine's CPU speed.")
+    if args.json:
+        args.json.write_text(json.dumps({"articles": n, "words": words, "rows": ROWS, "dask_cost": dask_cost,
+                                         "workers_2_vs_1": scaling, "cores_for_1m_per_day": cores}, indent=1),
+                             encoding="utf-8")
 
 
 def _peak(who: int) -> int:
