@@ -54,7 +54,7 @@ SECTIONS = (
             "The same extraction on Dask's distributed scheduler (a `LocalCluster`; each worker loads the "
             "model once through a worker plugin), writing Parquet, against bare spaCy in the same run."),
     Section("growth", "Cost per article as the store grows", "bench_growth.py",
-            (), ("--max", "2000"),
+            ("--max", "10000"), ("--max", "2000", "--window", "100"),
             "`Store.add` (insert, exact and near-duplicate check, story linking, linker snapshots), timed in "
             "windows after the store reaches each size; flat ratios mean the cost does not grow with the store."),
     Section("queries", "Query latency at 1,000,000 claims", "bench_queries.py",
@@ -133,9 +133,14 @@ def targets(figures: dict[str, dict[str, Any] | None]) -> list[str]:
     growth = figures.get("growth")
     if growth and growth.get("marks"):
         marks = growth["marks"]
-        worst = max(m["ratio"] for m in marks)
-        lines.append(_check(f"cost per article flat from 0 to {marks[-1]['size']:,} stored articles",
-                            worst <= 1.5, f"largest ratio to the first mark {worst:.2f}x"))
+        # from the 1,000 mark on: below it the linker is still filling its fixed limits (candidates, samples)
+        settled = next((m for m in marks if m["stored"] >= 1000), marks[0])
+        last = marks[-1]
+        ratio = last["cpu_ms"] / settled["cpu_ms"]
+        lines.append(_check(f"cost per article flat as the store grows from {settled['stored']:,} to "
+                            f"{last['stored']:,} articles (CPU ms per article, at most 1.3x)", ratio <= 1.3,
+                            f"{settled['cpu_ms']:.1f} -> {last['cpu_ms']:.1f} ms, {ratio:.2f}x "
+                            f"({last['cpu_ratio']:.2f}x of the empty store's)"))
     queries = figures.get("queries")
     if queries and queries.get("rows"):
         worst_q = max(queries["rows"], key=lambda r: r["p95_ms"])
