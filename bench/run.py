@@ -5,10 +5,13 @@
 Runs, one after the other (each prints its own table, kept verbatim in the report):
   1. bench_throughput.py: extract and ingest against bare spaCy at 1 and 2 processes, peak memory;
   2. bench_batch.py: `claimgraph batch` on a local Dask cluster at 1 and 2 workers;
-  3. bench_growth.py: cost per article as the store grows to 100,000 articles;
+  3. bench_growth.py: cost per article as the store grows (to 10,000 articles here, to fit the 15
+     minutes; `python bench/bench_growth.py` alone goes to 100,000 in about half an hour);
   4. bench_queries.py: p50/p95 query latency at 1,000,000 claims in SQLite and PostgreSQL.
-then checks the issue's targets against the figures and says which are met. `--quick` scales every
-benchmark down (a smoke run of the whole thing in a couple of minutes); its report says so.
+then checks the issue's targets against the figures and says which are met. Smaller benchmarks of
+one component each stay outside this run: bench_extract.py (rules against tagger, one process),
+bench_places.py, bench_stories.py (the linker alone) and bench_life.py (stories in the store).
+`--quick` scales every benchmark down (a smoke run of the whole thing); its report says so.
 Every figure is a ratio to a baseline measured in the same run where one exists: the machines are
 shared and noisy, so absolute rates move from run to run.
 """
