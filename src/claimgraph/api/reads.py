@@ -1,8 +1,11 @@
 """The read queries behind every endpoint and page: each returns JSON-ready values, so a page and its
 JSON twin are built from the same call.
 
-The store is opened read-only (`mode=ro`, `query_only`), so nothing here can write. No spaCy: actor
-names are resolved through the mentions the store holds, not through the extraction pipeline.
+The store is opened read-only (SQLite: `mode=ro`, `query_only`; PostgreSQL: a session whose
+transactions are READ ONLY), so nothing here can write. The SQL is written once for both engines:
+`?` placeholders (the PostgreSQL connection rewrites them), full-text search and case-insensitive
+LIKE through the store's `Dialect`. No spaCy: actor names are resolved through the mentions the
+store holds, not through the extraction pipeline.
 """
 
 from __future__ import annotations
@@ -17,27 +20,39 @@ from typing import Any
 
 from claimgraph.errors import StoreError
 from claimgraph.models import Claim, Place, Quantity, TimeRef, from_dict, to_dict
-from claimgraph.store import SCHEMA_VERSION, ClaimRow, Store
+from claimgraph.store import SCHEMA_VERSION, ClaimRow, Store, open_store
+from claimgraph.store.postgres import PostgresStore, is_postgres_url
 from claimgraph.store.queries import ClaimQuery, claims_sql, looks_like_code
 
-__all__ = ["MAX_LIMIT", "MAX_OFFSET", "ClaimFilters", "NotFound", "ReadOnlyStore", "actor_page", "actors_list",
-           "article_page", "articles_list", "check_store", "claim_dict", "claim_rows", "claims_list", "places_list",
-           "resolve_about", "search",
-           "stats"]
+__all__ = ["MAX_LIMIT", "MAX_OFFSET", "ClaimFilters", "NotFound", "ReadOnlyPostgresStore", "ReadOnlyStore",
+           "actor_page", "actors_list", "article_page", "articles_list", "check_store", "claim_dict", "claim_rows",
+           "claims_list", "places_list", "resolve_about", "search", "stats"]
 
 MAX_LIMIT = 200  # rows a page may ask for
 MAX_OFFSET = 1_000_000  # past this a client should narrow its filters instead
+_NO_LIMIT = 2**62  # LIMIT for "every row" with an OFFSET: SQLite needs a LIMIT there, PostgreSQL a non-negative one
 
 
 class NotFound(StoreError):
     """What was asked for is not in the store (HTTP 404)."""
 
 
-class ReadOnlyStore(Store):
-    """A `Store` on a read-only connection: no migration, no writes, usable from any one thread at a time."""
+class _OldSchema(StoreError):
+    """The store's schema is not the one this claimgraph reads: `check_store` migrates it."""
 
-    def __init__(self, path: str | Path) -> None:  # noqa: D107 - Store.__init__ opens read-write
-        self.path = str(path)
+
+class ReadOnlyStore(Store):
+    """A `Store` on a read-only connection: no migration, no writes, usable from any one thread at a time.
+
+    `db` is a SQLite file or a `postgresql://` URL (then the object is a `ReadOnlyPostgresStore`)."""
+
+    def __new__(cls, db: str | Path) -> ReadOnlyStore:
+        if cls is ReadOnlyStore and is_postgres_url(str(db)):
+            return object.__new__(ReadOnlyPostgresStore)
+        return object.__new__(cls)
+
+    def __init__(self, db: str | Path) -> None:  # noqa: D107 - Store.__init__ opens read-write
+        self.path = str(db)
         uri = Path(self.path).resolve().as_uri() + "?mode=ro"
         try:
             self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30, check_same_thread=False)
@@ -46,22 +61,71 @@ class ReadOnlyStore(Store):
         except sqlite3.Error as e:
             raise StoreError(f"cannot open the store read-only ({e})", input=self.path,
                              hint="check the path; create a store with `claimgraph --db FILE ingest PATH`") from e
+        self._check_version(version)
+
+    def _check_version(self, version: int) -> None:
         if version != SCHEMA_VERSION:
             self.conn.close()
-            raise StoreError(f"store schema version {version}, this claimgraph reads {SCHEMA_VERSION}",
-                             input=self.path, hint="run `claimgraph --db FILE stats` once to migrate it")
+            raise _OldSchema(f"store schema version {version}, this claimgraph reads {SCHEMA_VERSION}",
+                             input=self.path, hint="run `claimgraph --db DB stats` once to migrate it")
 
 
-def check_store(path: str | Path) -> None:
-    """Fail early, naming the file, when `path` is no claimgraph store; migrate an older one (the only write)."""
-    if not Path(path).is_file():
-        raise StoreError("no store at this path", input=str(path),
-                         hint=f"create one with `claimgraph --db {path} ingest samples/`")
+class ReadOnlyPostgresStore(ReadOnlyStore, PostgresStore):
+    """A PostgreSQL store on a session whose transactions are all READ ONLY: a write fails in the server."""
+
+    def __init__(self, db: str | Path) -> None:  # noqa: D107 - PostgresStore.__init__ migrates
+        from claimgraph.store.postgres import INSTALL_HINT, _Connection, redact
+
+        url = str(db)
+        try:
+            import psycopg
+            from psycopg.conninfo import conninfo_to_dict
+        except ImportError as e:
+            raise StoreError("a postgresql:// store needs psycopg, which is not installed", input=redact(url),
+                             hint=INSTALL_HINT) from e
+        self.path = redact(url)
+        self.integrity_errors = (psycopg.IntegrityError,)
+        self.database_errors = (psycopg.Error,)
+        # Every transaction READ ONLY from the first statement on, so a write fails in the server; no JIT,
+        # which costs a page's query more (0.2-0.7 s at a million claims) than running it. Added to any
+        # options the URL gives.
+        options = "-c default_transaction_read_only=on -c jit=off"
+        if given := conninfo_to_dict(url).get("options"):
+            options = f"{given} {options}"
+        try:
+            raw = psycopg.connect(url, autocommit=True, connect_timeout=10, options=options)
+        except psycopg.Error as e:
+            raise StoreError(f"cannot connect to PostgreSQL ({str(e).strip()})", input=self.path,
+                             hint="check the server is running and the URL: postgresql://USER@HOST:PORT/DBNAME"
+                             ) from e
+        # Every query planned with its own values: psycopg would otherwise prepare a statement run 5 times, and
+        # PostgreSQL's generic plan for it cannot use an index for `code LIKE $1`.
+        raw.prepare_threshold = None
+        self.conn = _Connection(raw)
+        try:
+            version = self.schema_version()
+        except psycopg.errors.UndefinedTable:
+            raw.close()
+            raise StoreError("no claimgraph store in this database", input=self.path,
+                             hint=f"create one with `claimgraph --db {self.path} ingest samples/`") from None
+        except BaseException:
+            raw.close()
+            raise
+        self._check_version(version)
+
+
+def check_store(db: str | Path) -> None:
+    """Fail early, naming the store, when `db` is no claimgraph store; migrate an older one (the only write)."""
+    if not is_postgres_url(str(db)) and not Path(db).is_file():
+        raise StoreError("no store at this path", input=str(db),
+                         hint=f"create one with `claimgraph --db {db} ingest samples/`")
     try:
-        ReadOnlyStore(path).close()
-    except StoreError:
-        Store(path).close()  # migrates an older schema forward, or raises naming the problem
-        ReadOnlyStore(path).close()
+        ReadOnlyStore(db).close()
+    except StoreError as e:
+        if is_postgres_url(str(db)) and not isinstance(e, _OldSchema):
+            raise  # no server, no claimgraph tables: nothing a migration would mend
+        open_store(db).close()  # migrates an older schema forward, or raises naming the problem
+        ReadOnlyStore(db).close()
 
 
 # --- claims ----------------------------------------------------------------------------------------
@@ -92,8 +156,8 @@ def resolve_about(store: Store, text: str | None) -> list[str]:
         return []
     if looks_like_code(text):
         return [text]
-    row = store.conn.execute(
-        "SELECT code FROM actors WHERE code IS NOT NULL AND code != '' AND text = ? COLLATE NOCASE"
+    row = store.conn.execute(  # lower(): ASCII case folding in both engines, served by index actors_text_lower
+        "SELECT code FROM actors WHERE lower(text) = lower(?) AND code IS NOT NULL AND code != ''"
         " GROUP BY code ORDER BY count(*) DESC, code LIMIT 1", (text.strip(),)).fetchone()
     return [row[0]] if row else []
 
@@ -112,10 +176,14 @@ def _query(store: Store, f: ClaimFilters, limit: int | None) -> ClaimQuery:
 
 
 def claim_rows(store: Store, f: ClaimFilters, limit: int | None, offset: int = 0) -> list[ClaimRow]:
-    """`Store.claims` with an offset: the same SQL, paged."""
-    sql, params = claims_sql(_query(store, f, limit if limit is not None else -1))
-    sql += " OFFSET ?"
-    params.append(offset)
+    """`Store.claims` with an offset: the same SQL, paged; `limit=None` for every row."""
+    sql, params = claims_sql(_query(store, f, limit), store.dialect)
+    if offset:
+        if limit is None:
+            sql += " LIMIT ?"
+            params.append(_NO_LIMIT)
+        sql += " OFFSET ?"
+        params.append(offset)
     return [ClaimRow(claim=from_dict(Claim, json.loads(record)), article_id=aid, title=title, outlet=outlet,
                      published=date.fromisoformat(published) if published else None, url=url, copies=n,
                      duplicate_of=dup)
@@ -222,9 +290,10 @@ def actors_list(store: Store, q: str | None, limit: int, offset: int) -> dict[st
     """Actor codes met in the store, most mentioned first, with their commonest mention text."""
     where, params = "WHERE code IS NOT NULL AND code != ''", []
     if q:
-        where += " AND (code LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')"
-        like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        params += [like, like]
+        op = store.dialect.ilike  # SQLite's LIKE ignores ASCII case; PostgreSQL's needs ILIKE
+        where += f" AND (code {op} ? ESCAPE '\\' OR text {op} ? ESCAPE '\\')"
+        pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        params += [pattern, pattern]
     rows = store.conn.execute(
         f"SELECT code, count(*), count(DISTINCT article_id) FROM actors {where} GROUP BY code"
         " ORDER BY count(*) DESC, code LIMIT ? OFFSET ?", (*params, limit + 1, offset)).fetchall()

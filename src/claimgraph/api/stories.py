@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from claimgraph.api.reads import ClaimFilters, NotFound, claim_dict, claim_rows
 from claimgraph.models import Quantity, to_dict
 from claimgraph.store import Store
+from claimgraph.store.stories import story_articles
 
 __all__ = ["LinkedStories", "StorySource", "StoredStories", "stories_list", "story_timeline"]
 
@@ -23,6 +24,10 @@ __all__ = ["LinkedStories", "StorySource", "StoredStories", "stories_list", "sto
 class StorySource(Protocol):
     def story_ids(self, store: Store) -> dict[str, list[str]]:
         """Story id -> its article ids, oldest first."""
+        ...
+
+    def story(self, store: Store, story_id: str) -> list[str]:
+        """One story's article ids, oldest first; empty when there is no such story."""
         ...
 
 
@@ -33,9 +38,7 @@ class StoredStories:
         self._linked = LinkedStories()
 
     def story_ids(self, store: Store) -> dict[str, list[str]]:
-        unlinked = store.conn.execute(
-            "SELECT count(*) FROM articles WHERE duplicate_of IS NULL AND story_id IS NULL").fetchone()[0]
-        if unlinked:
+        if self._unlinked(store):
             return self._linked.story_ids(store)
         stories: dict[str, list[str]] = defaultdict(list)
         for aid, sid in store.conn.execute(
@@ -43,6 +46,17 @@ class StoredStories:
                 " ORDER BY published IS NULL, published, link_seq, id"):
             stories[sid].append(aid)
         return dict(stories)
+
+    def story(self, store: Store, story_id: str) -> list[str]:
+        """By the index on `articles.story_id`: a story page reads its own articles, not every story's."""
+        if self._unlinked(store):
+            return self._linked.story(store, story_id)
+        return story_articles(store.conn, story_id)
+
+    @staticmethod
+    def _unlinked(store: Store) -> bool:
+        return store.conn.execute("SELECT 1 FROM articles WHERE story_id IS NULL AND duplicate_of IS NULL"
+                                  " LIMIT 1").fetchone() is not None
 
 
 class LinkedStories:
@@ -57,6 +71,9 @@ class LinkedStories:
             if self._stories is None:
                 self._stories = self._link(store)
             return self._stories
+
+    def story(self, store: Store, story_id: str) -> list[str]:
+        return self.story_ids(store).get(story_id, [])
 
     @staticmethod
     def _link(store: Store) -> dict[str, list[str]]:
@@ -97,13 +114,13 @@ def _published(store: Store, article_id: str) -> str | None:
 
 def story_timeline(source: StorySource, store: Store, story_id: str, limit: int = 500) -> dict[str, Any]:
     """A story's articles and claims, each party's stances over time, and numeric estimates per source."""
-    found = source.story_ids(store)
-    if story_id not in found:
+    found = source.story(store, story_id)
+    if not found:
         raise NotFound("no such story", input=story_id, hint="story ids are listed at /api/stories")
     articles, claims = [], []
     positions: dict[str, list[dict[str, Any]]] = defaultdict(list)
     estimates: list[dict[str, Any]] = []
-    for aid in found[story_id]:
+    for aid in found:
         x = store.extraction(aid)
         articles.append({"id": aid, "title": x.article.title, "outlet": x.article.outlet,
                          "published": to_dict(x.article.published), "url": x.article.url})
