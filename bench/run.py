@@ -7,7 +7,8 @@ Runs, one after the other (each prints its own table, kept verbatim in the repor
   2. bench_batch.py: `claimgraph batch` on a local Dask cluster at 1 and 2 workers;
   3. bench_growth.py: cost per article as the store grows (to 10,000 articles here, to fit the 15
      minutes; `python bench/bench_growth.py` alone goes to 100,000 in about half an hour);
-  4. bench_queries.py: p50/p95 query latency at 1,000,000 claims in SQLite and PostgreSQL.
+  4. bench_queries.py: p50/p95 query latency in SQLite and PostgreSQL (at 100,000 claims here: building
+     a million-claim store on both takes six minutes; bench/recorded.md keeps the longer runs);
 then checks the issue's targets against the figures and says which are met. Smaller benchmarks of
 one component each stay outside this run: bench_extract.py (rules against tagger, one process),
 bench_places.py, bench_stories.py (the linker alone) and bench_life.py (stories in the store).
@@ -60,8 +61,9 @@ SECTIONS = (
             ("--max", "10000"), ("--max", "2000", "--window", "100"),
             "`Store.add` (insert, exact and near-duplicate check, story linking, linker snapshots), timed in "
             "windows after the store reaches each size; flat ratios mean the cost does not grow with the store."),
-    Section("queries", "Query latency at 1,000,000 claims", "bench_queries.py",
-            (), ("--claims", "20000"),
+    Section("queries", "Query latency", "bench_queries.py",
+            ("--claims", "100000", "--queries", "100", "--budget", "15"),
+            ("--claims", "10000", "--queries", "20", "--budget", "5"),
             "Claim search, story timeline and actor page, through the read functions the HTTP API and web "
             "pages call, on SQLite and on PostgreSQL."),
 )
@@ -145,12 +147,14 @@ def targets(figures: dict[str, dict[str, Any] | None]) -> list[str]:
                             f"{settled['cpu_ms']:.1f} -> {last['cpu_ms']:.1f} ms, {ratio:.2f}x "
                             f"({last['cpu_ratio']:.2f}x of the empty store's)"))
     queries = figures.get("queries")
-    if queries and queries.get("rows"):
-        worst_q = max(queries["rows"], key=lambda r: r["p95_ms"])
-        claims = queries.get("claims", 0)
-        lines.append(_check(f"p95 query latency under 50 ms at {claims:,} claims, both backends",
-                            worst_q["p95_ms"] < 50 and len({r["backend"] for r in queries["rows"]}) == 2,
-                            f"slowest p95 {worst_q['p95_ms']:.1f} ms ({worst_q['backend']}, {worst_q['query']})"))
+    if queries and queries.get("backends"):
+        timed = [(b["backend"], r) for b in queries["backends"] for r in b["results"]
+                 if not r["query"].startswith("open")]
+        backend, worst = max(timed, key=lambda t: t[1]["p95_ms"])
+        lines.append(_check(f"p95 query latency under 50 ms at {queries['claims']:,} claims on both backends",
+                            worst["p95_ms"] < 50 and len(queries["backends"]) == 2,
+                            f"slowest p95 {worst['p95_ms']:.0f} ms ({backend}, {worst['query']}); backends: "
+                            + ", ".join(b["backend"] for b in queries["backends"])))
     return lines or ["- no figures to check (every benchmark failed; see above)"]
 
 
