@@ -158,6 +158,14 @@ def targets(figures: dict[str, dict[str, Any] | None]) -> list[str]:
     return lines or ["- no figures to check (every benchmark failed; see above)"]
 
 
+def _targets_or_error(figures: dict[str, dict[str, Any] | None]) -> list[str]:
+    """The target lines; a figure missing from a benchmark's JSON must not lose the whole report."""
+    try:
+        return targets(figures)
+    except (KeyError, TypeError, ValueError, ZeroDivisionError) as e:
+        return [f"- could not check the targets ({type(e).__name__}: {e}); the tables below have the figures"]
+
+
 def _check(what: str, ok: bool, figure: str) -> str:
     return f"- {'met' if ok else '**not met**'}: {what}: {figure}"
 
@@ -172,11 +180,13 @@ def report(parts: list[tuple[Section, str, dict[str, Any] | None, float, str]], 
     head += ["## Machine", "", *machine(), "",
              "The machine is shared with other work, so absolute rates move between runs; the ratios to a "
              "baseline measured in the same run are the figures to compare.", "",
-             "## Targets", "", *targets({s.key: f for s, _, f, _, _ in parts}), ""]
+             "## Targets", "", *_targets_or_error({s.key: f for s, _, f, _, _ in parts}), ""]
     body = []
     for section, table, _, seconds, shown in parts:
         body += [f"## {section.title}", "", section.about, "", f"    $ {shown}    # {seconds:.0f} s", "", table, ""]
-    return "\n".join(head + body)
+    recorded = BENCH / "recorded.md"
+    tail = [recorded.read_text(encoding="utf-8")] if recorded.exists() and not quick else []
+    return "\n".join(head + body + tail)
 
 
 def main() -> None:
