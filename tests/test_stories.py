@@ -140,3 +140,29 @@ def test_a_story_keeps_a_bounded_sample_of_its_articles():
     story = linker.state.stories[ids.pop()]
     assert story.size == 12 and len(story.members) == options.members
     assert all(len([k for k in m if k.startswith("w:")]) <= options.member_features for m in story.members)
+
+
+def test_stories_months_older_than_the_newest_article_are_retired_from_memory():
+    # January's summaries, then the same events reported again in December: by then January's stories
+    # are `retire_days` behind the newest article and leave the linker's memory (so its state, and every
+    # snapshot of it, holds recent months, not every year read); December's reports make new stories.
+    linker = StoryLinker(StoryOptions(retire_days=90, retire_every=1))
+    january = {linker.resolve(s) for s in _link(linker, STREAM)}
+    assert set(linker.state.stories) == january
+    december = [(day.replace("2025-01", "2025-12"), text) for day, text in STREAM]
+    later = {linker.resolve(s) for s in _link(linker, december)}
+    state = linker.state
+    assert state.latest == "2025-12-28"
+    assert not later & january and set(state.stories) == later
+    assert len(later) == len(january)  # linked alike: the same events, one story per event
+    assert all(set(p) <= later for p in state.postings.values())
+    assert LinkerState.from_dict(json.loads(json.dumps(state.to_dict()))).latest == "2025-12-28"
+
+
+def test_stories_are_kept_while_their_events_are_recent():
+    linker = StoryLinker(StoryOptions(retire_days=90, retire_every=1))
+    first = linker.add(_x(GOMA_1, "2025-01-26"))
+    linker.add(_x(YOON, "2025-04-20"))  # 84 days on: Goma's story is not yet 90 days behind
+    assert first in linker.state.stories
+    linker.add(_x(TENNIS, "2025-04-30"))
+    assert first not in linker.state.stories

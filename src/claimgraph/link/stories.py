@@ -26,7 +26,9 @@ merged into the joined one when the mean similarity between the two samples reac
 `merge_threshold` and their lowest pair `min_similarity`: a bridge article alone does not fuse two
 stories. Nothing is ever re-clustered, so the work per article is bounded by the options
 (`candidates` x `members` comparisons of vectors of at most `member_features` features), not by the
-number of articles or stories seen.
+number of articles or stories seen. A story whose latest article is `retire_days` older than the
+newest article seen is retired (forgotten; its articles keep their ids in the store), so the
+linker's memory holds the stories of the last months, not of every year it has read.
 
 `LinkerState` is the whole memory of the linker, plain values only: `to_dict()` is JSON and
 `LinkerState.from_dict` resumes linking where it stopped.
@@ -78,6 +80,8 @@ class StoryOptions:
     seed_members: int = 3
     member_features: int = 80  # strongest features kept of an article, per group
     window_days: int = 60  # a dated article is not compared with a story dated further away
+    retire_days: int = 180  # a story whose latest article is this much older than the newest seen leaves memory
+    retire_every: int = 100  # arrivals between two looks for stories to retire
 
     def weight(self, group: str) -> float:
         return float(getattr(self, group))
@@ -102,13 +106,14 @@ class LinkerState:
     postings: dict[str, dict[str, None]] = field(default_factory=dict)  # feature -> story ids, oldest first
     merged: dict[str, str] = field(default_factory=dict)  # a story merged away -> the story it went into
     next_id: int = 1
+    latest: str | None = None  # ISO date of the newest dated article seen
 
     def to_dict(self) -> dict[str, Any]:
         return {"version": STATE_VERSION, "articles": self.articles, "df": self.df,
                 "stories": [{"id": s.id, "size": s.size, "members": s.members, "first": s.first,
                              "last": s.last} for s in self.stories.values()],
                 "postings": {k: list(v) for k, v in self.postings.items()}, "merged": self.merged,
-                "next_id": self.next_id}
+                "next_id": self.next_id, "latest": self.latest}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkerState:
@@ -118,7 +123,7 @@ class LinkerState:
                    stories={s["id"]: Story(id=s["id"], size=s["size"], members=[dict(m) for m in s["members"]],
                                            first=s["first"], last=s["last"]) for s in data["stories"]},
                    postings={k: dict.fromkeys(v) for k, v in data["postings"].items()},
-                   merged=dict(data["merged"]), next_id=data["next_id"])
+                   merged=dict(data["merged"]), next_id=data["next_id"], latest=data.get("latest"))
 
 
 # --- features ------------------------------------------------------------------------------------
@@ -256,6 +261,10 @@ class StoryLinker:
             if sum(sims) / len(sims) >= o.merge_threshold and min(sims) >= o.merge_min:
                 self._merge(story, other)
                 joined = [self._member(m, cache) for m in story.members]
+        if when and (st.latest is None or when > st.latest):
+            st.latest = when
+        if st.articles % o.retire_every == 0:
+            self._retire()
         return story.id
 
     def resolve(self, story_id: str) -> str:
@@ -323,7 +332,7 @@ class StoryLinker:
         for sid in sorted(overlap, key=lambda s: (-overlap[s], s)):
             if len(out) == o.candidates:
                 break
-            if when is None or _within(st.stories[sid], when, o.window_days):
+            if sid in st.stories and (when is None or _within(st.stories[sid], when, o.window_days)):
                 out.append(sid)
         return out
 
@@ -360,6 +369,28 @@ class StoryLinker:
         posting[story_id] = None  # the most recent last
         if len(posting) > self.options.posting_cap:
             del posting[next(iter(posting))]
+
+    def _retire(self) -> None:
+        """Forget the stories whose latest dated article is `retire_days` older than the newest article seen:
+        no dated article within `window_days` of them is likely to come, and keeping every story ever made
+        would make the memory, and its snapshots, grow with the store. Their articles keep their story ids;
+        undated stories stay."""
+        st = self.state
+        if st.latest is None:
+            return
+        cutoff = date.fromordinal(date.fromisoformat(st.latest).toordinal() - self.options.retire_days).isoformat()
+        old = {sid for sid, s in st.stories.items() if s.last is not None and s.last < cutoff}
+        if not old:
+            return
+        for sid in old:
+            del st.stories[sid]
+        for feature in list(st.postings):
+            posting = st.postings[feature]
+            for sid in old.intersection(posting):
+                del posting[sid]
+            if not posting:
+                del st.postings[feature]
+        log.debug("retired %d stories older than %s", len(old), cutoff)
 
     def _merge(self, into: Story, other: Story) -> None:
         log.debug("merging story %s (%d articles) into %s", other.id, other.size, into.id)
