@@ -5,7 +5,7 @@
 Runs, one after the other (each prints its own table, kept verbatim in the report):
   1. bench_throughput.py: extract and ingest against bare spaCy at 1 and 2 processes, peak memory;
   2. bench_batch.py: `claimgraph batch` on a local Dask cluster at 1 and 2 workers;
-  3. bench_growth.py: cost per article as the store grows (to 10,000 articles here, to fit the 15
+  3. bench_growth.py: cost per article as the store grows (to 5,000 articles here, to fit the 15
      minutes; `python bench/bench_growth.py` alone goes to 100,000 in about half an hour);
   4. bench_queries.py: p50/p95 query latency in SQLite and PostgreSQL (at 100,000 claims here: building
      a million-claim store on both takes six minutes; bench/recorded.md keeps the longer runs);
@@ -54,15 +54,15 @@ SECTIONS = (
             "`nlp.pipe` with the same model at the same number of processes; \"2 vs 1\" is a row's 2-process "
             "rate over its 1-process rate. Peak MB is the largest resident set of the process or any worker."),
     Section("batch", "Distributed: `claimgraph batch` on a local Dask cluster", "bench_batch.py",
-            ("--limit", "240"), ("--limit", "24"),
+            ("--limit", "120"), ("--limit", "24"),
             "The same extraction on Dask's distributed scheduler (a `LocalCluster`; each worker loads the "
             "model once through a worker plugin), writing Parquet, against bare spaCy in the same run."),
     Section("growth", "Cost per article as the store grows", "bench_growth.py",
-            ("--max", "10000"), ("--max", "2000", "--window", "100"),
+            ("--max", "5000", "--marks", "0,1000"), ("--max", "2000", "--window", "100"),
             "`Store.add` (insert, exact and near-duplicate check, story linking, linker snapshots), timed in "
             "windows after the store reaches each size; flat ratios mean the cost does not grow with the store."),
     Section("queries", "Query latency", "bench_queries.py",
-            ("--claims", "100000", "--queries", "100", "--budget", "15"),
+            ("--claims", "100000", "--queries", "100", "--budget", "10"),
             ("--claims", "10000", "--queries", "20", "--budget", "5"),
             "Claim search, story timeline and actor page, through the read functions the HTTP API and web "
             "pages call, on SQLite and on PostgreSQL."),

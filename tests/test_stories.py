@@ -146,7 +146,7 @@ def test_stories_months_older_than_the_newest_article_are_retired_from_memory():
     # January's summaries, then the same events reported again in December: by then January's stories
     # are `retire_days` behind the newest article and leave the linker's memory (so its state, and every
     # snapshot of it, holds recent months, not every year read); December's reports make new stories.
-    linker = StoryLinker(StoryOptions(retire_days=90, retire_every=1))
+    linker = StoryLinker(StoryOptions(retire_days=90, retire_after=2, retire_every=1))
     january = {linker.resolve(s) for s in _link(linker, STREAM)}
     assert set(linker.state.stories) == january
     december = [(day.replace("2025-01", "2025-12"), text) for day, text in STREAM]
@@ -160,9 +160,19 @@ def test_stories_months_older_than_the_newest_article_are_retired_from_memory():
 
 
 def test_stories_are_kept_while_their_events_are_recent():
-    linker = StoryLinker(StoryOptions(retire_days=90, retire_every=1))
+    linker = StoryLinker(StoryOptions(retire_days=90, retire_after=1, retire_every=1))
     first = linker.add(_x(GOMA_1, "2025-01-26"))
     linker.add(_x(YOON, "2025-04-20"))  # 84 days on: Goma's story is not yet 90 days behind
     assert first in linker.state.stories
     linker.add(_x(TENNIS, "2025-04-30"))
     assert first not in linker.state.stories
+
+
+def test_a_backfill_of_old_reports_keeps_the_stories_it_is_joining():
+    # An archive from January ingested after December's news: January's stories are months behind the
+    # newest article, but articles keep joining them, so they stay and the archive links as it would alone.
+    linker = StoryLinker(StoryOptions(retire_days=90, retire_after=3, retire_every=1))
+    linker.add(_x(YOON, "2025-12-20"))
+    first = linker.add(_x(GOMA_1, "2025-01-26"))
+    linker.add(_x(TENNIS, "2025-01-25"))
+    assert linker.resolve(linker.add(_x(GOMA_2, "2025-01-28"))) == linker.resolve(first)

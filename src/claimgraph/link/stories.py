@@ -27,8 +27,9 @@ merged into the joined one when the mean similarity between the two samples reac
 stories. Nothing is ever re-clustered, so the work per article is bounded by the options
 (`candidates` x `members` comparisons of vectors of at most `member_features` features), not by the
 number of articles or stories seen. A story whose latest article is `retire_days` older than the
-newest article seen is retired (forgotten; its articles keep their ids in the store), so the
-linker's memory holds the stories of the last months, not of every year it has read.
+newest article seen, and that no article joined in the last `retire_after` arrivals, is retired
+(forgotten; its articles keep their ids in the store), so the linker's memory holds recent stories,
+not every story of every year it has read.
 
 `LinkerState` is the whole memory of the linker, plain values only: `to_dict()` is JSON and
 `LinkerState.from_dict` resumes linking where it stopped.
@@ -80,7 +81,8 @@ class StoryOptions:
     seed_members: int = 3
     member_features: int = 80  # strongest features kept of an article, per group
     window_days: int = 60  # a dated article is not compared with a story dated further away
-    retire_days: int = 180  # a story whose latest article is this much older than the newest seen leaves memory
+    retire_days: int = 180  # a story whose latest article is this much older than the newest seen,
+    retire_after: int = 5000  # and which no article joined in this many arrivals, leaves memory
     retire_every: int = 100  # arrivals between two looks for stories to retire
 
     def weight(self, group: str) -> float:
@@ -94,6 +96,7 @@ class Story:
     members: list[dict[str, float]] = field(default_factory=list)  # sampled articles' trimmed counts
     first: str | None = None  # ISO date of its earliest dated article
     last: str | None = None  # and of its latest
+    seen: int = 0  # the linker's article count when an article last joined it
 
 
 @dataclass(slots=True)
@@ -111,7 +114,7 @@ class LinkerState:
     def to_dict(self) -> dict[str, Any]:
         return {"version": STATE_VERSION, "articles": self.articles, "df": self.df,
                 "stories": [{"id": s.id, "size": s.size, "members": s.members, "first": s.first,
-                             "last": s.last} for s in self.stories.values()],
+                             "last": s.last, "seen": s.seen} for s in self.stories.values()],
                 "postings": {k: list(v) for k, v in self.postings.items()}, "merged": self.merged,
                 "next_id": self.next_id, "latest": self.latest}
 
@@ -121,7 +124,8 @@ class LinkerState:
             raise ValueError(f"story linker state version {data.get('version')!r}, expected {STATE_VERSION}")
         return cls(articles=data["articles"], df=dict(data["df"]),
                    stories={s["id"]: Story(id=s["id"], size=s["size"], members=[dict(m) for m in s["members"]],
-                                           first=s["first"], last=s["last"]) for s in data["stories"]},
+                                           first=s["first"], last=s["last"], seen=s.get("seen", 0))
+                            for s in data["stories"]},
                    postings={k: dict.fromkeys(v) for k, v in data["postings"].items()},
                    merged=dict(data["merged"]), next_id=data["next_id"], latest=data.get("latest"))
 
@@ -346,6 +350,7 @@ class StoryLinker:
     def _join(self, story: Story, article: _Article, when: str | None) -> None:
         o = self.options
         story.size += 1
+        story.seen = self.state.articles
         self._sample(story, [article.counts])
         if when:
             story.first = min(story.first or when, when)
@@ -371,15 +376,17 @@ class StoryLinker:
             del posting[next(iter(posting))]
 
     def _retire(self) -> None:
-        """Forget the stories whose latest dated article is `retire_days` older than the newest article seen:
-        no dated article within `window_days` of them is likely to come, and keeping every story ever made
-        would make the memory, and its snapshots, grow with the store. Their articles keep their story ids;
-        undated stories stay."""
+        """Forget the stories whose latest dated article is `retire_days` older than the newest article seen
+        and that no article joined in the last `retire_after` arrivals: no dated article within
+        `window_days` of them is likely to come, and keeping every story ever made would make the memory,
+        and its snapshots, grow with the store. (A backfill of an old archive keeps its stories while it
+        is joining them.) Their articles keep their story ids; undated stories stay."""
         st = self.state
         if st.latest is None:
             return
         cutoff = date.fromordinal(date.fromisoformat(st.latest).toordinal() - self.options.retire_days).isoformat()
-        old = {sid for sid, s in st.stories.items() if s.last is not None and s.last < cutoff}
+        quiet = st.articles - self.options.retire_after
+        old = {sid for sid, s in st.stories.items() if s.last is not None and s.last < cutoff and s.seen < quiet}
         if not old:
             return
         for sid in old:
