@@ -87,7 +87,8 @@ def machine() -> list[str]:
     try:
         import torch
 
-        rows.append(f"- torch {torch.__version__} (CPU threads: {torch.get_num_threads()})")
+        rows.append(f"- torch {torch.__version__}, CPU build; the attribution tagger runs one torch thread per "
+                    "process (claimgraph.ml.tagger), so a process is one core everywhere")
     except ImportError:
         rows.append("- torch not installed: no learned attribution tagger")
     return rows
