@@ -682,3 +682,15 @@ def test_store_two_processes_ingesting_at_once_duplicate_and_lose_nothing(db: st
         assert all(s.extraction(x.article.id) == x for x in expected)
         assert s.conn.execute("SELECT count(*) FROM evidence").fetchone()[0] == n  # one snapshot each
         assert fts_total(s) == st["claims"]
+
+
+@pytest.mark.parametrize(("value", "is_code"), [
+    ("RUS", True), ("PRKMIL", True), ("UKRGOV+WST", True), ("DEUGOV+ESPMED", True), ("RUS+UKR+PRK", True),
+    ("North Korea", False), ("Rus", False), ("RU", False), ("+RUS", False), ("RUS+", False), ("RUSGOVMILX1", False),
+])
+def test_actor_codes_joint_ones_included_are_told_from_text(value, is_code):
+    # Coordinated sources get joint codes ("Ukrainian and Western officials" -> UKRGOV+WST); `--by` and
+    # the API's `by=` must take them as codes, not as words to search for.
+    from claimgraph.store.queries import looks_like_code
+
+    assert looks_like_code(value) is is_code

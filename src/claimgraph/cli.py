@@ -229,7 +229,9 @@ def _actor_codes(text: str | None) -> list[str]:
     """"PRK" stays a code; "North Korea" becomes PRK through the actor registry."""
     if not text:
         return []
-    if text.replace("+", "").isalpha() and text.isupper() and 3 <= len(text) <= 9:
+    from claimgraph.store.queries import looks_like_code
+
+    if looks_like_code(text):
         return [text]
     from claimgraph.extract.actors import ActorRegistry
 

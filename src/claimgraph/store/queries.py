@@ -20,7 +20,7 @@ from claimgraph.models import Claim, Stance
 __all__ = ["POSTGRES", "SQLITE", "ArticleHit", "ArticleLinks", "ClaimQuery", "ClaimRow", "Connection", "Dialect",
            "claims_sql", "fts_phrase", "fts_terms", "looks_like_code", "qmark_to_format"]
 
-_CODE = re.compile(r"[A-Z+]{3,9}")
+_CODE = re.compile(r"[A-Z]{3,9}(?:\+[A-Z]{3,9})*")  # "RUS", "PRKMIL", joint codes "UKRGOV+WST"
 
 
 @dataclass(frozen=True, slots=True)
