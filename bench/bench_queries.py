@@ -58,6 +58,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from claimgraph.store.postgres import server_bindir
+
 ROOT = Path(__file__).resolve().parent.parent
 WIKINEWS = ROOT.parent / "shared" / "corpus" / "wikinews_timeline_semeval2015" / "articles.jsonl"
 WCEP = ROOT / "samples" / "wcep-north-korea-russia-ukraine.jsonl"
@@ -258,21 +260,12 @@ def build_sqlite(path: Path, base: Base, claims: int) -> float:
 
 # --- PostgreSQL --------------------------------------------------------------------------------------
 
-def postgres_bindir() -> Path | None:
-    """`pg_ctl` and `initdb`: on PATH, or Debian's /usr/lib/postgresql/<version>/bin (as tests/conftest.py)."""
-    if found := shutil.which("pg_ctl"):
-        return Path(found).resolve().parent
-    debian = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"),
-                    key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0)
-    return debian[-1].parent if debian else None
-
-
 @contextmanager
 def throwaway_postgres(data: Path) -> Iterator[str]:
     """`postgresql://claimgraph@127.0.0.1:PORT/bench` on a server whose data directory is `data` (initdb'd
     there unless it exists), stopped on exit. fsync is off, and with wal_level=minimal a COPY into a
     table truncated in its transaction writes no WAL: a throwaway store, built fast."""
-    bindir = postgres_bindir()
+    bindir = server_bindir()
     assert bindir is not None
     as_user: list[str] = []
     if os.geteuid() == 0:  # the server refuses to run as root
@@ -501,7 +494,7 @@ def main() -> None:
                    help="build the stores (SQLite file, PostgreSQL data directory) in DIR and keep them; a later "
                         "run with the same --claims, schema and script reuses them")
     a = p.parse_args()
-    postgres = None if a.no_postgres else a.postgres or ("throwaway" if postgres_bindir() else None)
+    postgres = None if a.no_postgres else a.postgres or ("throwaway" if server_bindir() else None)
     if postgres is None and not a.no_postgres:
         print("PostgreSQL skipped: no pg_ctl/initdb on PATH or in /usr/lib/postgresql/*/bin "
               "(apt-get install postgresql, or give --postgres URL)", file=sys.stderr)

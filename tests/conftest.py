@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from claimgraph.store.postgres import server_bindir
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SHARED = ROOT.parent / "shared"
@@ -59,17 +61,6 @@ def gazetteer():
 
 # --- PostgreSQL: a throwaway server from the real binaries, for the tests marked `postgres` ----------
 
-def postgres_bindir() -> Path | None:
-    """The directory of `pg_ctl` and `initdb`: on PATH, or Debian's /usr/lib/postgresql/<version>/bin."""
-    import shutil
-
-    if found := shutil.which("pg_ctl"):
-        return Path(found).resolve().parent
-    debian = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"),
-                    key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0)
-    return debian[-1].parent if debian else None
-
-
 @pytest.fixture(scope="session")
 def postgres_server():
     """`postgresql://claimgraph@127.0.0.1:PORT`: a server initdb'd into a temporary directory, stopped at the end."""
@@ -79,7 +70,7 @@ def postgres_server():
     import subprocess
     import tempfile
 
-    bindir = postgres_bindir()
+    bindir = server_bindir()
     if bindir is None or not (bindir / "initdb").exists():
         pytest.skip("no PostgreSQL binaries (pg_ctl, initdb) on PATH or in /usr/lib/postgresql/*/bin; "
                     "`make test` installs Debian's postgresql package")

@@ -74,34 +74,23 @@ class ReadOnlyPostgresStore(ReadOnlyStore, PostgresStore):
     """A PostgreSQL store on a session whose transactions are all READ ONLY: a write fails in the server."""
 
     def __init__(self, db: str | Path) -> None:  # noqa: D107 - PostgresStore.__init__ migrates
-        from claimgraph.store.postgres import INSTALL_HINT, _Connection, redact
-
         url = str(db)
-        try:
-            import psycopg
-            from psycopg.conninfo import conninfo_to_dict
-        except ImportError as e:
-            raise StoreError("a postgresql:// store needs psycopg, which is not installed", input=redact(url),
-                             hint=INSTALL_HINT) from e
-        self.path = redact(url)
-        self.integrity_errors = (psycopg.IntegrityError,)
-        self.database_errors = (psycopg.Error,)
         # Every transaction READ ONLY from the first statement on, so a write fails in the server; no JIT,
         # which costs a page's query more (0.2-0.7 s at a million claims) than running it. Added to any
         # options the URL gives.
         options = "-c default_transaction_read_only=on -c jit=off"
-        if given := conninfo_to_dict(url).get("options"):
-            options = f"{given} {options}"
         try:
-            raw = psycopg.connect(url, autocommit=True, connect_timeout=10, options=options)
-        except psycopg.Error as e:
-            raise StoreError(f"cannot connect to PostgreSQL ({str(e).strip()})", input=self.path,
-                             hint="check the server is running and the URL: postgresql://USER@HOST:PORT/DBNAME"
-                             ) from e
+            from psycopg.conninfo import conninfo_to_dict
+
+            given = conninfo_to_dict(url).get("options")
+        except ImportError:
+            given = None  # _connect says psycopg is missing
+        raw = self._connect(url, f"{given} {options}" if given else options)
+        import psycopg
+
         # Every query planned with its own values: psycopg would otherwise prepare a statement run 5 times, and
         # PostgreSQL's generic plan for it cannot use an index for `code LIKE $1`.
         raw.prepare_threshold = None
-        self.conn = _Connection(raw)
         try:
             version = self.schema_version()
         except psycopg.errors.UndefinedTable:

@@ -16,6 +16,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -23,7 +24,7 @@ from claimgraph.errors import StoreError
 from claimgraph.store.queries import POSTGRES, Connection, Cursor, qmark_to_format
 from claimgraph.store.sqlite import UPGRADE_HINT, Store, migrations
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "PostgresStore", "is_postgres_url"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "PostgresStore", "is_postgres_url", "server_bindir"]
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +34,18 @@ SCHEMA_VERSION = len(MIGRATIONS)
 WRITE_LOCK = int.from_bytes(b"claimgrp", "big") & (2**63 - 1)
 _TYPES = [(re.compile(r"\bBLOB\b"), "BYTEA"), (re.compile(r"\bREAL\b"), "DOUBLE PRECISION")]
 INSTALL_HINT = "install the PostgreSQL driver: pip install 'psycopg[binary]'"
+
+
+def server_bindir() -> Path | None:
+    """The directory of PostgreSQL's `pg_ctl` and `initdb` (for a throwaway server: tests, benchmarks):
+    on PATH, or Debian's /usr/lib/postgresql/<version>/bin, the newest version; None when neither."""
+    import shutil
+
+    if found := shutil.which("pg_ctl"):
+        return Path(found).resolve().parent
+    debian = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"),
+                    key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0)
+    return debian[-1].parent if debian else None
 
 
 def is_postgres_url(db: str) -> bool:
@@ -84,6 +97,16 @@ class PostgresStore(Store):
     dialect = POSTGRES
 
     def __init__(self, url: str) -> None:  # noqa: D107 - Store.__init__ opens a file
+        raw = self._connect(url)
+        try:
+            self._setup()
+        except BaseException:
+            raw.close()
+            raise
+
+    def _connect(self, url: str, options: str | None = None) -> Any:
+        """Connect (autocommit; `options` as libpq's, e.g. "-c jit=off"), set `path`, the error types and
+        `conn`; returns psycopg's own connection, or raises StoreError naming the URL without its password."""
         try:
             import psycopg
         except ImportError as e:
@@ -92,18 +115,15 @@ class PostgresStore(Store):
         self.path = redact(url)
         self.integrity_errors = (psycopg.IntegrityError,)
         self.database_errors = (psycopg.Error,)
+        extra: dict[str, Any] = {"options": options} if options else {}
         try:
-            raw = psycopg.connect(url, autocommit=True, connect_timeout=10)
+            raw = psycopg.connect(url, autocommit=True, connect_timeout=10, **extra)
         except psycopg.Error as e:
             raise StoreError(f"cannot connect to PostgreSQL ({str(e).strip()})", input=self.path,
                              hint="check the server is running and the URL: postgresql://USER@HOST:PORT/DBNAME"
                              ) from e
         self.conn: Connection = _Connection(raw)
-        try:
-            self._setup()
-        except BaseException:
-            raw.close()
-            raise
+        return raw
 
     def _setup(self) -> None:
         with self._transaction():  # under the write lock: two first opens create one version table
