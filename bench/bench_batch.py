@@ -102,11 +102,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         # the same texts for every run: batch reads this file back
         shard_input = Path(tmp) / "articles.jsonl"
-        shard_input.write_text("".join(json.dumps({"doc": a.doc or a.id, "text": a.text, "title": a.title,
-                                                   "published": a.published.isoformat() if a.published else None,
-                                                   "url": a.url}) + "\n" for a in articles), encoding="utf-8")
+        from bench_throughput import bare_spacy, write_articles
 
-        from bench_throughput import bare_spacy
+        write_articles(articles, shard_input)
 
         t0 = time.perf_counter()
         nlp = bare_spacy()  # the baseline: spaCy as it loads the model, none of claimgraph's components

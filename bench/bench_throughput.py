@@ -73,11 +73,13 @@ def bare_spacy() -> Any:
     return spacy.load(available_models()[0])
 
 
-def _write_articles(articles: list[Any], path: Path) -> None:
+def write_articles(articles: list[Any], path: Path) -> None:
+    """The articles as articles JSONL, as `read_inputs` reads them back."""
     with path.open("w", encoding="utf-8") as f:
         for a in articles:
-            f.write(json.dumps({"doc": a.id, "text": a.text, "title": a.title, "outlet": a.outlet,
-                                "published": a.published.isoformat() if a.published else None}) + "\n")
+            f.write(json.dumps({"doc": a.doc or a.id, "text": a.text, "title": a.title, "outlet": a.outlet,
+                                "url": a.url, "published": a.published.isoformat() if a.published else None})
+                    + "\n")
 
 
 # --- one measurement, in its own process -----------------------------------------------------------
@@ -173,7 +175,7 @@ def run(limit: int, corpus: Path) -> dict[str, Any]:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "articles.jsonl"
-        _write_articles(articles, path)
+        write_articles(articles, path)
         for mode, label, attribution in runs:
             for processes in (1, 2):
                 figures = measure(mode, processes, attribution, path)
