@@ -175,3 +175,22 @@ def test_quotation_signed_with_a_dash(nlp, attribution):
     assert len(signed) == 2
     assert all(c.source is not None and c.source.text == "John F. Kennedy" for c in signed)
     assert signed[1].content_text == "“Let us never negotiate out of fear.”" and signed[1].kind is ClaimKind.DIRECT
+
+
+# Wikinews 127227, "Barack Obama presents rescue plan after GM declaration of bankruptcy" (2009-06-01)
+GM_PLAN = ('He stated that he expected the restructured GM to make "high quality, safe, and fuel-efficient cars '
+           'of tomorrow," and several times described what he anticipated as "better" and "fuel-efficient" cars, '
+           "after a streamlining of GM's brands.\n")
+
+
+@pytest.mark.parametrize("attribution", ["rules", "tagger"])
+def test_nested_claim_is_kept_but_the_benchmark_format_gives_the_outermost(nlp, attribution):
+    from claimgraph.export.formats import eval_record
+    from claimgraph.extract import extract_article
+    from claimgraph.models import Article
+
+    x = extract_article(Article.from_text(GM_PLAN), nlp, attribution=attribution)
+    stated, expected = by_cue(list(x.claims), "stated"), by_cue(list(x.claims), "expected")
+    assert any(f.start <= expected.cue.start < f.end for f in stated.content)  # the inner claim is kept
+    cues = [GM_PLAN[s:e] for c in eval_record(x)["claims"] for s, e in c["cue"]]
+    assert "stated" in cues and "expected" not in cues

@@ -4,18 +4,36 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimgraph.models import Extraction, TextSpan, to_dict
+from claimgraph.models import Claim, ClaimKind, Extraction, TextSpan, to_dict
 
-__all__ = ["FORMATS", "eval_record", "jsonl_record"]
+__all__ = ["FORMATS", "eval_record", "jsonl_record", "outermost"]
 
 
 def _pair(span: TextSpan | None) -> list[list[int]]:
     return [[span.start, span.end]] if span is not None else []
 
 
+def outermost(claims: tuple[Claim, ...]) -> list[Claim]:
+    """The claims whose cue is not inside the content of another attributed claim.
+
+    "He stated that he expected GM to make ..." holds two claims; benchmarks of attribution (PolNeAR)
+    annotate only the outer one, so the benchmark format gives only that. The inner claims stay in
+    the extraction and the store. A claim inside an "according to" ("Kyiv maintains ..., according to
+    RFE/RL") is not left out: it is the claim, and the outer source is the channel it reached us
+    through (its `reported_via`)."""
+    outer = [c for c in claims if c.kind not in {ClaimKind.UNATTRIBUTED, ClaimKind.ACCORDING_TO}]
+
+    def nested(c: Claim) -> bool:
+        return c.cue is not None and any(
+            o is not c and any(f.start <= c.cue.start and c.cue.end <= f.end for f in o.content) for o in outer)
+
+    return [c for c in claims if not nested(c)]
+
+
 def eval_record(x: Extraction, story: str | None = None) -> dict[str, Any]:
     """One line of extraction JSONL: spans as [start, end) lists, codes as strings; `story` (the
-    linker's story id, FORMATS.md "Cross-document") only when stories were linked."""
+    linker's story id, FORMATS.md "Cross-document") only when stories were linked. Claims nested in
+    another claim's content are left out (`outermost`), as the attribution benchmark scores them."""
     return {
         "doc": x.article.doc or x.article.id,
         **({"story": story} if story is not None else {}),
@@ -23,7 +41,7 @@ def eval_record(x: Extraction, story: str | None = None) -> dict[str, Any]:
             {"source": _pair(c.source), "cue": _pair(c.cue), "content": [[f.start, f.end] for f in c.content],
              "kind": c.kind.value, "stance": c.stance.value, "source_actor": c.source_actor,
              "hedges": list(c.hedges)}
-            for c in x.claims
+            for c in outermost(x.claims)
         ],
         "times": [{"start": t.start, "end": t.end, "type": t.type, "value": t.value} for t in x.times],
         "places": [{"start": p.start, "end": p.end, "lat": p.lat, "lon": p.lon, "iso": p.iso,
