@@ -22,11 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from claimgraph.ml.tagger import ROLES, AttributionTagger, label_tokens, load_encoder, windows  # noqa: E402
 
 
-def examples(path: Path, tokenizer, max_tokens: int) -> list[dict]:
+def examples(path: Path, tokenizer, max_tokens: int, stride: int) -> list[dict]:
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
-        for w in windows(row["text"], tokenizer, max_tokens, max_tokens // 2):
+        for w in windows(row["text"], tokenizer, max_tokens, stride):
             labels = [label_tokens(w.offsets, [tuple(s) for s in row["spans"][r]]) for r in ROLES]
             out.append({"ids": w.input_ids, "labels": list(zip(*labels, strict=True)), "doc": row["doc"],
                         "first": w.first})
@@ -79,6 +79,28 @@ def span_f1(model: AttributionTagger, rows: list[dict], tokenizer, device: str) 
     return f1
 
 
+def param_groups(named: list[tuple[str, torch.nn.Parameter]], lr: float, decay: float,
+                 n_layers: int) -> list[dict]:
+    """One optimiser group per encoder layer, the top layer at `lr` and each lower one `decay` times less."""
+    by_lr: dict[float, list[torch.nn.Parameter]] = {}
+    for name, p in named:
+        layer = AttributionTagger._layer(name)
+        depth = n_layers - 1 - layer if layer >= 0 else 0  # the head and the pooler learn at lr
+        by_lr.setdefault(lr * decay ** depth, []).append(p)
+    return [{"params": ps, "lr": group_lr} for group_lr, ps in sorted(by_lr.items(), reverse=True)]
+
+
+def swap_in(model: AttributionTagger, weights: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """Load `weights` into the model's parameters of those names; return the ones they replaced."""
+    params = dict(model.named_parameters())
+    old = {}
+    with torch.no_grad():
+        for n, w in weights.items():
+            old[n] = params[n].detach().clone()
+            params[n].copy_(w)
+    return old
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, required=True)
@@ -90,6 +112,16 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--max-tokens", type=int, default=256, help="window length in word pieces")
     ap.add_argument("--frozen-layers", type=int, default=2, help="lowest encoder layers kept as pretrained")
+    ap.add_argument("--class-weights", default="1,3,1.5", help="loss weights of O, B, I")
+    ap.add_argument("--dropout", type=float, default=0.1, help="dropout before the tagging head")
+    ap.add_argument("--layer-decay", type=float, default=1.0,
+                    help="learning rate of each encoder layer = the one above it x this (1: all alike)")
+    ap.add_argument("--ema", type=float, default=0.0,
+                    help="evaluate and keep an exponential moving average of the weights (e.g. 0.999; 0: off)")
+    ap.add_argument("--label-smoothing", type=float, default=0.0)
+    ap.add_argument("--train-stride", type=int, default=0,
+                    help="training windows start this many word pieces apart (0: half a window, as tagging does)")
+    ap.add_argument("--log", type=Path, help="write each epoch's dev scores here (JSON)")
     ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     a = ap.parse_args()
 
@@ -100,17 +132,22 @@ def main() -> None:
     model = AttributionTagger(encoder).to(a.device)
     model.freeze_lower(a.frozen_layers)
     model.max_tokens = a.max_tokens
-    train = examples(a.data / "train.jsonl", tokenizer, a.max_tokens)
+    train = examples(a.data / "train.jsonl", tokenizer, a.max_tokens, a.train_stride or a.max_tokens // 2)
     dev_rows = [json.loads(line) for line in (a.data / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
     print(f"{len(train)} training windows; device {a.device}", flush=True)
-    params = [p for p in model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(params, lr=a.lr, weight_decay=0.01)
+    model.dropout.p = a.dropout
+    named = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
+    params = [p for _, p in named]
+    groups = param_groups(named, a.lr, a.layer_decay, len(model.encoder.encoder.layer))
+    opt = torch.optim.AdamW(groups, lr=a.lr, weight_decay=0.01)
     steps = a.epochs * ((len(train) + a.batch - 1) // a.batch)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=a.lr, total_steps=steps, pct_start=0.1)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=[g["lr"] for g in groups], total_steps=steps,
+                                                pct_start=0.1)
     # content tokens far outnumber B tags; weight B and I above O so short cues are not drowned
-    weight = torch.tensor([1.0, 3.0, 1.5], device=a.device)
-    loss_fn = torch.nn.CrossEntropyLoss(weight=weight, ignore_index=-100)
-    best, best_state = -1.0, None
+    weight = torch.tensor([float(x) for x in a.class_weights.split(",")], device=a.device)
+    loss_fn = torch.nn.CrossEntropyLoss(weight=weight, ignore_index=-100, label_smoothing=a.label_smoothing)
+    ema = {n: p.detach().clone() for n, p in named} if a.ema else None
+    best, log = -1.0, []
     for epoch in range(a.epochs):
         random.shuffle(train)
         t0, total = time.time(), 0.0
@@ -123,20 +160,37 @@ def main() -> None:
             opt.step()
             sched.step()
             total += loss.item()
+            if ema is not None:
+                with torch.no_grad():
+                    for n, p in named:
+                        ema[n].lerp_(p.detach(), 1 - a.ema)
+        live = swap_in(model, ema) if ema is not None else None
         f1 = span_f1(model, dev_rows, tokenizer, a.device)
         score = sum(f1.values()) / len(f1)
         print(f"epoch {epoch + 1}: loss {total:.1f}, dev overlap F1 {f1}, {time.time() - t0:.0f}s", flush=True)
+        log.append({"epoch": epoch + 1, "loss": round(total, 1), **f1, "mean": round(score, 2)})
         if score > best:
-            best, best_state = score, {k: v.detach().to("cpu", torch.float16).clone()
-                                       for k, v in model.trainable_state().items()}
+            best = score
+            save(model, a, best, epoch + 1)
+        if live is not None:
+            swap_in(model, live)
+        if a.log:  # each epoch, so a run cut short still says how far it got
+            a.log.write_text(json.dumps({"args": {k: str(v) for k, v in vars(a).items()}, "epochs": log}))
+    print(f"best dev mean overlap F1 {best:.2f}; wrote {a.out}")
+
+
+def save(model: AttributionTagger, a: argparse.Namespace, score: float, epoch: int) -> None:
+    """Write the trainable weights (fp16) with the recipe and the dev score in the file's metadata."""
     from safetensors.torch import save_file
 
-    a.out.parent.mkdir(parents=True, exist_ok=True)
+    state = {k: v.detach().to("cpu", torch.float16).clone() for k, v in model.trainable_state().items()}
     meta = {"seed": str(a.seed), "epochs": str(a.epochs), "lr": str(a.lr), "frozen_layers": str(a.frozen_layers),
-            "max_tokens": str(a.max_tokens),
-            "dev_overlap_f1_mean": f"{best:.2f}", "data": "PolNeAR v1.0.0 train (canonical annotations)"}
-    save_file(best_state, str(a.out), metadata=meta)
-    print(f"best dev mean overlap F1 {best:.2f}; wrote {a.out}")
+            "max_tokens": str(a.max_tokens), "train_stride": str(a.train_stride),
+            "class_weights": a.class_weights, "dropout": str(a.dropout), "layer_decay": str(a.layer_decay),
+            "ema": str(a.ema), "label_smoothing": str(a.label_smoothing), "best_epoch": str(epoch),
+            "dev_overlap_f1_mean": f"{score:.2f}", "data": "PolNeAR v1.0.0 train (canonical annotations)"}
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    save_file(state, str(a.out), metadata=meta)
 
 
 if __name__ == "__main__":
