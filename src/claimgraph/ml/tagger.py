@@ -126,7 +126,7 @@ def label_tokens(offsets: list[tuple[int, int]], spans: list[tuple[int, int]]) -
 
 
 # Probability of "inside a span" (B or I) above which a token is tagged, per role; chosen on PolNeAR dev.
-THRESHOLDS = {"source": 0.5, "cue": 0.6, "content": 0.5}
+THRESHOLDS = {"source": 0.5, "cue": 0.7, "content": 0.5}
 
 
 @torch.no_grad()
