@@ -27,6 +27,39 @@ def test_pure_helpers_round_trip_bio_tags():
     assert decode(tags, offsets) == [(4, 13), (19, 24)]
 
 
+def test_hysteresis_keeps_runs_that_reach_the_threshold():
+    from claimgraph.ml.tagger import hysteresis
+
+    high = [False, True, False, False, False, False, True]
+    low = [True, True, True, False, True, True, True]
+    # the first run reaches the threshold once and is kept whole; a run that never does is dropped
+    assert hysteresis(high, low) == [True, True, True, False, True, True, True]
+    assert hysteresis([False, False], [True, True]) == [False, False]
+
+
+def test_unsure_word_inside_a_long_quotation_does_not_split_it(nlp):
+    # Wikinews 123881, "GM and Chrysler receive Canadian loans amid US restructuring" (samples/wikinews):
+    # Obama's four-sentence quotation; without hysteresis the tagger's doubt about "asking" cut it in two.
+    from claimgraph.ml.tagger import THRESHOLDS, load_tagger, predict_probs, spans_from_probs
+
+    text = ('The Obama administration is looking toward bankruptcy proceedings for the automakers, "as a mechanism '
+            'to help them restructure quickly and emerge stronger.\nIt will\\] quickly clear away old debts that '
+            'are weighing them down.\nWhat we are asking is difficult.\nIt will require hard choices by companies.'
+            '\nIt will require unions and workers who have already made painful concessions to make even more.\nIt '
+            'will require creditors to recognise that they can not hold out for the prospect of endless government '
+            'bailouts."\nsaid Obama.\n')
+    model, tokenizer = load_tagger()
+    probs, offsets = predict_probs(model, tokenizer, text)
+    quote = (text.index("What we are asking"), text.index('bailouts."') + len('bailouts."'))
+
+    def pieces(grow):
+        spans = spans_from_probs(text, probs, offsets, grow=grow)["content"]
+        return [(s, e) for s, e in spans if s < quote[1] and quote[0] < e]
+
+    assert pieces(None) == [quote]
+    assert len(pieces(dict(THRESHOLDS))) > 1  # the same probabilities without hysteresis
+
+
 def test_quotation_split_by_said_is_one_claim_with_two_fragments(nlp):
     # Wikinews 125796, "Chrysler files for bankruptcy; Fiat Group SpA to run company"
     text = ('However, automotive analyst Erich Merkle has hesitations.\n"History would show that alliances really '

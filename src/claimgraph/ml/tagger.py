@@ -16,7 +16,7 @@ from pathlib import Path
 import torch
 from torch import nn
 
-__all__ = ["ROLES", "TAGS", "AttributionTagger", "Window", "decode", "label_tokens", "load_encoder",
+__all__ = ["ROLES", "TAGS", "AttributionTagger", "Window", "decode", "hysteresis", "label_tokens", "load_encoder",
            "load_tagger", "predict_probs", "predict_spans", "spans_from_probs",
            "windows"]
 
@@ -127,6 +127,9 @@ def label_tokens(offsets: list[tuple[int, int]], spans: list[tuple[int, int]]) -
 
 # Probability of "inside a span" (B or I) above which a token is tagged, per role; chosen on PolNeAR dev.
 THRESHOLDS = {"source": 0.5, "cue": 0.7, "content": 0.5}
+# Hysteresis: a tagged run also takes in the neighbouring tokens whose probability passes this lower
+# bar, so one unsure word in the middle of a long content does not cut it in two; chosen on PolNeAR dev.
+GROW = {"source": 0.5, "cue": 0.7, "content": 0.4}
 
 
 @torch.no_grad()
@@ -156,15 +159,37 @@ def predict_probs(model: AttributionTagger, tokenizer: object, text: str, device
 
 
 def spans_from_probs(text: str, probs: torch.Tensor, offsets: list[tuple[int, int]],
-                     thresholds: dict[str, float] | None = None) -> dict[str, list[tuple[int, int]]]:
-    """Each role's character spans: runs of tokens whose B+I probability passes the role's threshold."""
+                     thresholds: dict[str, float] | None = None,
+                     grow: dict[str, float] | None = None) -> dict[str, list[tuple[int, int]]]:
+    """Each role's character spans: runs of tokens whose B+I probability passes the role's `grow` bar
+    and that hold at least one token passing its threshold; a token more likely B than I starts a span."""
     thresholds = thresholds or THRESHOLDS
+    grow = grow or GROW
     out = {}
     for r, role in enumerate(ROLES):
-        inside = (1 - probs[:, r, 0]) >= thresholds[role]
-        begins = probs[:, r, 1] > probs[:, r, 2]
+        p_inside = 1 - probs[:, r, 0]
+        inside = hysteresis((p_inside >= thresholds[role]).tolist(),
+                            (p_inside >= min(grow[role], thresholds[role])).tolist())
+        begins = (probs[:, r, 1] > probs[:, r, 2]).tolist()
         tags = [0 if not inside[i] else 1 if begins[i] else 2 for i in range(len(offsets))]
         out[role] = _trim(text, decode(tags, offsets))
+    return out
+
+
+def hysteresis(high: list[bool], low: list[bool]) -> list[bool]:
+    """The tokens of each run of `low` tokens that holds at least one `high` token."""
+    out = [False] * len(high)
+    start = 0
+    while start < len(low):
+        if not low[start]:
+            start += 1
+            continue
+        end = start
+        while end < len(low) and low[end]:
+            end += 1
+        if any(high[start:end]):
+            out[start:end] = [True] * (end - start)
+        start = end
     return out
 
 
