@@ -7,6 +7,7 @@ wcep_portal_2025_2026), CC BY-SA 4.0, "Wikipedia contributors, Portal:Current ev
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import date
 
 import pytest
@@ -120,6 +121,27 @@ def test_extract_eval_links_stories_in_input_order(capsys, tmp_path, flags, link
     assert stories[3] == stories[4] and len(set(stories)) == len(STREAM) - 1
 
 
+@pytest.mark.model
+def test_extract_eval_and_ingest_give_each_article_the_same_story(capsys, tmp_path):
+    """`extract --format eval` reads every story at the end, following merges and moves; `ingest` applies
+    them to the store as each article arrives. Over 40 summaries, where re-clustering moves articles,
+    the two agree article by article."""
+    from test_cli import run
+
+    src = tmp_path / "in.jsonl"
+    rows = (ROOT / "samples" / "wcep-north-korea-russia-ukraine.jsonl").read_text(encoding="utf-8").splitlines()
+    src.write_text("\n".join(rows[:40]) + "\n", encoding="utf-8")
+    pred, db = tmp_path / "pred.jsonl", tmp_path / "s.db"
+    code, _, err = run(capsys, "--attribution", "rules", "extract", str(src), "--format", "eval", "-o", str(pred))
+    assert code == 0, err
+    code, _, err = run(capsys, "--attribution", "rules", "--db", str(db), "ingest", "--no-dedup", str(src))
+    assert code == 0, err
+    written = {r["doc"]: r["story"] for r in map(json.loads, pred.read_text(encoding="utf-8").splitlines())}
+    with sqlite3.connect(db) as conn:
+        stored = dict(conn.execute("SELECT doc, story_id FROM articles"))
+    assert len(written) == 40 and written == stored
+
+
 def _dated(text: str, year: str) -> Extraction:
     article = Article.from_text(f"{text} It happened in {year}.", doc=f"{text[:8]}{year}")
     at = len(text) + len(" It happened in ")
@@ -227,3 +249,19 @@ def test_a_bridging_report_merges_two_stories_into_the_older():
     assert linker.add(_x(GOMA_2, "2025-02-26")) == first
     assert linker.state.merged == {second: first} and linker.resolve(second) == first
     assert [s.size for s in linker.state.stories.values()] == [3]
+
+
+def test_a_retired_story_is_not_re_clustered_merged_into_or_resurrected():
+    """A story made of two merged ones is retired; a late report of its event then starts a story of
+    its own, though it falls within the window of the retired one: nothing leads back to it."""
+    linker = StoryLinker(StoryOptions(retire_days=90, retire_after=0, retire_every=1))
+    first = linker.add(_x(GOMA_1, "2025-01-26"))
+    second = linker.add(_x(GOMA_2, "2025-03-28"))
+    linker.add(_x(GOMA_2, "2025-02-26"))  # the bridge: `second` merges into `first`
+    assert linker.state.merged == {second: first}
+    linker.add(_x(YOON, "2025-12-20"))
+    assert set(linker.state.stories) == {linker.resolve(linker.add(_x(YOON, "2025-12-21")))}  # `first` retired
+    late = linker.add(_x(GOMA_2, "2025-03-29"))
+    assert late not in (first, second) and linker.moved == {}
+    assert first not in linker.state.stories and linker.state.merged == {second: first}
+    assert all(linker.resolve(sid) in linker.state.stories for p in linker.state.postings.values() for sid in p)
