@@ -507,9 +507,9 @@ class StoryLinker:
         and that no article joined in the last `retire_after` arrivals: no dated article within
         `window_days` of them is likely to come, and keeping every story ever made would make the memory,
         and its snapshots, grow with the store. (A backfill of an old archive keeps its stories while it
-        is joining them.) Their articles keep their story ids; undated stories stay. Index entries that
-        lead to a retired story (its own, or of a story merged into it) go too, so it is never a
-        candidate, re-clustered or merged into again."""
+        is joining them.) Their articles keep their story ids; undated stories stay. A retired story is
+        never a candidate again (so never re-clustered, merged into or given an article); the index
+        entries that lead to it, its own and those of stories merged into it, go with it."""
         st = self.state
         if st.latest is None:
             return
@@ -520,9 +520,10 @@ class StoryLinker:
             return
         for sid in old:
             del st.stories[sid]
+        indexed = old | {sid for sid in st.merged if self.resolve(sid) in old}
         for feature in list(st.postings):
             posting = st.postings[feature]
-            for sid in [sid for sid in posting if self.resolve(sid) in old]:
+            for sid in indexed.intersection(posting):
                 del posting[sid]
             if not posting:
                 del st.postings[feature]
