@@ -278,6 +278,31 @@ def test_place_filter_keeps_only_claims_naming_the_place(client):
     assert client.get("/api/claims", params={"place": "FR"}).json()["claims"] == []
 
 
+def test_stories_linked_in_memory_match_the_stories_a_store_keeps(tmp_path):
+    """A store of unlinked articles is linked in memory, in publication order; a store that linked the
+    same articles as they came (in that order) holds the same story for each, though re-clustering
+    moved some of them after they joined."""
+    from claimgraph.api.stories import LinkedStories
+    from claimgraph.link import StoryLinker
+    from claimgraph.models import Extraction
+    from claimgraph.store.stories import StoryIndex
+    from test_life import wcep_articles
+
+    articles = sorted(wcep_articles()[:40], key=lambda a: (a.published, a.id))
+    linker = StoryLinker()
+    for a in articles:
+        linker.add(Extraction(article=a))
+    assert linker.state.moves
+    with open_store(tmp_path / "plain.db") as plain, open_store(tmp_path / "linked.db") as linked:
+        index = StoryIndex(linked)
+        for a in articles:
+            plain.add(Extraction(article=a))
+            linked.add(Extraction(article=a), stories=index)
+        found = LinkedStories().story_ids(plain)
+        kept = dict(linked.conn.execute("SELECT id, story_id FROM articles").fetchall())
+    assert {aid: sid for sid, aids in found.items() for aid in aids} == kept
+
+
 def test_stories_are_read_from_the_store_that_keeps_them(tmp_path, monkeypatch):
     from claimgraph.api.reads import ReadOnlyStore
     from claimgraph.api.stories import LinkedStories, StoredStories

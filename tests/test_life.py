@@ -37,7 +37,8 @@ def test_stories_survive_reopening_and_match_one_linker(tmp_path: Path):
     articles = wcep_articles()[:40]
     expected = StoryLinker()
     ids = [expected.add(Extraction(article=a)) for a in articles]
-    want = {a.id: expected.resolve(s) for a, s in zip(articles, ids, strict=True)}
+    want = {a.id: expected.resolve(s, a.id) for a, s in zip(articles, ids, strict=True)}
+    assert expected.state.moves  # re-clustering moves articles in this stream: the store must follow
     db = tmp_path / "s.db"
     for part in (articles[:13], articles[13:27], articles[27:]):  # reopened between parts, mid-snapshot
         with open_store(db) as store:
@@ -51,6 +52,48 @@ def test_stories_survive_reopening_and_match_one_linker(tmp_path: Path):
     assert got == want
     assert seqs == list(range(1, 41))
     assert snapshot == [(40,)]
+
+
+def test_a_copy_follows_its_original_when_re_clustering_moves_it(tmp_path: Path):
+    articles = wcep_articles()[:24]
+    expected = StoryLinker()
+    ids = [expected.add(Extraction(article=a)) for a in articles]
+    original = next(a for a in articles if a.id in expected.state.moves)
+    copy = Article.from_text(original.text.upper(), doc="copy", published=original.published)
+    with open_store(tmp_path / "s.db") as store:
+        index = StoryIndex(store)
+        for a in articles:
+            store.add(Extraction(article=a), stories=index)
+            if a is original:  # stored before the arrival that moves its original
+                store.add(Extraction(article=copy), stories=index)
+        got = dict(store.conn.execute("SELECT id, story_id FROM articles").fetchall())
+    moved_to = expected.resolve(ids[articles.index(original)], original.id)
+    assert got[original.id] == got[copy.id] == moved_to != expected.resolve(ids[articles.index(original)])
+
+
+def test_a_snapshot_of_an_older_linker_is_linked_again(tmp_path: Path, caplog):
+    """A store written by linker v2 (state version 2, no moves) is relinked from its articles on open."""
+    articles = wcep_articles()[:30]
+    expected = StoryLinker()
+    ids = [expected.add(Extraction(article=a)) for a in articles]
+    db = tmp_path / "s.db"
+    with open_store(db) as store:
+        index = StoryIndex(store, snapshot_every=10)
+        for a in articles:
+            store.add(Extraction(article=a), stories=index)
+        old = json.loads(store.conn.execute("SELECT state FROM link_state").fetchone()[0])
+        old = {**old, "version": 2, "stories": [{**s, "members": [m[3] for m in s["members"]]} for s in old["stories"]]}
+        del old["moves"]
+        store.conn.execute("UPDATE link_state SET state = ?", (json.dumps(old),))
+        store.conn.execute("UPDATE articles SET story_id = 'v2-' || story_id")
+        store.conn.commit()
+    with open_store(db) as store, caplog.at_level("WARNING"):
+        StoryIndex(store).linker()
+        got = dict(store.conn.execute("SELECT id, story_id FROM articles").fetchall())
+        state = json.loads(store.conn.execute("SELECT link_seq, state FROM link_state").fetchone()[1])
+    assert "story linker state version 2, expected 3" in caplog.text and "linking every stored article" in caplog.text
+    assert got == {a.id: expected.resolve(s, a.id) for a, s in zip(articles, ids, strict=True)}
+    assert state == expected.state.to_dict()
 
 
 def test_catch_up_links_articles_stored_without_stories(tmp_path: Path):
@@ -205,7 +248,8 @@ def test_two_stores_on_one_file_link_as_one(tmp_path: Path):
     """Two ingesting processes (here two connections) interleave: each replays what the other linked."""
     articles = wcep_articles()[:20]
     expected = StoryLinker()
-    want = {a.id: expected.resolve(expected.add(Extraction(article=a))) for a in articles}
+    ids = [expected.add(Extraction(article=a)) for a in articles]
+    want = {a.id: expected.resolve(s, a.id) for a, s in zip(articles, ids, strict=True)}
     db = tmp_path / "s.db"
     with open_store(db) as one, open_store(db) as two:
         indexes = [(one, StoryIndex(one, snapshot_every=3)), (two, StoryIndex(two, snapshot_every=3))]

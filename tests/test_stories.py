@@ -7,6 +7,7 @@ wcep_portal_2025_2026), CC BY-SA 4.0, "Wikipedia contributors, Portal:Current ev
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import date
 
 import pytest
@@ -15,6 +16,7 @@ from claimgraph.export.formats import eval_record, jsonl_record
 from claimgraph.link import LinkerState, StoryLinker, StoryOptions
 from claimgraph.link.stories import article_features
 from claimgraph.models import Article, Extraction, TimeRef
+from conftest import ROOT
 
 GOMA_1 = ("March 23 Movement rebels begin their advance into the city of Goma, North Kivu Province, "
           "Democratic Republic of the Congo.")
@@ -119,6 +121,27 @@ def test_extract_eval_links_stories_in_input_order(capsys, tmp_path, flags, link
     assert stories[3] == stories[4] and len(set(stories)) == len(STREAM) - 1
 
 
+@pytest.mark.model
+def test_extract_eval_and_ingest_give_each_article_the_same_story(capsys, tmp_path):
+    """`extract --format eval` reads every story at the end, following merges and moves; `ingest` applies
+    them to the store as each article arrives. Over 40 summaries, where re-clustering moves articles,
+    the two agree article by article."""
+    from test_cli import run
+
+    src = tmp_path / "in.jsonl"
+    rows = (ROOT / "samples" / "wcep-north-korea-russia-ukraine.jsonl").read_text(encoding="utf-8").splitlines()
+    src.write_text("\n".join(rows[:40]) + "\n", encoding="utf-8")
+    pred, db = tmp_path / "pred.jsonl", tmp_path / "s.db"
+    code, _, err = run(capsys, "--attribution", "rules", "extract", str(src), "--format", "eval", "-o", str(pred))
+    assert code == 0, err
+    code, _, err = run(capsys, "--attribution", "rules", "--db", str(db), "ingest", "--no-dedup", str(src))
+    assert code == 0, err
+    written = {r["doc"]: r["story"] for r in map(json.loads, pred.read_text(encoding="utf-8").splitlines())}
+    with sqlite3.connect(db) as conn:
+        stored = dict(conn.execute("SELECT doc, story_id FROM articles"))
+    assert len(written) == 40 and written == stored
+
+
 def _dated(text: str, year: str) -> Extraction:
     article = Article.from_text(f"{text} It happened in {year}.", doc=f"{text[:8]}{year}")
     at = len(text) + len(" It happened in ")
@@ -139,7 +162,8 @@ def test_a_story_keeps_a_bounded_sample_of_its_articles():
     assert len(ids) == 1
     story = linker.state.stories[ids.pop()]
     assert story.size == 12 and len(story.members) == options.members
-    assert all(len([k for k in m if k.startswith("w:")]) <= options.member_features for m in story.members)
+    assert all(len([k for k in m.counts if k.startswith("w:")]) <= options.member_features for m in story.members)
+    assert [m.seq for m in story.members] == [1, *range(10, 13)]  # the first, then the latest
 
 
 def test_stories_months_older_than_the_newest_article_are_retired_from_memory():
@@ -176,3 +200,68 @@ def test_a_backfill_of_old_reports_keeps_the_stories_it_is_joining():
     first = linker.add(_x(GOMA_1, "2025-01-26"))
     linker.add(_x(TENNIS, "2025-01-25"))
     assert linker.resolve(linker.add(_x(GOMA_2, "2025-01-28"))) == linker.resolve(first)
+
+
+def test_a_later_report_splits_a_story_and_the_moved_article_is_followed():
+    """GOMA_2 (2008) first joins the undated GOMA_1; a 2012 report of GOMA_1 arrives, the three are
+    clustered again, and the 2008 report leaves for a story of its own."""
+    linker = StoryLinker(StoryOptions(year_penalty=1.0))
+    undated, of_2008, of_2012 = _x(GOMA_1, "2025-01-26"), _dated(GOMA_2, "2008"), _dated(GOMA_1, "2012")
+    first = linker.add(undated)
+    joined = linker.add(of_2008)
+    assert joined == first and linker.moved == {}
+    assert linker.add(of_2012) == first
+    moved_to = linker.moved[of_2008.article.id]
+    assert moved_to != first and linker.state.moves == {of_2008.article.id: moved_to}
+    assert linker.resolve(joined, of_2008.article.id) == moved_to  # the article is followed
+    assert linker.resolve(joined) == first  # the story id alone names the story it left
+    assert linker.resolve(first, undated.article.id) == first
+    assert {s.id: s.size for s in linker.state.stories.values()} == {first: 2, moved_to: 1}
+
+
+def test_merges_and_moves_of_each_arrival_keep_a_copy_of_every_articles_story_up_to_date():
+    """What a store keeping each article's story applies after each arrival (merged stories renamed,
+    then `moved` articles set) gives at the end what `resolve(story, article)` gives."""
+    rows = [json.loads(line) for line in (ROOT / "samples" / "wcep-north-korea-russia-ukraine.jsonl")
+            .read_text(encoding="utf-8").splitlines() if line.strip()][:120]
+    articles = [Article.from_text(r["text"], doc=r["doc"], published=date.fromisoformat(r["published"])) for r in rows]
+    linker = StoryLinker()
+    stored: dict[str, str] = {}
+    returned = {}
+    for a in articles:
+        before = len(linker.state.merged)
+        returned[a.id] = linker.add(Extraction(article=a))
+        for old, into in list(linker.state.merged.items())[before:]:
+            stored = {aid: linker.resolve(into) if sid == old else sid for aid, sid in stored.items()}
+        stored.update((aid, linker.resolve(sid)) for aid, sid in linker.moved.items())
+        stored[a.id] = linker.resolve(returned[a.id])
+    assert linker.state.merged and linker.state.moves  # both happen in this stream
+    assert stored == {aid: linker.resolve(sid, aid) for aid, sid in returned.items()}
+
+
+def test_a_bridging_report_merges_two_stories_into_the_older():
+    """Two reports too far apart in time to be compared start two stories; one dated between them
+    brings both into its re-clustering, and the three form one story."""
+    linker = StoryLinker()
+    first = linker.add(_x(GOMA_1, "2025-01-26"))
+    second = linker.add(_x(GOMA_2, "2025-03-28"))  # 61 days later: outside the 60-day window
+    assert second != first
+    assert linker.add(_x(GOMA_2, "2025-02-26")) == first
+    assert linker.state.merged == {second: first} and linker.resolve(second) == first
+    assert [s.size for s in linker.state.stories.values()] == [3]
+
+
+def test_a_retired_story_is_not_re_clustered_merged_into_or_resurrected():
+    """A story made of two merged ones is retired; a late report of its event then starts a story of
+    its own, though it falls within the window of the retired one: nothing leads back to it."""
+    linker = StoryLinker(StoryOptions(retire_days=90, retire_after=0, retire_every=1))
+    first = linker.add(_x(GOMA_1, "2025-01-26"))
+    second = linker.add(_x(GOMA_2, "2025-03-28"))
+    linker.add(_x(GOMA_2, "2025-02-26"))  # the bridge: `second` merges into `first`
+    assert linker.state.merged == {second: first}
+    linker.add(_x(YOON, "2025-12-20"))
+    assert set(linker.state.stories) == {linker.resolve(linker.add(_x(YOON, "2025-12-21")))}  # `first` retired
+    late = linker.add(_x(GOMA_2, "2025-03-29"))
+    assert late not in (first, second) and linker.moved == {}
+    assert first not in linker.state.stories and linker.state.merged == {second: first}
+    assert all(linker.resolve(sid) in linker.state.stories for p in linker.state.postings.values() for sid in p)

@@ -214,13 +214,13 @@ def extract(
 
 def _write_with_stories(stream: TextIO, writer: Any, extractions: Iterable[Any]) -> None:
     """Link each article as it comes, then write the lines with their final story ids (a later
-    article can merge two stories, so the lines wait for the last one)."""
+    article can merge two stories or move an article to another, so the lines wait for the last one)."""
     from claimgraph.link import StoryLinker
 
     linker = StoryLinker()
     linked = [(x, linker.add(x)) for x in extractions]
     for x, story in linked:
-        stream.write(json.dumps(writer(x, story=linker.resolve(story)), ensure_ascii=False) + "\n")
+        stream.write(json.dumps(writer(x, story=linker.resolve(story, x.article.id)), ensure_ascii=False) + "\n")
 
 
 # --- claims -------------------------------------------------------------------------------------

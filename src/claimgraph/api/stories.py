@@ -87,7 +87,7 @@ class LinkedStories:
             joined.append((aid, linker.add(store.extraction(aid))))
         stories: dict[str, list[str]] = defaultdict(list)
         for aid, sid in joined:
-            stories[linker.resolve(sid)].append(aid)
+            stories[linker.resolve(sid, aid)].append(aid)  # merges, and moves by later re-clustering
         return dict(stories)
 
 

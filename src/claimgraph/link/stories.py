@@ -14,22 +14,31 @@ articles seen so far and are applied when two articles are compared, so an early
 judged forever by the few it arrived after.
 
 A story remembers a bounded sample of its articles (`members`: the first `seed_members`, then the
-most recent, `members` in all; each trimmed to its strongest `member_features` per group). An
-arriving article is scored only against candidate stories: those that share one of its strongest
-words or names in an inverted index from feature to the `posting_cap` stories that used it most
-recently, the `candidates` best by that overlap, less those outside the time window. Against each
-candidate it is compared with every sampled member: it may join when the mean similarity reaches
-`threshold`, the lowest reaches `min_similarity` (a complete-linkage test over the sample: one
-article about another fight vetoes the join) and the mean names cosine reaches `names_floor`. It
-joins the qualifying story with the best mean, or starts a story. Another qualifying story is
-merged into the joined one when the mean similarity between the two samples reaches
-`merge_threshold` and their lowest pair `min_similarity`: a bridge article alone does not fuse two
-stories. Nothing is ever re-clustered, so the work per article is bounded by the options
-(`candidates` x `members` comparisons of vectors of at most `member_features` features), not by the
-number of articles or stories seen. A story whose latest article is `retire_days` older than the
-newest article seen, and that no article joined in the last `retire_after` arrivals, is retired
-(forgotten; its articles keep their ids in the store), so the linker's memory holds recent stories,
-not every story of every year it has read.
+most recent, `members` in all; each trimmed to its strongest `member_features` per group, with its
+article id). An arriving article is scored only against candidate stories: those that share one of
+its strongest words or names in an inverted index from feature to the `posting_cap` stories that
+used it most recently, the `candidates` best by that overlap, less those outside the time window.
+The candidates whose sample it resembles (mean similarity at least `relink_floor`; the closest
+`relink_stories`, `relink_cap` sampled articles at most) are then clustered again, locally: their
+sampled articles and the newcomer, by complete linkage from single articles. Two groups join, the
+closest (by lowest pair) first, while their lowest pair reaches `min_similarity` (one article about
+another fight vetoes the join) and their mean pair `threshold`. The partition so far weighs in: two
+articles already in one story count `same_story_bonus` more, so a story splits only on clear
+evidence, and two from different stories `merge_penalty` less in the mean, so two stories merge
+only when their articles are clearly alike (a bridge article alone does not fuse them). The local
+story with most articles in a group keeps its id, other groups start stories; the newcomer joins
+its group's story. So an arrival may join a story, start one, merge stories (a story whose whole
+sample went elsewhere is merged into where most of it went: `merged`, followed by `resolve`) or
+split one (its sampled articles that left are noted in `moves`: `resolve(story, article)` follows
+them, and `StoryLinker.moved` lists those the last arrival moved). Unsampled articles stay with
+their story. The work per article is bounded by the options (`candidates` x `members` comparisons,
+then at most `relink_cap` + 1 articles clustered), not by the number of articles or stories seen.
+
+A story whose latest article is `retire_days` older than the newest article seen, and that no
+article joined in the last `retire_after` arrivals, is retired (forgotten; its articles keep their
+ids in the store), so the linker's memory holds recent stories, not every story of every year it
+has read. A retired story is never a candidate again, so it is neither re-clustered nor merged into
+nor given articles; `merged` and `moves` may still name it, and `resolve` then gives its id.
 
 `LinkerState` is the whole memory of the linker, plain values only: `to_dict()` is JSON and
 `LinkerState.from_dict` resumes linking where it stopped.
@@ -37,6 +46,7 @@ not every story of every year it has read.
 
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 import re
@@ -47,11 +57,11 @@ from typing import Any
 
 from claimgraph.models import Extraction
 
-__all__ = ["GROUPS", "LinkerState", "Story", "StoryLinker", "StoryOptions", "article_features"]
+__all__ = ["GROUPS", "LinkerState", "Member", "Story", "StoryLinker", "StoryOptions", "article_features"]
 
 log = logging.getLogger(__name__)
 
-STATE_VERSION = 2  # 2: stories keep a sample of member articles (raw counts), not summed vectors
+STATE_VERSION = 3  # 3: members carry their article id, arrival and date; articles moved by re-clustering
 GROUPS = ("words", "names", "time", "known")
 Vectors = dict[str, dict[str, float]]  # group -> feature -> weight
 
@@ -61,14 +71,17 @@ class StoryOptions:
     """How the linker weighs and decides. Calibrated on ECB+ dev (772 articles, 66 stories; weights
     and thresholds by a small grid over that split, scored with scripts/xdoc_baseline.py). On dev the
     `known` group (actors, places, event frames) did not add to words and names, so it weighs 0 here;
-    resolved and event years act through `time` and `year_penalty`."""
+    resolved and event years act through `time` and `year_penalty`. `threshold` stays at 0.15 although
+    dev alone would drop it: without it, one-sentence summaries (bench/bench_stories.py's WCEP stream)
+    chain into stories of a hundred unrelated events through a shared common word."""
 
-    threshold: float = 0.15  # mean similarity to a story's sampled articles at which an article may join
-    min_similarity: float = 0.05  # and the lowest similarity to any of them (complete linkage on the sample)
-    names_floor: float = 0.0  # and mean names cosine it needs as well (an article naming no one: not tested)
-    merge_threshold: float = 0.20  # mean similarity between two stories' samples at which they merge
-    merge_min: float = -0.05  # and the lowest similarity of a pair across them
-    merge_candidates: int = 6  # candidate stories (the best by index overlap) tested for a merge after a join
+    threshold: float = 0.15  # mean similarity of the pairs across two groups at which they may join
+    min_similarity: float = 0.03  # and their lowest pair (complete linkage)
+    same_story_bonus: float = 0.03  # added to a pair already in one story: a story splits on clear evidence only
+    merge_penalty: float = 0.05  # taken off a pair from two stories in the mean: two stories merge at a mean of 0.20
+    relink_floor: float = 0.05  # mean similarity to a story's sample at which it is re-clustered with a newcomer
+    relink_stories: int = 6  # the candidate stories re-clustered with a newcomer, the closest first
+    relink_cap: int = 48  # and their sampled articles at most (the cost of an arrival grows with its square)
     year_penalty: float = 0.10  # taken off the similarity of two articles whose years are disjoint
     words: float = 0.5  # weight of each group's cosine in the similarity
     names: float = 0.4
@@ -77,7 +90,7 @@ class StoryOptions:
     query_features: int = 30  # an article's strongest words and names looked up in the index
     candidates: int = 12  # stories scored, the best by index overlap
     posting_cap: int = 50  # stories kept per feature in the index, the most recently joined
-    members: int = 10  # articles a story keeps to compare with: the first `seed_members`, then the latest
+    members: int = 16  # articles a story keeps to compare with: the first `seed_members`, then the latest
     seed_members: int = 3
     member_features: int = 80  # strongest features kept of an article, per group
     window_days: int = 60  # a dated article is not compared with a story dated further away
@@ -89,11 +102,21 @@ class StoryOptions:
         return float(getattr(self, group))
 
 
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A sampled article of a story: its id, arrival number, date and trimmed feature counts."""
+
+    article: str
+    seq: int
+    when: str | None
+    counts: dict[str, float]
+
+
 @dataclass(slots=True)
 class Story:
     id: str
     size: int = 0
-    members: list[dict[str, float]] = field(default_factory=list)  # sampled articles' trimmed counts
+    members: list[Member] = field(default_factory=list)  # the sample, in arrival order
     first: str | None = None  # ISO date of its earliest dated article
     last: str | None = None  # and of its latest
     seen: int = 0  # the linker's article count when an article last joined it
@@ -108,26 +131,30 @@ class LinkerState:
     stories: dict[str, Story] = field(default_factory=dict)
     postings: dict[str, dict[str, None]] = field(default_factory=dict)  # feature -> story ids, oldest first
     merged: dict[str, str] = field(default_factory=dict)  # a story merged away -> the story it went into
+    moves: dict[str, str] = field(default_factory=dict)  # an article moved by re-clustering -> its story
     next_id: int = 1
     latest: str | None = None  # ISO date of the newest dated article seen
 
     def to_dict(self) -> dict[str, Any]:
         return {"version": STATE_VERSION, "articles": self.articles, "df": self.df,
-                "stories": [{"id": s.id, "size": s.size, "members": s.members, "first": s.first,
-                             "last": s.last, "seen": s.seen} for s in self.stories.values()],
+                "stories": [{"id": s.id, "size": s.size, "first": s.first, "last": s.last, "seen": s.seen,
+                             "members": [[m.article, m.seq, m.when, m.counts] for m in s.members]}
+                            for s in self.stories.values()],
                 "postings": {k: list(v) for k, v in self.postings.items()}, "merged": self.merged,
-                "next_id": self.next_id, "latest": self.latest}
+                "moves": self.moves, "next_id": self.next_id, "latest": self.latest}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkerState:
         if data.get("version") != STATE_VERSION:
             raise ValueError(f"story linker state version {data.get('version')!r}, expected {STATE_VERSION}")
         return cls(articles=data["articles"], df=dict(data["df"]),
-                   stories={s["id"]: Story(id=s["id"], size=s["size"], members=[dict(m) for m in s["members"]],
-                                           first=s["first"], last=s["last"], seen=s.get("seen", 0))
+                   stories={s["id"]: Story(id=s["id"], size=s["size"], first=s["first"], last=s["last"],
+                                           seen=s["seen"],
+                                           members=[Member(a, seq, when, dict(c)) for a, seq, when, c in s["members"]])
                             for s in data["stories"]},
                    postings={k: dict.fromkeys(v) for k, v in data["postings"].items()},
-                   merged=dict(data["merged"]), next_id=data["next_id"], latest=data.get("latest"))
+                   merged=dict(data["merged"]), moves=dict(data["moves"]), next_id=data["next_id"],
+                   latest=data["latest"])
 
 
 # --- features ------------------------------------------------------------------------------------
@@ -223,56 +250,66 @@ class _Article:
     years: frozenset[str]
 
 
+@dataclass(slots=True)
+class _Entry:
+    """One article of the local pool: the story it was in (None for the newcomer) and its member record."""
+
+    story: str | None
+    member: Member
+    article: _Article
+
+
 class StoryLinker:
-    """Links articles into stories one at a time; `add` returns the story an article joined."""
+    """Links articles into stories one at a time; `add` returns the story an article joined.
+
+    `moved` holds the articles that the last `add` moved to another story (article id -> story id), so a
+    store that keeps each article's story can follow; `resolve(story, article)` gives an article's story now.
+    """
 
     def __init__(self, options: StoryOptions | None = None, state: LinkerState | None = None) -> None:
         self.options = options or StoryOptions()
         self.state = state or LinkerState()
+        self.moved: dict[str, str] = {}
+        self._weights = tuple((g, w) for g in GROUPS if (w := self.options.weight(g)))
+        self._compared = {g for g, _ in self._weights} | {"words", "names"}  # names and words: for the index too
+        self._idfs: dict[str, float] = {}  # idf by feature, until the counts change
 
     def add(self, x: Extraction) -> str:
-        """Link one article and remember it; returns its story id (see `resolve` after merges)."""
+        """Link one article and remember it; returns its story id (see `resolve` after later arrivals)."""
         o, st = self.options, self.state
+        self.moved = {}
         counts = article_features(x)
         when = x.article.published.isoformat() if x.article.published else None
         self._count(counts)  # the article's own features count in the idf it is weighed by
         article = self._article(self._trim(counts))
         cache: dict[int, _Article] = {}
-        qualified = []
-        scored = self._candidates(article.vectors, when)
-        for sid in scored:
-            story = st.stories[sid]
-            members = [self._member(m, cache) for m in story.members]
-            sims = [self._similarity(article, m) for m in members]
-            mean = sum(sims) / len(sims)
-            if mean < o.threshold or min(sims) < o.min_similarity:
-                continue
-            if o.names_floor and article.vectors.get("names"):
-                names = sum(_dot(article.vectors["names"], m.vectors.get("names", {})) for m in members)
-                if names / len(members) < o.names_floor:
-                    continue  # same kind of event, other people: another story
-            qualified.append((mean, sid))
-        qualified.sort(reverse=True)
-        story = st.stories[qualified[0][1]] if qualified else self._new_story()
-        self._join(story, article, when)
-        joined = [self._member(m, cache) for m in story.members]
-        for sid in scored[: o.merge_candidates]:
-            if sid == story.id or sid not in st.stories:
-                continue
-            other = st.stories[sid]
-            others = [self._member(m, cache) for m in other.members]
-            sims = [self._similarity(a, b) for a in joined for b in others]
-            if sum(sims) / len(sims) >= o.merge_threshold and min(sims) >= o.merge_min:
-                self._merge(story, other)
-                joined = [self._member(m, cache) for m in story.members]
+        near = []
+        for sid in self._candidates(article.vectors, when):
+            entries = [_Entry(sid, m, self._member(m, cache)) for m in st.stories[sid].members]
+            sims = [self._similarity(article, e.article) for e in entries]
+            if sum(sims) / len(sims) >= o.relink_floor:
+                near.append((sum(sims) / len(sims), sid, entries, sims))
+        near.sort(key=lambda r: (-r[0], r[1]))
+        pool = [_Entry(None, Member(x.article.id, st.articles, when, article.counts), article)]
+        first = [0.0]  # the newcomer's similarity to each article of the pool
+        local = []
+        for _, sid, entries, sims in near[: o.relink_stories]:
+            if len(pool) - 1 + len(entries) <= o.relink_cap:
+                pool += entries
+                first += sims
+                local.append(sid)
+        joined = self._apply(pool, local, self._cluster(pool, first))
         if when and (st.latest is None or when > st.latest):
             st.latest = when
         if st.articles % o.retire_every == 0:
             self._retire()
-        return story.id
+        return joined
 
-    def resolve(self, story_id: str) -> str:
-        """The story a (possibly merged-away) story id now belongs to."""
+    def resolve(self, story_id: str, article: str | None = None) -> str:
+        """The story a (possibly merged-away) story id now belongs to; given the id of an article that
+        joined it, the story that article is in now (re-clustering may have moved it)."""
+        if article is not None:
+            story_id = self.state.moves.get(article, story_id)
         while story_id in self.state.merged:
             story_id = self.state.merged[story_id]
         return story_id
@@ -284,10 +321,14 @@ class StoryLinker:
         st.articles += 1
         for k in counts:
             st.df[k] = st.df.get(k, 0) + 1
+        self._idfs = {}
 
     def _idf(self, feature: str) -> float:
-        st = self.state
-        return math.log((1 + st.articles) / (1 + st.df.get(feature, 0))) + 1.0
+        idf = self._idfs.get(feature)
+        if idf is None:
+            st = self.state
+            idf = self._idfs[feature] = math.log((1 + st.articles) / (1 + st.df.get(feature, 0))) + 1.0
+        return idf
 
     def _trim(self, counts: dict[str, float]) -> dict[str, float]:
         """The article's strongest `member_features` per group (by tf-idf now), as raw counts."""
@@ -303,25 +344,24 @@ class StoryLinker:
     def _article(self, counts: dict[str, float]) -> _Article:
         groups: Vectors = {}
         for k, v in counts.items():
-            groups.setdefault(_KIND_GROUP[k[0]], {})[k] = v * self._idf(k)
+            if (g := _KIND_GROUP[k[0]]) in self._compared:
+                groups.setdefault(g, {})[k] = v * self._idf(k)
         vectors = {}
         for g, vec in groups.items():
             norm = math.sqrt(sum(v * v for v in vec.values()))
             vectors[g] = {k: v / norm for k, v in vec.items()}
         return _Article(counts, vectors, _years(counts))
 
-    def _member(self, counts: dict[str, float], cache: dict[int, _Article]) -> _Article:
-        hit = cache.get(id(counts))
+    def _member(self, member: Member, cache: dict[int, _Article]) -> _Article:
+        hit = cache.get(id(member))
         if hit is None:
-            hit = cache[id(counts)] = self._article(counts)
+            hit = cache[id(member)] = self._article(member.counts)
         return hit
 
     def _similarity(self, a: _Article, b: _Article) -> float:
-        o = self.options
-        sim = sum(o.weight(g) * _dot(a.vectors[g], b.vectors[g]) for g in GROUPS
-                  if g in a.vectors and g in b.vectors and o.weight(g))
+        sim = sum(w * _dot(a.vectors[g], b.vectors[g]) for g, w in self._weights if g in a.vectors and g in b.vectors)
         if a.years and b.years and not a.years & b.years:
-            sim -= o.year_penalty
+            sim -= self.options.year_penalty
         return sim
 
     def _candidates(self, vectors: Vectors, when: str | None) -> list[str]:
@@ -340,6 +380,100 @@ class StoryLinker:
                 out.append(sid)
         return out
 
+    def _cluster(self, pool: list[_Entry], first: list[float]) -> list[list[int]]:
+        """Complete linkage over the pool, from single articles: the two groups whose lowest pair is the
+        highest join, while it reaches `min_similarity`, if their mean pair reaches `threshold` (a pair
+        from one story counts `same_story_bonus` more, one from two stories `merge_penalty` less in the
+        mean). Returns the groups as pool indices; a heap of candidate joins keeps it near n² log n."""
+        o = self.options
+        n = len(pool)
+        low = [[0.0] * n for _ in range(n)]  # group x group: their lowest pair, kept up to date as groups join
+        total = [[0.0] * n for _ in range(n)]  # and the sum of their pairs
+        heap = []
+        for i in range(n):
+            for j in range(i + 1, n):
+                if i == 0:  # the newcomer: compared already, and in no story yet
+                    s, apart = first[j], False
+                else:
+                    s = self._similarity(pool[i].article, pool[j].article)
+                    apart = pool[i].story != pool[j].story
+                    if not apart:
+                        s += o.same_story_bonus
+                low[i][j] = low[j][i] = s
+                total[i][j] = total[j][i] = s - o.merge_penalty if apart else s
+                if s >= o.min_similarity:
+                    heap.append((-s, i, j))
+        heapq.heapify(heap)
+        groups = {i: [i] for i in range(n)}
+        while heap:
+            s, a, b = heapq.heappop(heap)
+            if a not in groups or b not in groups or -s != low[a][b]:
+                continue  # one of the two has joined another group since, or their lowest pair dropped
+            if total[a][b] < o.threshold * len(groups[a]) * len(groups[b]):
+                continue  # reconsidered when either group grows
+            groups[a] += groups.pop(b)
+            for c in groups:
+                if c != a:
+                    low[a][c] = low[c][a] = min(low[a][c], low[b][c])
+                    total[a][c] = total[c][a] = total[a][c] + total[b][c]
+                    if low[a][c] >= o.min_similarity:
+                        heapq.heappush(heap, (-low[a][c], min(a, c), max(a, c)))
+        return [sorted(g) for g in groups.values()]
+
+    def _apply(self, pool: list[_Entry], local: list[str], clusters: list[list[int]]) -> str:
+        """Give each group a story: the local story with most articles in it keeps its id (the largest
+        overlaps first), other groups start stories. Moved articles are noted; a local story left with
+        none of its sampled articles is merged into the story most of them went to."""
+        st = self.state
+        overlaps = []  # (articles of a story in a group, the earliest of them, the story, the group)
+        for c, group in enumerate(clusters):
+            held: dict[str, list[int]] = {}
+            for entry in (pool[i] for i in group):
+                if entry.story is not None:
+                    held.setdefault(entry.story, []).append(entry.member.seq)
+            overlaps += [(-len(seqs), min(seqs), sid, c) for sid, seqs in held.items()]
+        names: dict[int, str] = {}
+        for _, _, sid, c in sorted(overlaps):
+            if c not in names and sid not in names.values():
+                names[c] = sid
+        for sid in local:  # their sampled articles are dealt out again below
+            story = st.stories[sid]
+            story.size -= len(story.members)
+            story.members = []
+        went: dict[str, Counter[str]] = {sid: Counter() for sid in local}
+        seen = {sid: st.stories[sid].seen for sid in local}  # before any group changes it
+        joined = ""
+        for c, group in enumerate(clusters):
+            story = st.stories[names[c]] if c in names else self._new_story()
+            for i in group:
+                entry = pool[i]
+                story.members.append(entry.member)
+                story.size += 1
+                if entry.story is None:
+                    joined = story.id
+                    story.seen = st.articles
+                    continue
+                story.seen = max(story.seen, seen[entry.story])  # a story split off is as quiet as its source
+                went[entry.story][story.id] += 1
+                if story.id != entry.story:
+                    st.moves[entry.member.article] = self.moved[entry.member.article] = story.id
+                    self._index(entry.article, story.id)
+            self._sample(story)
+            dates = [m.when for m in story.members if m.when]
+            _span(story, min(dates, default=None), max(dates, default=None))
+        for sid in local:
+            story = st.stories[sid]
+            if not story.members:  # its unsampled articles follow where its sample went
+                into = st.stories[max(went[sid], key=lambda s: (went[sid][s], s))]
+                log.debug("merging story %s (%d articles) into %s", sid, story.size, into.id)
+                into.size += story.size
+                into.seen = max(into.seen, story.seen)
+                _span(into, story.first, story.last)
+                del st.stories[sid]
+                st.merged[sid] = into.id
+        self._index(pool[0].article, joined)
+        return joined
+
     def _new_story(self) -> Story:
         st = self.state
         story = Story(id=f"s{st.next_id}")
@@ -347,22 +481,15 @@ class StoryLinker:
         st.stories[story.id] = story
         return story
 
-    def _join(self, story: Story, article: _Article, when: str | None) -> None:
-        o = self.options
-        story.size += 1
-        story.seen = self.state.articles
-        self._sample(story, [article.counts])
-        if when:
-            story.first = min(story.first or when, when)
-            story.last = max(story.last or when, when)
+    def _index(self, article: _Article, story_id: str) -> None:
         query = {k: v for g in ("words", "names") for k, v in article.vectors.get(g, {}).items()}
-        for k in sorted(query, key=lambda k: (-query[k], k))[: o.query_features]:
-            self._post(k, story.id)
+        for k in sorted(query, key=lambda k: (-query[k], k))[: self.options.query_features]:
+            self._post(k, story_id)
 
-    def _sample(self, story: Story, new: list[dict[str, float]]) -> None:
+    def _sample(self, story: Story) -> None:
         """Keep the first `seed_members` articles and then the most recent, `members` in all."""
         o = self.options
-        members = story.members + new
+        members = sorted(story.members, key=lambda m: m.seq)
         if len(members) > o.members:
             seed = min(o.seed_members, o.members)
             members = members[:seed] + members[len(members) - (o.members - seed):]
@@ -380,7 +507,9 @@ class StoryLinker:
         and that no article joined in the last `retire_after` arrivals: no dated article within
         `window_days` of them is likely to come, and keeping every story ever made would make the memory,
         and its snapshots, grow with the store. (A backfill of an old archive keeps its stories while it
-        is joining them.) Their articles keep their story ids; undated stories stay."""
+        is joining them.) Their articles keep their story ids; undated stories stay. A retired story is
+        never a candidate again (so never re-clustered, merged into or given an article); the index
+        entries that lead to it, its own and those of stories merged into it, go with it."""
         st = self.state
         if st.latest is None:
             return
@@ -391,23 +520,21 @@ class StoryLinker:
             return
         for sid in old:
             del st.stories[sid]
+        indexed = old | {sid for sid in st.merged if self.resolve(sid) in old}
         for feature in list(st.postings):
             posting = st.postings[feature]
-            for sid in old.intersection(posting):
+            for sid in indexed.intersection(posting):
                 del posting[sid]
             if not posting:
                 del st.postings[feature]
         log.debug("retired %d stories older than %s", len(old), cutoff)
 
-    def _merge(self, into: Story, other: Story) -> None:
-        log.debug("merging story %s (%d articles) into %s", other.id, other.size, into.id)
-        st = self.state
-        into.size += other.size
-        self._sample(into, other.members)
-        dates = [d for d in (into.first, into.last, other.first, other.last) if d]
-        into.first, into.last = (min(dates), max(dates)) if dates else (None, None)
-        del st.stories[other.id]
-        st.merged[other.id] = into.id  # its postings now lead to `into` through `resolve`
+
+def _span(story: Story, first: str | None, last: str | None) -> None:
+    if first:
+        story.first = min(story.first or first, first)
+    if last:
+        story.last = max(story.last or last, last)
 
 
 def _within(story: Story, when: str, days: int) -> bool:

@@ -2,14 +2,16 @@
 
 `StoryIndex` holds one `StoryLinker` for a store. `Store.add(x, stories=index)` calls `link` inside
 the article's transaction: the article gets the next `link_seq` and its story id, stories merged by
-it are renamed in `articles` and noted in `story_merges`, and every `snapshot_every` linked articles
-the linker's state is written to `link_state` in that same transaction. The linker is restored on
-first use: the snapshot, then the articles linked after it, linked again in `link_seq` order (the
-linker is deterministic, so they get the ids they already have). A copy of a stored article
-(`duplicate_of`) takes its original's story without passing through the linker. Two processes
-ingesting into one store stay in step: under the write lock, `link` first replays the articles the
-other one linked since. Articles stored
-without linking (older stores, batch loads) are linked by `catch_up`, in the order they were stored.
+it are renamed in `articles` and noted in `story_merges`, articles its re-clustering moved to another
+story (`StoryLinker.moved`) get that story, with their copies, and every `snapshot_every` linked
+articles the linker's state is written to `link_state` in that same transaction. The linker is
+restored on first use: the snapshot, then the articles linked after it, linked again in `link_seq`
+order (the linker is deterministic, so they get the ids they already have). A snapshot of another
+linker version cannot be resumed: every stored article is then linked again, with a warning. A copy
+of a stored article (`duplicate_of`) takes its original's story without passing through the linker.
+Two processes ingesting into one store stay in step: under the write lock, `link` first replays the
+articles the other one linked since. Articles stored without linking (older stores, batch loads) are
+linked by `catch_up`, in the order they were stored.
 
 The read side (`story_list`, `story_articles`, `resolve_story`) is plain SQL over `articles`, so the
 PostgreSQL store shares it.
@@ -117,6 +119,9 @@ class StoryIndex:
             conn.execute("DELETE FROM story_merges WHERE story_id = ?", (old,))
             conn.execute("INSERT INTO story_merges (story_id, merged_into, link_seq) VALUES (?, ?, ?)",
                          (old, into, seq))
+        for moved, into in linker.moved.items():  # split off by re-clustering, with their copies
+            conn.execute("UPDATE articles SET story_id = ? WHERE id = ? OR duplicate_of = ?",
+                         (linker.resolve(into), moved, moved))
         return story_id
 
     def _snapshot(self, conn: Connection, linker: StoryLinker, seq: int) -> None:
