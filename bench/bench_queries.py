@@ -19,7 +19,9 @@ claims). Article texts and claim contents are the real ones, so every content ph
 claims or more: more matches per phrase than a real store of that size would give, which makes
 full-text search harder here, not easier. Copies are written in bulk with the secondary indexes
 dropped first and built after: one transaction of executemany on SQLite, COPY in one transaction on
-PostgreSQL, followed by VACUUM ANALYZE as autovacuum would; the two builds run side by side.
+PostgreSQL, followed by VACUUM ANALYZE as autovacuum would; the two builds run side by side. The tables
+derived from those rows (claim_order, the actor counts: claimgraph.store.derived) are then filled as a
+schema migration fills them.
 
 What is timed, on an open read-only store (`ReadOnlyStore`; the API opens one per request, timed on
 its own line), each over `--queries` varied arguments after 5 warm-up ones, stopping a kind after
@@ -190,9 +192,10 @@ def copied_rows(base: Base, claims: int) -> Iterator[tuple[str, list[tuple[Any, 
     cols = base.columns
     a_id, a_pub, a_hash, a_story, a_seq = (cols["articles"].index(c) for c in
                                            ("id", "published", "text_hash", "story_id", "link_seq"))
-    c_id, c_aid, c_rec = (cols["claims"].index(c) for c in ("id", "article_id", "record"))
+    c_id, c_aid, c_rec, c_key, c_pub = (cols["claims"].index(c) for c in
+                                        ("id", "article_id", "record", "key", "published"))
     written = 0
-    link_seq = 0
+    link_seq = key = 0
     for k in range(copies_needed(base, claims)):
         shift = timedelta(days=(k * 7919) % MAX_SHIFT_DAYS)
         out: dict[str, list[tuple[Any, ...]]] = {t: [] for t in TABLES}
@@ -218,6 +221,9 @@ def copied_rows(base: Base, claims: int) -> Iterator[tuple[str, list[tuple[Any, 
                 claim[c_id] = f"{k:05x}{cid[5:]}"
                 claim[c_aid] = new
                 claim[c_rec] = claim[c_rec].replace(cid, claim[c_id]).replace(old, new)
+                key += 1
+                claim[c_key] = key
+                claim[c_pub] = row[a_pub] or ""
                 out["claims"].append(tuple(claim))
             written += len(rows["claims"])
             for table in ("actors", "annotations"):
@@ -232,7 +238,7 @@ def copied_rows(base: Base, claims: int) -> Iterator[tuple[str, list[tuple[Any, 
 # --- SQLite ----------------------------------------------------------------------------------------------
 
 def build_sqlite(path: Path, base: Base, claims: int) -> float:
-    from claimgraph.store import open_store
+    from claimgraph.store import derived, open_store
 
     t0 = time.perf_counter()
     open_store(path).close()  # the schema, migrated as any store is
@@ -251,6 +257,7 @@ def build_sqlite(path: Path, base: Base, claims: int) -> float:
         conn.executemany(f"INSERT INTO {table} ({', '.join(base.columns[table])}) VALUES ({marks})", rows)
     for _, sql in indexes:
         conn.execute(sql)
+    derived.fill(conn)  # claim_order and the actor counts, from the rows just loaded, as a migration fills them
     conn.execute("COMMIT")
     conn.execute("PRAGMA locking_mode = NORMAL")
     conn.execute("PRAGMA journal_mode = WAL")
@@ -318,7 +325,7 @@ def build_postgres(url: str, base_path: Path, claims: int) -> float:
     """Fill the empty database at `url`; run in a process of its own, beside the SQLite build."""
     import psycopg
 
-    from claimgraph.store import open_store
+    from claimgraph.store import derived, open_store
 
     t0 = time.perf_counter()
     base = Base(base_path)
@@ -348,6 +355,8 @@ def build_postgres(url: str, base_path: Path, claims: int) -> float:
             conn.execute(sql)
         for table, name, definition in foreign:
             conn.execute(f"ALTER TABLE {table} ADD CONSTRAINT {name} {definition}")
+        with open_store(url) as store:
+            derived.rebuild(store)  # claim_order and the counts, from the rows just loaded
         conn.execute("VACUUM ANALYZE")  # what autovacuum does soon after a load: statistics, visibility map
     return time.perf_counter() - t0
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from datetime import date
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,6 @@ __all__ = ["MAX_LIMIT", "MAX_OFFSET", "ClaimFilters", "NotFound", "ReadOnlyPostg
 
 MAX_LIMIT = 200  # rows a page may ask for
 MAX_OFFSET = 1_000_000  # past this a client should narrow its filters instead
-_NO_LIMIT = 2**62  # LIMIT for "every row" with an OFFSET: SQLite needs a LIMIT there, PostgreSQL a non-negative one
 
 
 class NotFound(StoreError):
@@ -166,13 +166,7 @@ def _query(store: Store, f: ClaimFilters, limit: int | None) -> ClaimQuery:
 
 def claim_rows(store: Store, f: ClaimFilters, limit: int | None, offset: int = 0) -> list[ClaimRow]:
     """`Store.claims` with an offset: the same SQL, paged; `limit=None` for every row."""
-    sql, params = claims_sql(_query(store, f, limit), store.dialect)
-    if offset:
-        if limit is None:
-            sql += " LIMIT ?"
-            params.append(_NO_LIMIT)
-        sql += " OFFSET ?"
-        params.append(offset)
+    sql, params = claims_sql(replace(_query(store, f, limit), offset=offset), store.dialect)
     return [ClaimRow(claim=from_dict(Claim, json.loads(record)), article_id=aid, title=title, outlet=outlet,
                      published=date.fromisoformat(published) if published else None, url=url, copies=n,
                      duplicate_of=dup)
@@ -276,31 +270,53 @@ def segments(text: str, claims: tuple[Claim, ...], times: tuple[TimeRef, ...], p
 # --- actors, places, search, stats -------------------------------------------------------------------
 
 def actors_list(store: Store, q: str | None, limit: int, offset: int) -> dict[str, Any]:
-    """Actor codes met in the store, most mentioned first, with their commonest mention text."""
-    where, params = "WHERE code IS NOT NULL AND code != ''", []
-    if q:
-        op = store.dialect.ilike  # SQLite's LIKE ignores ASCII case; PostgreSQL's needs ILIKE
-        where += f" AND (code {op} ? ESCAPE '\\' OR text {op} ? ESCAPE '\\')"
-        pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        params += [pattern, pattern]
-    rows = store.conn.execute(
-        f"SELECT code, count(*), count(DISTINCT article_id) FROM actors {where} GROUP BY code"
-        " ORDER BY count(*) DESC, code LIMIT ? OFFSET ?", (*params, limit + 1, offset)).fetchall()
+    """Actor codes met in the store, most mentioned first, with their commonest mention text. With `q`, the
+    mentions whose code or text holds it: every mention of a code that holds it, else those of its names."""
+    if not q:
+        rows = store.conn.execute(
+            "SELECT code, mentions, articles FROM actor_codes WHERE code != '' ORDER BY mentions DESC, code"
+            " LIMIT ? OFFSET ?", (limit + 1, offset)).fetchall()
+    else:
+        rows = _actors_matching(store, q, limit + 1, offset)
     return {"q": q, **_page(limit, offset, rows),
             "actors": [{"code": code, "mentions": n, "articles": arts, "names": _names(store, code)}
                        for code, n, arts in rows[:limit]]}
 
 
+def _actors_matching(store: Store, q: str, limit: int, offset: int) -> list[tuple[str, int, int]]:
+    """(code, mentions, articles) counted over the mentions whose code or text holds `q`, from the per-name
+    counts; the articles of a code matched by some of its names alone are counted over those names' mentions."""
+    op = store.dialect.ilike  # SQLite's LIKE ignores ASCII case; PostgreSQL's needs ILIKE
+    pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    code_holds, text_holds = f"n.code {op} ? ESCAPE '\\'", f"n.text {op} ? ESCAPE '\\'"
+    rows = store.conn.execute(
+        f"SELECT n.code, sum(n.mentions), ({code_holds}) FROM actor_names AS n"
+        f" WHERE n.code != '' AND ({code_holds} OR {text_holds}) GROUP BY n.code"
+        " ORDER BY sum(n.mentions) DESC, n.code LIMIT ? OFFSET ?",
+        (pattern, pattern, pattern, limit, offset)).fetchall()
+    out = []
+    for code, mentions, whole in rows:
+        if whole:
+            sql, params = "SELECT articles FROM actor_codes WHERE code = ?", [code]
+        else:
+            sql = ("SELECT count(DISTINCT article_id) FROM actors WHERE code = ? AND text IN"
+                   f" (SELECT n.text FROM actor_names AS n WHERE n.code = ? AND {text_holds})")
+            params = [code, code, pattern]
+        out.append((code, int(mentions), int(store.conn.execute(sql, params).fetchone()[0])))
+    return out
+
+
 def _names(store: Store, code: str, n: int = 3) -> list[str]:
     return [t for (t,) in store.conn.execute(
-        "SELECT text FROM actors WHERE code = ? GROUP BY text ORDER BY count(*) DESC, text LIMIT ?", (code, n))]
+        "SELECT text FROM actor_names WHERE code = ? ORDER BY mentions DESC, text LIMIT ?", (code, n))]
 
 
 def actor_page(store: Store, code: str, limit: int) -> dict[str, Any]:
     """What the actor claimed (`by`) and what was claimed about it (`about`)."""
-    mentions = int(store.conn.execute("SELECT count(*) FROM actors WHERE code = ?", (code,)).fetchone()[0])
-    claimed = int(store.conn.execute("SELECT count(*) FROM claims WHERE source_actor = ?", (code,)).fetchone()[0])
-    if not mentions and not claimed:
+    row = store.conn.execute("SELECT mentions FROM actor_codes WHERE code = ?", (code,)).fetchone()
+    mentions = int(row[0]) if row else 0
+    if not mentions and store.conn.execute("SELECT 1 FROM claims WHERE source_actor = ? LIMIT 1",
+                                           (code,)).fetchone() is None:
         raise NotFound("no actor with this code in the store", input=code,
                        hint="codes are listed at /api/actors (e.g. RUS, PRKMIL, UKRGOV)")
     by = claim_rows(store, ClaimFilters(by=code), limit) if looks_like_code(code) else []
@@ -311,27 +327,71 @@ def actor_page(store: Store, code: str, limit: int) -> dict[str, Any]:
 
 
 def places_list(store: Store, limit: int, offset: int, on_map: bool = False) -> dict[str, Any]:
-    """Resolved places, grouped by what they resolved to, most mentioned first."""
-    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
-    mentions: Counter[tuple[Any, ...]] = Counter()
-    for (record,) in store.conn.execute("SELECT record FROM annotations WHERE type = 'place' ORDER BY article_id, seq"):
-        p = from_dict(Place, json.loads(record))
-        if on_map and not p.on_map:
-            continue
-        key = (p.iso, p.name, p.lat, p.lon) if p.name or p.iso else (None, p.text, None, None)
-        mentions[key] += 1
-        g = groups.setdefault(key, {"name": p.name or p.text, "iso": p.iso, "feature": p.feature, "lat": p.lat,
-                                    "lon": p.lon, "country": p.country, "on_map": False, "articles": set(),
-                                    "texts": Counter()})
-        g["on_map"] = g["on_map"] or p.on_map
-        g["articles"].add(p.article_id)
-        g["texts"][p.text] += 1
-    ordered = sorted(groups, key=lambda k: (-mentions[k], str(k[1])))
+    """Resolved places, grouped by what they resolved to, most mentioned first, then by name, then as first met
+    (article id, position), from the counts kept with the articles (claimgraph.store.derived); only the page's
+    places are read further, each through its first mention."""
+    totals: dict[str, int] = {}
+    mapped: set[str] = set()
+    for key, flag, n in store.conn.execute("SELECT place_key, on_map, mentions FROM place_counts"):
+        if flag:
+            mapped.add(key)
+        if flag or not on_map:
+            totals[key] = totals.get(key, 0) + int(n)
+    names = {key: str(json.loads(key)[1]) for key in totals}
+    ordered = _in_order(totals, lambda k: (-totals[k], names[k]), lambda k: _first_mention(store, k, on_map),
+                        offset, offset + limit + 1)
     page = ordered[offset:offset + limit + 1]
     return {**_page(limit, offset, page), "total": len(ordered),
-            "places": [{**{k: v for k, v in groups[key].items() if k not in ("articles", "texts")},
-                        "mentions": mentions[key], "articles": sorted(groups[key]["articles"])[:20],
-                        "texts": [t for t, _ in groups[key]["texts"].most_common(3)]} for key in page[:limit]]}
+            "places": [_place(store, key, on_map, key in mapped, totals[key]) for key in page[:limit]]}
+
+
+def _in_order(items: Iterable[Any], rank: Callable[[Any], Any], first: Callable[[Any], Any], start: int,
+              stop: int) -> list[Any]:
+    """`items` sorted by `rank`, ties by `first` (where they were first met), looked up only for the ties
+    that reach into [start, stop)."""
+    out: list[Any] = []
+    for _, run in groupby(sorted(items, key=rank), key=rank):
+        tied = list(run)
+        if len(tied) > 1 and len(out) < stop and len(out) + len(tied) > start:
+            tied.sort(key=first)
+        out += tied
+    return out
+
+
+def _first_mention(store: Store, key: str, on_map: bool, text: str | None = None) -> tuple[str, int]:
+    """(article id, seq) of the first mention of place `key` (with `text`), as the place list meets them."""
+    found = []
+    for flag in (1,) if on_map else (0, 1):
+        if text is None:
+            row = store.conn.execute("SELECT article_id, first_seq FROM place_mentions WHERE place_key = ?"
+                                     " AND on_map = ? ORDER BY article_id, first_seq LIMIT 1", (key, flag)).fetchone()
+        else:
+            row = store.conn.execute("SELECT article_id, first_seq FROM place_mentions WHERE place_key = ?"
+                                     " AND on_map = ? AND text = ? ORDER BY article_id LIMIT 1",
+                                     (key, flag, text)).fetchone()
+        if row is not None:
+            found.append((row[0], int(row[1])))
+    return min(found)
+
+
+def _place(store: Store, key: str, on_map: bool, mapped: bool, mentions: int) -> dict[str, Any]:
+    """One place of the list: the fields of its first mention, its first 20 articles, its 3 commonest texts."""
+    aid, seq = _first_mention(store, key, on_map)
+    (record,) = store.conn.execute("SELECT record FROM annotations WHERE article_id = ? AND type = 'place'"
+                                   " AND seq = ?", (aid, seq)).fetchone()
+    p = from_dict(Place, json.loads(record))
+    articles: set[str] = set()
+    for bit in (1,) if on_map else (0, 1):  # the first 20 of each kind hold the first 20 of both
+        articles.update(a for (a,) in store.conn.execute(
+            "SELECT DISTINCT article_id FROM place_mentions WHERE place_key = ? AND on_map = ? ORDER BY article_id"
+            " LIMIT 20", (key, bit)))
+    flag = " AND on_map = 1" if on_map else ""
+    counts = {t: int(n) for t, n in store.conn.execute(
+        f"SELECT text, sum(mentions) FROM place_texts WHERE place_key = ?{flag} GROUP BY text", (key,))}
+    texts = _in_order(counts, lambda t: -counts[t], lambda t: _first_mention(store, key, on_map, t), 0, 3)[:3]
+    return {"name": p.name or p.text, "iso": p.iso, "feature": p.feature, "lat": p.lat, "lon": p.lon,
+            "country": p.country, "on_map": mapped, "mentions": mentions, "articles": sorted(articles)[:20],
+            "texts": texts}
 
 
 def search(store: Store, q: str, limit: int) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from claimgraph.errors import StoreError
-from claimgraph.store.queries import POSTGRES, Connection, Cursor, qmark_to_format
+from claimgraph.store.queries import POSTGRES, ArticleHit, Connection, Cursor, qmark_to_format
 from claimgraph.store.sqlite import UPGRADE_HINT, Store, migrations
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "PostgresStore", "is_postgres_url", "server_bindir"]
@@ -170,3 +170,12 @@ class PostgresStore(Store):
 
     def _size_bytes(self) -> int:
         return self._scalar("SELECT pg_database_size(current_database())")
+
+    def search_articles(self, query: str, limit: int = 20) -> list[ArticleHit]:
+        """As Store's, through the full-text index even for a frequent word: the planner would scan the table,
+        testing every article's tsvector, each a TOAST fetch it does not count (60-150 ms at 31,600 articles
+        against 4-35 ms through the index)."""
+        assert isinstance(self.conn, _Connection)
+        with self.conn.raw.transaction():
+            self.conn.execute("SET LOCAL enable_seqscan = off")
+            return super().search_articles(query, limit)

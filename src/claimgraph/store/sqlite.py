@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from importlib import resources
@@ -30,6 +30,7 @@ from claimgraph.models import (
     from_dict,
     to_dict,
 )
+from claimgraph.store import derived
 from claimgraph.store.queries import (
     SQLITE,
     ArticleHit,
@@ -95,6 +96,8 @@ def migrations(engine: str) -> list[tuple[int, str, str]]:
 
 MIGRATIONS = migrations("sqlite")
 SCHEMA_VERSION = len(MIGRATIONS)
+# Rows a migration derives from the stored ones, in its transaction, as an ingest derives them (store.derived).
+MIGRATION_FILLS: dict[int, Callable[[Connection], None]] = {5: derived.fill}
 
 
 def _statements(script: str) -> Iterator[str]:
@@ -198,6 +201,8 @@ class Store:
                 logger.info("migrating %s to schema version %d (%s)", self.path, version, name)
                 try:
                     self._run_script(script)
+                    if fill := MIGRATION_FILLS.get(version):
+                        fill(self.conn)
                 except self.database_errors as e:
                     raise StoreError(f"migration {name} failed ({e})", input=self.path,
                                      hint="restore a backup of the database, or report this bug") from e
@@ -294,15 +299,17 @@ class Store:
             " ingested_at, raw_sha256, source_kind, retrieved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (a.id, a.doc, a.url, a.outlet, a.title, a.published.isoformat() if a.published else None,
              a.language, a.origin, a.text, _now(), a.raw_sha256, a.source_kind, a.retrieved))
+        key = int(conn.execute("SELECT coalesce(max(key), 0) + 1 FROM claims").fetchone()[0])  # under the write lock
         conn.executemany(
             "INSERT INTO claims (id, article_id, seq, start_char, end_char, kind, stance, source_text,"
             " source_start, source_end, source_resolved, source_actor, person, cue_text, cue_lemma,"
-            " content_text, hedges, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " content_text, hedges, record, key, published)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(c.id, a.id, seq, c.start, c.end, c.kind.value, c.stance.value,
               c.source.text if c.source else None, c.source.start if c.source else None,
               c.source.end if c.source else None, c.source_resolved, c.source_actor, c.person,
               c.cue.text if c.cue else None, c.cue_lemma, c.content_text, json.dumps(list(c.hedges)),
-              _json(c)) for seq, c in enumerate(x.claims)])
+              _json(c), key + seq, a.published.isoformat() if a.published else "") for seq, c in enumerate(x.claims)])
         conn.executemany(
             "INSERT INTO actors (article_id, seq, start_char, end_char, text, code, kind, person, role,"
             " record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -313,6 +320,7 @@ class Store:
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(a.id, kind, seq, r.start, r.end, r.text, _json(r))
              for kind, (_, field) in ANNOTATIONS.items() for seq, r in enumerate(getattr(x, field))])
+        derived.add_article(conn, a.id)
 
     # --- evidence, versions, duplicates ------------------------------------------------------------
 
@@ -401,6 +409,9 @@ class Store:
     def delete_article(self, article_id: str) -> bool:
         """Remove an article and everything extracted from it (e.g. to extract it again); False if absent."""
         with self._transaction() as conn:
+            if not self.has_article(article_id):
+                return False
+            derived.remove_article(conn, article_id)
             # claims, actors and annotations go by ON DELETE CASCADE, the FTS rows by trigger
             return conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
 
