@@ -27,6 +27,23 @@ def test_pure_helpers_round_trip_bio_tags():
     assert decode(tags, offsets) == [(4, 13), (19, 24)]
 
 
+def test_spans_are_whole_words(nlp):
+    # Wikipedia Current Events Portal, 2026-04-26 (samples/wcep-north-korea-russia-ukraine.jsonl, CC BY-SA 4.0):
+    # the tagger was sure of "inaugura" and less of "##ting"; a cue cut inside a word read "inaugura".
+    from claimgraph.ml.tagger import _trim
+
+    text = ("Russian defence minister Andrey Belousov and State Duma chairman Vyacheslav Volodin visit Pyongyang, "
+            "North Korea, inaugurating a memorial to North Korean troops who died fighting against Ukraine")
+    start = text.index("inaugurating")
+    assert _trim(text, [(start, start + len("inaugura"))]) == [(start, start + len("inaugurating"))]
+    assert _trim(text, [(start + 2, start + 8)]) == [(start, start + len("inaugurating"))]
+    assert _trim(text, [(start - 1, start + len("inaugurating") + 1)]) == [(start, start + len("inaugurating"))]
+    for c in tagged(nlp, text):
+        for span in (c.source, c.cue, *c.content):
+            if span is not None:
+                assert not text[span.end:span.end + 1].isalnum() and not text[span.start - 1:span.start].isalnum()
+
+
 def test_hysteresis_keeps_runs_that_reach_the_threshold():
     from claimgraph.ml.tagger import hysteresis
 

@@ -201,6 +201,8 @@ def predict_spans(model: AttributionTagger, tokenizer: object, text: str, device
 
 
 def _trim(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans without edge space, widened to whole words: the tagger tags word pieces, and a span that
+    ends inside a word ("inaugura|ting") takes the rest of it."""
     out = []
     for s, e in spans:
         while s < e and text[s].isspace():
@@ -208,6 +210,10 @@ def _trim(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if s < e:
+            while s > 0 and text[s - 1].isalnum() and text[s].isalnum():
+                s -= 1
+            while e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
+                e += 1
             out.append((s, e))
     return out
 
