@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
@@ -76,7 +76,8 @@ def _fill_places(conn: Connection, batch: int = 500) -> None:
         rows = conn.execute("SELECT article_id, seq, record FROM annotations WHERE type = 'place' AND article_id IN"
                             f" ({', '.join('?' * len(chunk))}) ORDER BY article_id, seq", chunk).fetchall()
         _count_places(conn, [m for aid, records in groupby(rows, key=lambda r: r[0])
-                             for m in _place_mentions(aid, ((seq, record) for _, seq, record in records))], +1)
+                             for m in _place_mentions(aid, ((seq, from_dict(Place, json.loads(record)))
+                                                            for _, seq, record in records))], +1)
 
 
 def rebuild(store: Store) -> None:
@@ -88,13 +89,12 @@ def rebuild(store: Store) -> None:
         fill(conn)
 
 
-def add_article(conn: Connection, article_id: str) -> None:
-    """Add the just-stored article's claims to claim_order and its mentions to the counts."""
+def add_article(conn: Connection, article_id: str, places: Sequence[Place]) -> None:
+    """Add the just-stored article's claims to claim_order and its mentions to the counts; `places` are its
+    place records as stored (annotations.seq is their index), so they are not read back and decoded."""
     conn.execute(_CLAIM_ORDER.format(claims=_ONE_ARTICLE), [article_id] * 3)
     _count_mentions(conn, article_id, +1)
-    records = conn.execute("SELECT seq, record FROM annotations WHERE article_id = ? AND type = 'place' ORDER BY seq",
-                           (article_id,))
-    _count_places(conn, _place_mentions(article_id, records), +1)
+    _count_places(conn, _place_mentions(article_id, enumerate(places)), +1)
 
 
 def remove_article(conn: Connection, article_id: str) -> None:
@@ -137,11 +137,10 @@ def place_key(p: Place) -> str:
                       ensure_ascii=False)
 
 
-def _place_mentions(article_id: str, records: Iterable[tuple[int, str]]) -> list[tuple[Any, ...]]:
-    """place_mentions rows of one article, from its place records (seq, JSON) in seq order."""
+def _place_mentions(article_id: str, places: Iterable[tuple[int, Place]]) -> list[tuple[Any, ...]]:
+    """place_mentions rows of one article, from its place records (seq, Place) in seq order."""
     rows: dict[tuple[str, int, str], list[int]] = {}
-    for seq, record in records:
-        p = from_dict(Place, json.loads(record))
+    for seq, p in places:
         row = rows.setdefault((place_key(p), int(p.on_map), p.text), [seq, 0])
         row[1] += 1
     return [(key, on_map, text, article_id, first, n) for (key, on_map, text), (first, n) in rows.items()]

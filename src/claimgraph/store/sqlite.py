@@ -320,7 +320,7 @@ class Store:
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(a.id, kind, seq, r.start, r.end, r.text, _json(r))
              for kind, (_, field) in ANNOTATIONS.items() for seq, r in enumerate(getattr(x, field))])
-        derived.add_article(conn, a.id)
+        derived.add_article(conn, a.id, x.places)
 
     # --- evidence, versions, duplicates ------------------------------------------------------------
 
