@@ -240,17 +240,23 @@ class Clock:
         self.dedup = self.link = self.snapshot = 0.0
         self.snapshots = 0
 
+    @contextmanager
+    def timing(self, part: str) -> Iterator[None]:
+        """Add the CPU time of the `with` block to `part` ("dedup", "link" or "snapshot")."""
+        t0 = time.process_time()
+        try:
+            yield
+        finally:
+            setattr(self, part, getattr(self, part) + time.process_time() - t0)
+
 
 CLOCK = Clock()
 _fingerprint = dedup.fingerprint
 
 
 def _timed_fingerprint(text: str) -> dedup.Fingerprint:
-    t0 = time.process_time()
-    try:
+    with CLOCK.timing("dedup"):
         return _fingerprint(text)
-    finally:
-        CLOCK.dedup += time.process_time() - t0
 
 
 class TimedStore(Store):
@@ -269,18 +275,12 @@ class TimedStore(Store):
             yield conn
 
     def _link(self, conn, a, fp):  # type: ignore[no-untyped-def]
-        t0 = time.process_time()
-        try:
+        with CLOCK.timing("dedup"):
             super()._link(conn, a, fp)
-        finally:
-            CLOCK.dedup += time.process_time() - t0
 
     def _index(self, conn, article_id, fp):  # type: ignore[no-untyped-def]
-        t0 = time.process_time()
-        try:
+        with CLOCK.timing("dedup"):
             super()._index(conn, article_id, fp)
-        finally:
-            CLOCK.dedup += time.process_time() - t0
 
 
 class TimedIndex(StoryIndex):
@@ -289,18 +289,14 @@ class TimedIndex(StoryIndex):
     defer = False
 
     def link(self, conn, x):  # type: ignore[no-untyped-def]
-        t0 = time.process_time()
-        try:
+        with CLOCK.timing("link"):
             return super().link(conn, x)
-        finally:
-            CLOCK.link += time.process_time() - t0
 
     def _snapshot(self, conn, linker, seq):  # type: ignore[no-untyped-def]
         if self.defer:
             return
-        t0 = time.process_time()
-        super()._snapshot(conn, linker, seq)
-        CLOCK.snapshot += time.process_time() - t0
+        with CLOCK.timing("snapshot"):
+            super()._snapshot(conn, linker, seq)
         CLOCK.snapshots += 1
 
 
