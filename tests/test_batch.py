@@ -202,7 +202,7 @@ def test_shard_that_fails_as_a_batch_loses_only_the_bad_article(monkeypatch):
 
     good, bad = Article.from_text("Officials said it rained.", origin="a.txt"), Article.from_text("x", origin="b.txt")
 
-    def one(article, nlp, attribution, actors):
+    def one(article, nlp, attribution, actors, device="cpu"):
         if article is bad:
             raise ValueError("cannot parse")
         return Extraction(article=article)

@@ -21,12 +21,14 @@ def test_flag_beats_environment_beats_config_file(tmp_path, monkeypatch):
     assert load_settings({}, env={}).batch_size == 4
     assert load_settings({}, env={"CLAIMGRAPH_DB": "from-env.db"}).db == "from-env.db"
     assert load_settings({"db": "from-flag.db"}, env={"CLAIMGRAPH_DB": "from-env.db"}).db == "from-flag.db"
+    assert load_settings({"device": "cuda:1"}, env={}).device == "cuda:1"  # whether it exists: when it is used
 
 
 @pytest.mark.parametrize(("env", "where", "text"), [
     ({"CLAIMGRAPH_BATCH_SIZE": "0"}, "CLAIMGRAPH_BATCH_SIZE", "must be at least 1"),
     ({"CLAIMGRAPH_BATCH_SIZE": "many"}, "CLAIMGRAPH_BATCH_SIZE", "bad value 'many'"),
     ({"CLAIMGRAPH_CONFIG": "missing.toml"}, "missing.toml", "config file not found"),
+    ({"CLAIMGRAPH_DEVICE": "gpu"}, "CLAIMGRAPH_DEVICE", "choose cpu, auto, cuda or cuda:N"),
 ])
 def test_bad_values_name_where_they_came_from(tmp_path, monkeypatch, env, where, text):
     monkeypatch.chdir(tmp_path)

@@ -133,3 +133,53 @@ def test_unknown_attribution_setting_is_refused():
 
     with pytest.raises(ConfigError, match="choose one of auto, tagger, rules"):
         load_settings({"attribution": "magic"}, env={})
+
+
+def test_articles_tagged_together_get_the_spans_each_gets_alone():
+    # Three bundled Wikinews articles (samples/wikinews, CC BY 2.5): the GM article is longer than one
+    # window, the others are not. A GPU packs their windows into shared batches (`pack`, its default
+    # there); the spans must not depend on which articles came together.
+    from pathlib import Path
+
+    from claimgraph.ml.tagger import load_tagger, predict_probs, predict_probs_many, spans_from_probs
+
+    folder = Path(__file__).resolve().parent.parent / "samples" / "wikinews"
+    texts = [(folder / name).read_text(encoding="utf-8") for name in (
+        "123881-gm-and-chrysler-receive-canadian-loans-amid-us-restructuring.md",
+        "1664-apple-computer-ceo-steve-jobs-gives-opening-keynote-to-wwdc.md",
+        "125796-chrysler-files-for-bankruptcy-fiat-group-spa-to-run-company.md")]
+    model, tokenizer = load_tagger()
+    calls = []
+    hook = model.register_forward_hook(lambda module, args, out: calls.append(tuple(args[0].shape)))
+    try:
+        alone = [spans_from_probs(t, *predict_probs(model, tokenizer, t)) for t in texts]
+        n_alone = len(calls)
+        packed = [spans_from_probs(t, *out) for t, out in
+                  zip(texts, predict_probs_many(model, tokenizer, texts, batch=64, pack=True), strict=True)]
+    finally:
+        hook.remove()
+    assert packed == alone
+    assert all(spans["cue"] and spans["content"] for spans in alone)
+    windows = sum(shape[0] for shape in calls[:n_alone])
+    assert n_alone == 3 and windows > 3  # one call per article, the first holding several windows
+    assert calls[n_alone:] == [(windows, max(shape[1] for shape in calls[:n_alone]))]  # one call for all
+
+
+def test_a_gpu_that_is_not_there_is_refused_before_any_work(capsys, tmp_path):
+    import torch
+
+    from claimgraph.errors import ConfigError
+    from claimgraph.ml.tagger import resolve_device
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has a GPU")
+    assert resolve_device("auto") == "cpu" and resolve_device("cpu") == "cpu"
+    with pytest.raises(ConfigError, match="device 'cuda:1' is not available: torch sees no GPU"):
+        resolve_device("cuda:1")
+    src = tmp_path / "one.jsonl"
+    src.write_text('{"text": "The minister said the talks had failed."}\n', encoding="utf-8")
+    from test_cli import run
+
+    code, out, err = run(capsys, "--device", "cuda", "extract", str(src), "-o", str(tmp_path / "out.jsonl"))
+    assert code == 2 and err.startswith("error: device=cuda: device 'cuda' is not available")
+    assert "hint: use --device cpu" in err and not (tmp_path / "out.jsonl").exists()

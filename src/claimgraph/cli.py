@@ -48,6 +48,8 @@ def main_options(
     model: Annotated[str | None, typer.Option(help="spaCy pipeline [default: best installed English one].")] = None,
     attribution: Annotated[str | None, typer.Option(
         help="tagger, rules or auto [default: auto, the learned tagger when installed].")] = None,
+    device: Annotated[str | None, typer.Option(
+        help="Where the attribution tagger runs: cpu, cuda, cuda:N or auto [default: cpu].")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Articles per spaCy batch [default: 16].")] = None,
     processes: Annotated[int | None, typer.Option(
         help="Worker processes that extract, each loading the model once [default: 1].")] = None,
@@ -58,13 +60,23 @@ def main_options(
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Options shared by every command; each also reads CLAIMGRAPH_<NAME> and ./claimgraph.toml."""
-    state.settings = load_settings({"db": db, "model": model, "attribution": attribution, "batch_size": batch_size,
+    state.settings = load_settings({"db": db, "model": model, "attribution": attribution, "device": device,
+                                    "batch_size": batch_size,
                                     "processes": processes, "log_level": log_level, "actors": actors})
     logging.basicConfig(level=state.settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
     if state.settings.actors:  # a bad actors file stops every command before it starts
         from claimgraph.extract.actors import ActorRegistry
 
         ActorRegistry.load(state.settings.actors)
+    if state.settings.device not in {"cpu", "auto"}:  # a GPU that is not there stops every command too
+        from claimgraph.ml import installed
+
+        if not installed():
+            raise ConfigError("the device setting places the attribution tagger, which needs the ml extra",
+                              input=f"device={state.settings.device}", hint="pip install 'claimgraph[ml]'")
+        from claimgraph.ml.tagger import resolve_device
+
+        resolve_device(state.settings.device)
 
 
 def _parse_date(value: str | None, flag: str) -> date | None:
@@ -158,7 +170,7 @@ def _extract(articles: list[Article]) -> Iterator[Any]:
 
     s = state.settings
     return extract_parallel(articles, s.processes, model=s.model, batch_size=s.batch_size,
-                            attribution=s.attribution, actors=s.actors or None)
+                            attribution=s.attribution, actors=s.actors or None, device=s.device)
 
 
 def _progress() -> Progress:
@@ -686,6 +698,7 @@ def batch(
     s = state.settings
     options = BatchOptions(out=Path(out_dir), scheduler=scheduler, workers=workers or 2, shard_size=shard_size,
                            model=s.model, attribution=s.attribution, actors=s.actors or None, batch_size=s.batch_size,
+                           device=s.device,
                            published=_parse_date(published, "--published"), outlet=outlet, overwrite=overwrite)
     with _progress() as bar:
         task = bar.add_task("extracting", total=None, articles=0, claims=0, errors=0)

@@ -7,6 +7,7 @@ Environment variables are `CLAIMGRAPH_<NAME>` upper-cased; the config file is TO
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
@@ -32,6 +33,12 @@ def _choice(value: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
+def _device(value: str) -> str:
+    if value in {"cpu", "auto", "cuda"} or re.fullmatch(r"cuda:\d+", value):
+        return value
+    raise ValueError("choose cpu, auto, cuda or cuda:N")
+
+
 def _positive_int(value: str) -> int:
     n = int(value)
     if n < 1:
@@ -44,6 +51,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("model", "auto", "spaCy pipeline to load: a package name, or 'auto' for the best installed English one."),
     Setting("attribution", "auto", "Who-said-what extractor: 'tagger' (learned, needs the ml extra), 'rules', "
             "or 'auto' (the tagger when installed).", lambda v: _choice(v, ("auto", "tagger", "rules"))),
+    Setting("device", "cpu", "Where the attribution tagger runs: 'cpu', 'cuda' or 'cuda:N' (a GPU torch can see), or "
+            "'auto' (the first GPU when there is one). Nothing needs a GPU.", _device),
     Setting("batch_size", 16, "Articles parsed per spaCy batch during ingest.", _positive_int),
     Setting("processes", 1, "Worker processes that extract (ingest, extract); each loads the model once.",
             _positive_int),
@@ -59,6 +68,7 @@ class Settings:
     db: str = "claimgraph.db"
     model: str = "auto"
     attribution: str = "auto"
+    device: str = "cpu"
     batch_size: int = 16
     processes: int = 1
     log_level: str = "WARNING"

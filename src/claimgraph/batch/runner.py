@@ -52,6 +52,7 @@ class BatchOptions:
     attribution: str = "auto"
     actors: str | None = None
     batch_size: int = 16
+    device: str = "cpu"  # where each worker's tagger runs
     published: date | None = None  # for text files, as in `claimgraph ingest`
     outlet: str | None = None
     overwrite: bool = False
@@ -204,7 +205,7 @@ def run_batch(paths: Sequence[str], options: BatchOptions,
     _prepare(out, options.overwrite)
     result = BatchResult(out=out)
     extract = ExtractOptions(model=options.model, attribution=options.attribution, actors=options.actors or None,
-                             batch_size=options.batch_size)
+                             batch_size=options.batch_size, device=options.device)
     shard_rows: dict[int, dict[str, Any]] = {}
     run_id = uuid.uuid4().hex[:8]
     t0 = time.perf_counter()

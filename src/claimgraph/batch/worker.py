@@ -33,12 +33,14 @@ WARM_UP = ("South Korean intelligence claims North Korean troops have suffered a
 
 @dataclass(frozen=True)
 class ExtractOptions:
-    """The settings that change what a worker extracts (the `model`, `attribution`, `actors`, `batch_size`)."""
+    """The settings that change what a worker extracts (the `model`, `attribution`, `actors`, `batch_size`),
+    and where its tagger runs (`device`)."""
 
     model: str = "auto"
     attribution: str = "auto"
     actors: str | None = None
     batch_size: int = 16
+    device: str = "cpu"
 
 
 @dataclass
@@ -81,7 +83,8 @@ class ModelPlugin(WorkerPlugin):
 
         t0 = time.perf_counter()
         nlp = load_model(self.options.model)
-        extract_article(Article.from_text(WARM_UP), nlp, self.options.attribution, self.options.actors)
+        extract_article(Article.from_text(WARM_UP), nlp, self.options.attribution, self.options.actors,
+                        self.options.device)
         _limit_threads()  # after the warm-up: the tagger imports torch
         log.info("worker %s loaded %s in %.1f s", getattr(worker, "address", "?"), _model_name(nlp),
                  time.perf_counter() - t0)
@@ -112,13 +115,14 @@ def extract_shard(index: int, articles: list[Article], options: ExtractOptions) 
     errors: list[tuple[str, str]] = []
     try:
         done: list[Extraction] = list(extract_articles(articles, nlp, batch_size=options.batch_size,
-                                                       attribution=options.attribution, actors=options.actors))
+                                                       attribution=options.attribution, actors=options.actors,
+                                                       device=options.device))
     except Exception:
         log.warning("shard %d failed as a batch; extracting its articles one by one", index, exc_info=True)
         done = []
         for article in articles:
             try:
-                done.append(extract_article(article, nlp, options.attribution, options.actors))
+                done.append(extract_article(article, nlp, options.attribution, options.actors, options.device))
             except Exception as e:  # report it against its input; the rest of the shard goes on
                 errors.append((article.origin or article.id, f"extraction failed ({type(e).__name__}: {e})"))
     tables = to_tables(done)

