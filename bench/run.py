@@ -5,9 +5,10 @@
 Runs, one after the other (each prints its own table, kept verbatim in the report):
   1. bench_throughput.py: extract and ingest against bare spaCy at 1 and 2 processes, peak memory;
   2. bench_batch.py: `claimgraph batch` on a local Dask cluster at 1 and 2 workers;
-  3. bench_growth.py: cost per article as the store grows (to 5,000 articles here, to fit the 15
+  3. bench_tagger.py: the attribution tagger alone on the CPU, and on a GPU where torch sees one;
+  4. bench_growth.py: cost per article as the store grows (to 5,000 articles here, to fit the 15
      minutes; `python bench/bench_growth.py` alone goes to 100,000 in about half an hour);
-  4. bench_queries.py: p50/p95 query latency in SQLite and PostgreSQL (at 100,000 claims here: building
+  5. bench_queries.py: p50/p95 query latency in SQLite and PostgreSQL (at 100,000 claims here: building
      a million-claim store on both takes six minutes; bench/recorded.md keeps the longer runs);
 then checks the issue's targets against the figures and says which are met. Smaller benchmarks of
 one component each stay outside this run: bench_extract.py (rules against tagger, one process),
@@ -57,6 +58,11 @@ SECTIONS = (
             ("--limit", "120"), ("--limit", "24"),
             "The same extraction on Dask's distributed scheduler (a `LocalCluster`; each worker loads the "
             "model once through a worker plugin), writing Parquet, against bare spaCy in the same run."),
+    Section("tagger", "The attribution tagger alone, on the CPU (and a GPU where torch sees one)", "bench_tagger.py",
+            ("--articles", "300"), ("--articles", "30"),
+            "The learned tagger without the parse, on the first 300 of the throughput articles, one torch "
+            "thread; the ratio is to float32 on the CPU, claimgraph's default (`--device cpu`). On a machine "
+            "without a GPU only the CPU rows run; a run on an NVIDIA H200 is under \"Longer runs\" below."),
     Section("growth", "Cost per article as the store grows", "bench_growth.py",
             ("--max", "5000", "--marks", "0,1000"), ("--max", "2000", "--window", "100"),
             "`Store.add` (insert, exact and near-duplicate check, story linking, linker snapshots), timed in "
@@ -87,7 +93,8 @@ def machine() -> list[str]:
     try:
         import torch
 
-        rows.append(f"- torch {torch.__version__}, CPU build; the attribution tagger runs one torch thread per "
+        build = f"CUDA {torch.version.cuda} build" if torch.version.cuda else "CPU build"
+        rows.append(f"- torch {torch.__version__}, {build}; the attribution tagger runs one torch thread per "
                     "process (claimgraph.ml.tagger), so a process is one core everywhere")
     except ImportError:
         rows.append("- torch not installed: no learned attribution tagger")
