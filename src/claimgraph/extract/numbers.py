@@ -15,7 +15,7 @@ import csv
 import functools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 __all__ = ["Number", "Piece", "lex", "number_words", "parse_number", "read_number", "word_kinds"]
@@ -58,10 +58,10 @@ class Piece:
     kind: str  # num | frac | word | sym | code
     value: float | None = None
     glued: bool = False  # no space between the previous piece and this one
+    lower: str = field(init=False, repr=False, compare=False)  # the text lower-cased, read very often
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", self.text.lower())
 
 
 @dataclass(frozen=True, slots=True)

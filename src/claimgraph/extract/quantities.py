@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.doc_text import text_of
@@ -31,6 +32,9 @@ VERSION = "2"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
+# How far before a digit literal or number word a quantity may start: a currency written before it
+# ("U.S.$", five pieces), a sign, "a" ("a few thousand").
+_REACH = 8
 # A unit and the smaller one that may follow it in the same measure: "5 ft 2 in", "7 lb 6 oz".
 _SUBUNITS = {"foot": ("inch", 12.0), "pound": ("ounce", 16.0)}
 _ORDINAL_KINDS = {"ordinal", "denominator"}
@@ -63,8 +67,16 @@ class _Context:
         self.doc = doc
         self.text = text_of(doc)
         self.pieces = lex(text_of(doc))
-        self._starts = [t.idx for t in doc]  # token starts, in order, for bisecting a character to its token
-        self._ends = [t.idx + len(t.text) for t in doc]
+        # token starts and ends, in order, for bisecting a character to its token (arrays: no Token objects)
+        self._starts = doc.to_array(IDX).tolist()
+        self._ends = [s + n for s, n in zip(self._starts, doc.to_array(LENGTH).tolist(), strict=True)]
+        # For each piece, the first piece at or after it that is a digit literal, a fraction or a number
+        # word: a quantity starts at most _REACH pieces before one ("U.S.$ 5", "a few thousand").
+        self.next_number = [len(self.pieces)] * (len(self.pieces) + 1)
+        for k in range(len(self.pieces) - 1, -1, -1):
+            q = self.pieces[k]
+            numeric = q.kind in ("num", "frac") or bool(word_kinds(q))
+            self.next_number[k] = k if numeric else self.next_number[k + 1]
 
     def token(self, piece: int) -> Token | None:
         """The token whose characters hold the piece's first character; None between tokens."""
@@ -100,6 +112,9 @@ def _scan(ctx: _Context) -> Iterator[_Found]:
     p = ctx.pieces
     i = 0
     while i < len(p):
+        if ctx.next_number[i] - i > _REACH:  # nothing here can be read as a number: skip ahead
+            i = ctx.next_number[i] - _REACH
+            continue
         a = _read(ctx, i)
         if a is None:
             i += 1

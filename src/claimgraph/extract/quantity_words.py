@@ -110,10 +110,24 @@ def match_scaled_currency(pieces: list[Piece], i: int) -> tuple[Unit, float] | N
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _cues_by_edge() -> dict[tuple[str, int, str], list[tuple[tuple[str, ...], str]]]:
+    """(kind, 0 for the first word or -1 for the last, that word) -> the cues, in the file's order:
+    a cue can only match where that word is, so the matchers below try only those."""
+    index: dict[tuple[str, int, str], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for kind, table in cues().items():
+        for words, value in table.items():
+            index[kind, 0, words[0]].append((words, value))
+            index[kind, -1, words[-1]].append((words, value))
+    return dict(index)
+
+
 def match_cue(pieces: list[Piece], i: int, kind: str) -> tuple[str, int] | None:
     """The longest cue of `kind` starting at pieces[i]: (value, end)."""
     best: tuple[str, int] | None = None
-    for words, value in cues().get(kind, {}).items():
+    if i >= len(pieces):
+        return None
+    for words, value in _cues_by_edge().get((kind, 0, pieces[i].lower), ()):
         end = i + len(words)
         if end <= len(pieces) and all(pieces[i + k].lower == w for k, w in enumerate(words)):
             if best is None or end > best[1]:
@@ -124,7 +138,9 @@ def match_cue(pieces: list[Piece], i: int, kind: str) -> tuple[str, int] | None:
 def match_cue_before(pieces: list[Piece], i: int, kind: str) -> tuple[str, int] | None:
     """The longest cue of `kind` ending right before pieces[i]: (value, start)."""
     best: tuple[str, int] | None = None
-    for words, value in cues().get(kind, {}).items():
+    if not 0 < i <= len(pieces):
+        return None
+    for words, value in _cues_by_edge().get((kind, -1, pieces[i - 1].lower), ()):
         start = i - len(words)
         if start >= 0 and all(pieces[start + k].lower == w for k, w in enumerate(words)):
             if best is None or start < best[1]:
