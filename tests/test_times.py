@@ -309,3 +309,25 @@ def test_times_number_words(text, value):
 ])
 def test_times_holiday_dates(code, year, day):
     assert holiday(code, year) == day
+
+
+def test_rules_skipped_for_want_of_their_words_could_not_have_matched(monkeypatch):
+    # The bundled Current Events summaries and Wikinews articles (samples/, CC BY-SA 4.0 and CC BY 2.5):
+    # `scan` skips a rule when none of its anchor words is in the text; the hits must be exactly those
+    # of running every rule.
+    import json
+    from pathlib import Path
+
+    import claimgraph.extract.timex_rules as rules
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    with (samples / "wcep-north-korea-russia-ukraine.jsonl").open(encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for line in f]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((samples / "wikinews").glob("*.md"))]
+    assert set(rules._ANCHORS) <= set(rules.RULES)
+    fast = [list(rules.scan(t)) for t in texts]
+    skipped = sum(not any(a == rules.DIGIT or a in t.lower() for a in need)
+                  for t in texts for need in rules._anchors().values())
+    monkeypatch.setattr(rules, "_anchors", lambda: {})
+    assert [list(rules.scan(t)) for t in texts] == fast
+    assert sum(map(len, fast)) > 150 and skipped > 1000  # many hits, many rules skipped

@@ -230,9 +230,59 @@ def _compiled() -> list[tuple[str, re.Pattern[str]]]:
             for name, p in RULES.items()]
 
 
+# A word each rule cannot match without (any one of them, lower case; DIGIT: any digit): a rule whose
+# words are all absent from a text is not run on it, which gives the same hits for less (most rules
+# never match a given article). "{kind}" stands for the words of a kind of time_words.tsv; rules not
+# listed always run. Only single words: a space in a pattern is any gap, so "in the" is no anchor.
+DIGIT = "0123456789"
+_A_DIGIT = re.compile(r"\d")
+_UNITS = ("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter", "year", "decade",
+          "centur", "millenni")
+_ANCHORS: dict[str, tuple[str, ...]] = {
+    "week_of": ("week",), "mdy": ("{month}",), "and_day": ("{month}",), "dmy": ("{month}",), "slash": ("/",),
+    "clock": (DIGIT, "clock", "noon", "midnight", "midday"), "clock_in_the": ("morning", "afternoon", "evening"),
+    "quarter": ("quarter",), "q_code": ("q1", "q2", "q3", "q4"), "half": ("half",),
+    "ago": ("ago", "hence", "from", "earlier", "later"), "year_ago": ("-ago", "-earlier"),
+    "span_units": _UNITS, "day_anaphor": ("day", "week", "month", "year"),
+    "relunit": ("week", "month", "year", "quarter", "decade", "century"),
+    "this_unit_end": ("week", "month", "year", "quarter", "decade", "century"), "year_end": ("-end",),
+    "month": ("{month}",), "season": ("{season}",), "holiday": ("{holiday}",), "weekday": ("{weekday}",),
+    "day_next_to": ("day",),
+    "deictic": ("today", "yesterday", "tomorrow", "tonight", "overnight", "night", "morning", "afternoon", "evening"),
+    "its_nth": ("year", "month", "week", "day"), "recent_units": _UNITS, "decade": (DIGIT, "ties"),
+    "century": ("century",), "year": (DIGIT,), "duration": _UNITS, "for_units": _UNITS, "weekend": ("weekend",),
+    "ahead": ("ahead", "come"), "year_words": ("nineteen", "thousand"), "units_adj": ("-long",),
+    "set_every": ("every", "each", "per"), "set_times": ("once", "twice", "times"), "set_word": ("{set}",),
+    "iso": (DIGIT,),
+}
+
+
+@lru_cache(maxsize=1)
+def _anchors() -> dict[str, tuple[str, ...]]:
+    """`_ANCHORS` with each "{kind}" replaced by the first word of each of that kind's entries in
+    time_words.tsv, up to an apostrophe or a full stop ("new year's day" -> "new")."""
+    kinds = words().kinds
+    out = {}
+    for rule, anchors in _ANCHORS.items():
+        found: set[str] = set()
+        for a in anchors:
+            if a.startswith("{"):
+                found |= {re.split(r"[ '’.]", w)[0] for w in kinds[a.strip("{}")]}
+            else:
+                found.add(a)
+        out[rule] = tuple(sorted(found))
+    return out
+
+
 def scan(text: str) -> Iterator[Hit]:
     """Every match of every rule, unfiltered (several rules may match the same stretch)."""
+    low = text.lower()
+    digits = _A_DIGIT.search(text) is not None
+    anchors = _anchors()
     for name, pattern in _compiled():
+        need = anchors.get(name)
+        if need is not None and not any((a == DIGIT and digits) or (a != DIGIT and a in low) for a in need):
+            continue
         for m in pattern.finditer(text):
             s, e = m.span("core") if m.groupdict().get("core") else m.span()
             while e > s and text[e - 1] in " \t,":
