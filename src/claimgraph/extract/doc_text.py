@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["text_of"]
+__all__ = ["remember_text", "text_of"]
 
 _KEY = "claimgraph.text"
 
@@ -19,3 +19,10 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Give `text_of` the text the Doc was parsed from (spaCy keeps every character of its input, so
+    it is `doc.text`), sparing the join; a text of another length is not taken."""
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        doc.user_data.setdefault(_KEY, text)

@@ -12,7 +12,7 @@ from claimgraph import __version__
 from claimgraph.errors import ConfigError
 from claimgraph.extract.actors import ActorRegistry, find_mentions
 from claimgraph.extract.claims import Draft, find_claims
-from claimgraph.extract.doc_text import text_of
+from claimgraph.extract.doc_text import remember_text, text_of
 from claimgraph.extract.events import find_events
 from claimgraph.extract.lexicon import lexicon
 from claimgraph.extract.places import find_places
@@ -49,6 +49,8 @@ def extract_articles(articles: Iterable[Article], nlp: Language, batch_size: int
             yield extraction_from_doc(article, doc, attribution, actors, device)
         return
     while group := list(islice(parsed, batch_size)):
+        for doc, article in group:
+            remember_text(doc, article.text)
         spans = _tag([text_of(doc) for doc, _ in group], device)
         for (doc, article), tagged in zip(group, spans, strict=True):
             yield extraction_from_doc(article, doc, attribution, actors, device, tagged)
@@ -60,6 +62,7 @@ def extraction_from_doc(article: Article, doc: Doc, attribution: str = "auto",
     """`attribution`: "tagger" (learned; needs the ml extra), "rules", or "auto" (the tagger when installed).
     `actors`: a user's actor file extending the bundled registry (the `actors` setting). `device`:
     where the tagger runs (the `device` setting); `tagged`: the tagger's spans when already computed."""
+    remember_text(doc, article.text)
     registry = ActorRegistry.load(actors)
     learned = None
     if _uses_tagger(attribution):
