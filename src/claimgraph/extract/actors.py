@@ -30,7 +30,7 @@ __all__ = ["EXTRACTOR", "VERSION", "ActorRegistry", "Alias", "Entry", "Resolutio
            "read_aliases"]
 
 EXTRACTOR = "claimgraph.actors"
-VERSION = "2"
+VERSION = "3"
 
 # When one alias has rows of several kinds, the first kind here wins ("Singapore" the country, not
 # the capital; "Brussels" the EU, not Belgium's government).
@@ -192,7 +192,7 @@ class ActorRegistry:
         self._rows = list(aliases)
         self._sector_rows = list(sectors)
         self._aliases: dict[str, Alias] = {}
-        self._dated: dict[str, list[Alias]] = {}  # keys with several offices, latest first
+        self._dated: dict[str, list[Alias]] = {}  # keys with several dated rows (offices, roles), latest first
         for alias in self._rows:
             if alias.kind not in _KIND_ORDER:
                 raise ConfigError(f"unknown actor alias kind {alias.kind!r}", input=alias.text,
@@ -203,7 +203,8 @@ class ActorRegistry:
             key = _alias_key(alias.text)
             if key not in self._aliases:
                 self._aliases[key] = alias
-            elif alias.kind == "person" == self._aliases[key].kind and alias.since + alias.until:
+            elif (alias.kind == self._aliases[key].kind and alias.kind in ("person", "organisation")
+                  and alias.since + alias.until):  # an office held, or a group that took power
                 self._dated.setdefault(key, [self._aliases[key]]).append(alias)
         for rows in self._dated.values():
             rows.sort(key=lambda a: a.since, reverse=True)
@@ -246,7 +247,8 @@ class ActorRegistry:
         return frozenset(s.sector for s in self._sector_rows)
 
     def lookup(self, alias: str, when: str | date | None = None) -> Alias | None:
-        """The row of an alias; for a person with several offices, the one held on `when` if any."""
+        """The row of an alias; for a person with several offices (or a group whose role changed: the
+        Taliban before and after taking Kabul), the one that held on `when` if any."""
         key = _key(alias)
         if key not in self._aliases:
             key = key.lower()
