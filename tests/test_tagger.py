@@ -38,6 +38,8 @@ def test_spans_are_whole_words(nlp):
     assert _trim(text, [(start, start + len("inaugura"))]) == [(start, start + len("inaugurating"))]
     assert _trim(text, [(start + 2, start + 8)]) == [(start, start + len("inaugurating"))]
     assert _trim(text, [(start - 1, start + len("inaugurating") + 1)]) == [(start, start + len("inaugurating"))]
+    # a word's pieces tagged as two spans ("inaugurat" + "ing") are one span once widened
+    assert _trim(text, [(start, start + 9), (start + 9, start + 12)]) == [(start, start + len("inaugurating"))]
     for c in tagged(nlp, text):
         for span in (c.source, c.cue, *c.content):
             if span is not None:
@@ -183,3 +185,17 @@ def test_a_gpu_that_is_not_there_is_refused_before_any_work(capsys, tmp_path):
     code, out, err = run(capsys, "--device", "cuda", "extract", str(src), "-o", str(tmp_path / "out.jsonl"))
     assert code == 2 and err.startswith("error: device=cuda: device 'cuda' is not available")
     assert "hint: use --device cpu" in err and not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_cue_tagged_in_two_pieces_makes_one_claim(nlp):
+    # Wikipedia Current Events Portal, 2025-01-29 (CC BY-SA 4.0, "Wikipedia contributors"): the tagger
+    # tagged "rescind" and "s" as two cue spans, which became the same word twice, so the same claim
+    # twice, and the store refused the article for its repeated claim id.
+    text = ("The United States Office of Management and Budget rescinds a memo from Monday that would have paused "
+            "federal financial assistance programs implicated by select executive orders of President Donald Trump, "
+            "following a temporary block of the order on Tuesday by a federal judge. Following the rescission, White "
+            "House Press Secretary Karoline Leavitt states that the Trump administration will continue to pursue a "
+            "freeze of federal funds.")
+    claims = tagged(nlp, text)
+    assert len({c.id for c in claims}) == len(claims)
+    assert [c.cue.text for c in claims if c.cue is not None].count("rescinds") == 1

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "VERSION", "extract_article", "extract_articles", "extraction_from_doc"]
 
 EXTRACTOR = "claimgraph.claims"
-VERSION = f"{__version__}.4"  # bump the suffix when rules, data or tagger weights change what is extracted
+VERSION = f"{__version__}.5"  # bump the suffix when rules, data or tagger weights change what is extracted
 
 
 
@@ -70,10 +70,12 @@ def extraction_from_doc(article: Article, doc: Doc, attribution: str = "auto",
 
         learned = link_spans(doc, tagged if tagged is not None else _tag([text_of(doc)], device)[0], lexicon())
     drafts = find_claims(doc, learned)
-    claims = []
+    claims: list[Claim] = []
     earlier: list[Span] = []
     for d in drafts:
         claim, named_by = _claim(article, doc, d, registry, earlier)
+        if any(c.id == claim.id for c in claims):
+            continue  # the same cue and content twice is one claim (its id says so; the store keys on it)
         claims.append(claim)
         if named_by is not None:
             earlier.append(named_by)

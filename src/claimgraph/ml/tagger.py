@@ -218,8 +218,9 @@ def predict_spans(model: AttributionTagger, tokenizer: object, text: str, device
 
 def _trim(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans without edge space, widened to whole words: the tagger tags word pieces, and a span that
-    ends inside a word ("inaugura|ting") takes the rest of it."""
-    out = []
+    ends inside a word ("inaugura|ting") takes the rest of it. Spans that widening makes overlap (a
+    word's pieces tagged as two spans, "rescind|s") become one."""
+    out: list[tuple[int, int]] = []
     for s, e in spans:
         while s < e and text[s].isspace():
             s += 1
@@ -230,7 +231,10 @@ def _trim(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 s -= 1
             while e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
                 e += 1
-            out.append((s, e))
+            if out and s < out[-1][1]:
+                out[-1] = (out[-1][0], max(e, out[-1][1]))
+            else:
+                out.append((s, e))
     return out
 
 
