@@ -69,7 +69,7 @@ def run(model: Any, tokenizer: Any, texts: list[str], device: str, group: int, b
         autocast = torch.autocast(kind, dtype=torch.bfloat16) if bf16 else contextlib.nullcontext()
         with autocast:
             out = predict_probs_many(model, tokenizer, chunk, device, batch)
-        return [spans_from_probs(t, *o) for t, o in zip(chunk, out)]
+        return [spans_from_probs(t, *o) for t, o in zip(chunk, out, strict=True)]
 
     tag(texts[:group])
     if kind == "cuda":
@@ -120,7 +120,7 @@ def main() -> None:
         model, tokenizer, load_s = loaded[device]
         seconds, spans = run(model, tokenizer, texts, device, group, bf16, batch)
         reference = reference or spans
-        same = sum(a == b for a, b in zip(spans, reference))
+        same = sum(a == b for a, b in zip(spans, reference, strict=True))
         rows.append({"device": device, "precision": precision, "group": group, "batch": batch,
                      "seconds": round(seconds, 3), "words_per_s": round(words / seconds),
                      "articles_per_s": round(len(texts) / seconds, 1), "load_s": round(load_s, 1),
