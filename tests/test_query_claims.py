@@ -211,3 +211,27 @@ def test_a_nul_in_searched_text_finds_nothing_instead_of_failing():
         fill(store, synthetic(5), copies=0)
         assert listed(store, ClaimQuery(about_text="del\x00ta")) == listed(store, ClaimQuery(about_text="delta"))
         assert store.search_articles("\x00") == []
+
+
+@pytest.mark.parametrize("plan", ["sort", "walk", "probe"])
+def test_every_plan_for_full_text_matches_lists_the_same(listing, plan: str):
+    """Many full-text matches are walked in listing order instead of sorted (SQLite picks by their count,
+    `planned`): the hint that picks each plan, forced here, must not change a single row."""
+    from claimgraph.store.queries import PROBE_FROM, WALK_FROM
+
+    store, rows = listing
+    hint = {"sort": 0, "walk": WALK_FROM, "probe": PROBE_FROM}[plan]
+    text_queries = [q for q in queries(300, seed=5) if q.about_text is not None]
+    assert sum(1 for q in text_queries if q.limit is not None and not (q.by or q.stance or q.since or q.until)) > 10
+    for q in text_queries:
+        assert listed(store, replace(q, text_matches=hint)) == expected(rows, q), q
+
+
+def test_the_store_counts_full_text_matches_to_plan_a_listing(listing):
+    from claimgraph.store.queries import planned
+
+    store, rows = listing
+    q = planned(ClaimQuery(about_text="delta", limit=5), store.dialect, store.conn)
+    holding = sum(1 for r in rows if "delta" in r.claim.content_text.split())
+    assert q.text_matches == (holding if store.dialect.name == "sqlite" else None)
+    assert planned(ClaimQuery(about_text="delta"), store.dialect, store.conn).text_matches is None  # no page: no walk

@@ -10,15 +10,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, NamedTuple, Protocol
 
 from claimgraph.errors import StoreError
 from claimgraph.models import Claim, Stance
 
-__all__ = ["POSTGRES", "SQLITE", "ArticleHit", "ArticleLinks", "ClaimQuery", "ClaimRow", "Connection", "Dialect",
-           "claims_sql", "code_parts", "fts_phrase", "fts_terms", "looks_like_code", "qmark_to_format"]
+__all__ = ["POSTGRES", "PROBE_FROM", "SQLITE", "WALK_FROM", "ArticleHit", "ArticleLinks", "ClaimQuery", "ClaimRow",
+           "Connection", "Dialect", "claims_sql", "code_parts", "fts_phrase", "fts_terms", "looks_like_code",
+           "planned", "qmark_to_format"]
 
 _CODE = re.compile(r"[A-Z]{3,9}(?:\+[A-Z]{3,9})*")  # "RUS", "PRKMIL", joint codes "UKRGOV+WST"
 
@@ -71,6 +72,24 @@ class ClaimQuery:
     limit: int | None = None
     copies: bool = False
     offset: int = 0  # rows skipped before the `limit` returned
+    text_matches: int | None = None  # how many claims hold `about_text`, where the store counts them (`planned`)
+
+
+# How a page of full-text matches is found (SQLite), by their number: below WALK_FROM every match is sorted;
+# from it, the listing order is walked keeping the matches (collected first); from PROBE_FROM, the walk asks
+# the full-text index about each claim it passes instead (collecting half a million matches costs 100 ms).
+# At 1M claims sorting costs 11 ms for 1,600 matches, 60 for 19,000 and 700 for 524,000; the walk 2-60 ms
+# from 3,000 matches on; the probing walk 1.5 ms for 524,000 but seconds for rare words (bench/recorded.md).
+WALK_FROM = 15_000
+PROBE_FROM = 100_000
+
+
+def planned(q: ClaimQuery, dialect: Dialect, conn: Connection) -> ClaimQuery:
+    """`q` with what the store knows that changes how its page is best found: the number of full-text
+    matches of `about_text` (SQLite counts them from the index alone, in a few ms)."""
+    if q.about_text is None or q.limit is None:
+        return q
+    return replace(q, text_matches=dialect.count_text_matches(conn, q.about_text))
 
 
 def fts_phrase(text: str) -> str:
@@ -127,11 +146,25 @@ class Dialect:
         return ("SELECT rowid AS key FROM claims_fts WHERE claims_fts MATCH ?",  # rowid: claims.key
                 ["content_text : " + fts_phrase(text)])
 
-    def claim_text_ordered(self, text: str) -> tuple[str, list[Any]]:
-        """A SELECT of claim_order's columns `claim_key, published, article_id, start_char, seq` for the claims
-        whose content holds `text`, in listing order: here each match's 'all' entry, read from the index
-        claim_order_claim alone (a claim's row is wide)."""
+    def count_text_matches(self, conn: Connection, text: str) -> int | None:
+        """How many claims hold `text` as a phrase (counted up to PROBE_FROM), or None where the count
+        would not change the plan."""
         keys, params = self.claim_text_keys(text)
+        return int(conn.execute(f"SELECT count(*) FROM ({keys} LIMIT ?)", [*params, PROBE_FROM]).fetchone()[0])
+
+    def claim_text_ordered(self, text: str, matches: int | None = None) -> tuple[str, list[Any]]:
+        """A SELECT of claim_order's columns `claim_key, published, article_id, start_char, seq` for the claims
+        whose content holds `text`, in listing order. By default each match's 'all' entry, read from the
+        index claim_order_claim alone (a claim's row is wide), then sorted. Given many `matches` (and a
+        LIMIT above, which stops it), a walk down the 'all' entries in listing order keeping the matches."""
+        keys, params = self.claim_text_keys(text)
+        walk = "SELECT o.claim_key, o.published, o.article_id, o.start_char, o.seq FROM claim_order AS o"
+        if matches is not None and matches >= PROBE_FROM:
+            return (f"{walk} WHERE o.role = 'all' AND o.code = '' AND EXISTS (SELECT 1 FROM claims_fts"
+                    f" WHERE claims_fts MATCH ? AND rowid = o.claim_key) ORDER BY {WALK_ORDER}", params)
+        if matches is not None and matches >= WALK_FROM:
+            return (f"{walk} WHERE o.role = 'all' AND o.code = '' AND o.claim_key IN ({keys})"
+                    f" ORDER BY {WALK_ORDER}", params)
         return (f"SELECT o.claim_key, o.published, o.article_id, o.start_char, o.seq FROM ({keys}) AS f"
                 " CROSS JOIN claim_order AS o WHERE o.claim_key = f.key AND o.role = 'all' AND o.code = ''"
                 f" ORDER BY {WALK_ORDER}", params)
@@ -169,7 +202,10 @@ class PostgresDialect(Dialect):
     def claim_text_keys(self, text: str) -> tuple[str, list[Any]]:
         return f"SELECT unnest({self._MATCHES}) AS key", [text]
 
-    def claim_text_ordered(self, text: str) -> tuple[str, list[Any]]:
+    def count_text_matches(self, conn: Connection, text: str) -> int | None:
+        return None  # one plan serves every count here
+
+    def claim_text_ordered(self, text: str, matches: int | None = None) -> tuple[str, list[Any]]:
         # From the claim rows the match reads anyway: sorted before any article is looked up for the other
         # filters, which then stop at the page (11 ms for 5,500 matches, against 27 through claim_order).
         return ("SELECT c.key AS claim_key, c.published, c.article_id, c.start_char, c.seq FROM claims AS c"
@@ -307,7 +343,12 @@ def _branch(q: ClaimQuery, dialect: Dialect, driver: Driver, n: int | None) -> t
         if kind == "walk":
             source, head, head_params = "claim_order AS o", ["o.role = ?", "o.code = ?"], [role, code]
         else:  # the matches in order, with claim_order's columns
-            matches, head_params = dialect.claim_text_ordered(q.about_text or "")
+            # A walk needs a LIMIT to stop, and pays only when most matches it meets make the page: with
+            # another filter (a source, a stance, dates, a place) it may walk far for few (by actor at 1M
+            # claims: p95 56 -> 92 ms), so the matches are sorted then.
+            narrowed = bool(q.by or q.stance or q.since or q.until or q.place)
+            counted = q.text_matches if n is not None and not narrowed else None
+            matches, head_params = dialect.claim_text_ordered(q.about_text or "", counted)
             source, head = f"({matches}) AS o", []
         sql = f"SELECT o.claim_key AS key FROM {source} CROSS JOIN articles AS ar"
         where = [*head, "ar.id = o.article_id", *where]

@@ -40,6 +40,7 @@ from claimgraph.store.queries import (
     Connection,
     Dialect,
     claims_sql,
+    planned,
 )
 
 if TYPE_CHECKING:
@@ -466,9 +467,9 @@ class Store:
         Claims of articles that copy another (`duplicate_of`) are left out unless `copies` is true or
         `article_id` names the copy; each row counts the copies of its article instead.
         """
-        sql, params = claims_sql(ClaimQuery(about_codes=tuple(about_codes), about_text=about_text, by=by,
-                                            stance=stance, since=since, until=until, article_id=article_id,
-                                            limit=limit, copies=copies, place=place), self.dialect)
+        q = ClaimQuery(about_codes=tuple(about_codes), about_text=about_text, by=by, stance=stance, since=since,
+                       until=until, article_id=article_id, limit=limit, copies=copies, place=place)
+        sql, params = claims_sql(planned(q, self.dialect, self.conn), self.dialect)
         return [ClaimRow(claim=from_dict(Claim, json.loads(record)), article_id=aid, title=title,
                          outlet=outlet, published=_date(published), url=url, copies=n_copies,
                          duplicate_of=duplicate_of)
