@@ -23,7 +23,7 @@ from claimgraph.errors import StoreError
 from claimgraph.models import Claim, Place, Quantity, TimeRef, from_dict, to_dict
 from claimgraph.store import SCHEMA_VERSION, ClaimRow, Store, open_store
 from claimgraph.store.postgres import PostgresStore, is_postgres_url
-from claimgraph.store.queries import ClaimQuery, claims_sql, looks_like_code, planned
+from claimgraph.store.queries import ClaimQuery, looks_like_code
 
 __all__ = ["MAX_LIMIT", "MAX_OFFSET", "ClaimFilters", "NotFound", "ReadOnlyPostgresStore", "ReadOnlyStore",
            "actor_page", "actors_list", "article_page", "articles_list", "check_store", "claim_dict", "claim_rows",
@@ -166,12 +166,7 @@ def _query(store: Store, f: ClaimFilters, limit: int | None) -> ClaimQuery:
 
 def claim_rows(store: Store, f: ClaimFilters, limit: int | None, offset: int = 0) -> list[ClaimRow]:
     """`Store.claims` with an offset: the same SQL, paged; `limit=None` for every row."""
-    q = replace(_query(store, f, limit), offset=offset)
-    sql, params = claims_sql(planned(q, store.dialect, store.conn), store.dialect)
-    return [ClaimRow(claim=from_dict(Claim, json.loads(record)), article_id=aid, title=title, outlet=outlet,
-                     published=date.fromisoformat(published) if published else None, url=url, copies=n,
-                     duplicate_of=dup)
-            for record, aid, title, outlet, published, url, n, dup in store.conn.execute(sql, params)]
+    return store.query_claims(replace(_query(store, f, limit), offset=offset))
 
 
 def claim_dict(row: ClaimRow) -> dict[str, Any]:

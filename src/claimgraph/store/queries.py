@@ -72,7 +72,7 @@ class ClaimQuery:
     limit: int | None = None
     copies: bool = False
     offset: int = 0  # rows skipped before the `limit` returned
-    text_matches: int | None = None  # how many claims hold `about_text`, where the store counts them (`planned`)
+    text_matches: int | None = None  # how many claims hold `about_text`; picks the plan (`planned` fills it)
 
 
 # How a page of full-text matches is found (SQLite), by their number: below WALK_FROM every match is sorted;
@@ -86,18 +86,13 @@ PROBE_FROM = 100_000
 
 def planned(q: ClaimQuery, dialect: Dialect, conn: Connection) -> ClaimQuery:
     """`q` with what the store knows that changes how its page is best found: the number of full-text
-    matches of `about_text` (SQLite counts them from the index alone, in a few ms)."""
-    if q.about_text is None or not _walkable(q):
+    matches of `about_text` (SQLite counts them from the index alone, in a few ms). Only where a walk down
+    the listing order could serve: it needs a LIMIT to stop, and pays only when most matches it meets make
+    the page; with another filter (a source, a stance, dates, a place) it may walk far for few (claim
+    search by actor at 1M claims: p95 56 -> 92 ms), so the matches are sorted then."""
+    if q.about_text is None or q.limit is None or q.by or q.stance or q.since or q.until or q.place:
         return q
     return replace(q, text_matches=dialect.count_text_matches(conn, q.about_text))
-
-
-def _walkable(q: ClaimQuery) -> bool:
-    """Whether a page of `q`'s full-text matches may be found by walking the listing order: it needs a LIMIT
-    to stop, and pays only when most matches it meets make the page; with another filter (a source, a
-    stance, dates, a place) it may walk far for few (claim search by actor at 1M claims: p95 56 -> 92 ms),
-    so the matches are sorted then."""
-    return q.limit is not None and not (q.by or q.stance or q.since or q.until or q.place)
 
 
 def fts_phrase(text: str) -> str:
@@ -351,8 +346,7 @@ def _branch(q: ClaimQuery, dialect: Dialect, driver: Driver, n: int | None) -> t
         if kind == "walk":
             source, head, head_params = "claim_order AS o", ["o.role = ?", "o.code = ?"], [role, code]
         else:  # the matches in order, with claim_order's columns
-            counted = q.text_matches if _walkable(q) else None
-            matches, head_params = dialect.claim_text_ordered(q.about_text or "", counted)
+            matches, head_params = dialect.claim_text_ordered(q.about_text or "", q.text_matches)
             source, head = f"({matches}) AS o", []
         sql = f"SELECT o.claim_key AS key FROM {source} CROSS JOIN articles AS ar"
         where = [*head, "ar.id = o.article_id", *where]

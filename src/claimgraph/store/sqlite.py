@@ -467,8 +467,12 @@ class Store:
         Claims of articles that copy another (`duplicate_of`) are left out unless `copies` is true or
         `article_id` names the copy; each row counts the copies of its article instead.
         """
-        q = ClaimQuery(about_codes=tuple(about_codes), about_text=about_text, by=by, stance=stance, since=since,
-                       until=until, article_id=article_id, limit=limit, copies=copies, place=place)
+        return self.query_claims(ClaimQuery(about_codes=tuple(about_codes), about_text=about_text, by=by,
+                                            stance=stance, since=since, until=until, article_id=article_id,
+                                            limit=limit, copies=copies, place=place))
+
+    def query_claims(self, q: ClaimQuery) -> list[ClaimRow]:
+        """`claims` for a ClaimQuery (which may also skip rows: `offset`), planned for this store."""
         sql, params = claims_sql(planned(q, self.dialect, self.conn), self.dialect)
         return [ClaimRow(claim=from_dict(Claim, json.loads(record)), article_id=aid, title=title,
                          outlet=outlet, published=_date(published), url=url, copies=n_copies,
