@@ -70,20 +70,21 @@ def extraction_from_doc(article: Article, doc: Doc, attribution: str = "auto",
 
         learned = link_spans(doc, tagged if tagged is not None else _tag([text_of(doc)], device)[0], lexicon())
     drafts = find_claims(doc, learned)
-    claims: list[Claim] = []
+    claims: dict[str, Claim] = {}  # by id: the same cue and content twice is one claim (the store keys on it)
     earlier: list[Span] = []
     for d in drafts:
         claim, named_by = _claim(article, doc, d, registry, earlier)
-        if any(c.id == claim.id for c in claims):
-            continue  # the same cue and content twice is one claim (its id says so; the store keys on it)
-        claims.append(claim)
+        if claim.id in claims:
+            continue
+        claims[claim.id] = claim
         if named_by is not None:
             earlier.append(named_by)
     mentions = tuple(find_mentions(article.text, article.id, registry=registry, when=article.published))
     times = tuple(find_times(doc, article))
     places = tuple(find_places(doc, article, registry=registry))
     quantities = tuple(find_quantities(doc, article))
-    return Extraction(article=article, claims=tuple(_timed(c, article, times) for c in claims), actors=mentions,
+    timed = tuple(_timed(c, article, times) for c in claims.values())
+    return Extraction(article=article, claims=timed, actors=mentions,
                       times=times, places=places, quantities=quantities,
                       events=tuple(find_events(doc, article, registry, places, times, quantities)))
 

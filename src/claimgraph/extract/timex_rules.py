@@ -281,7 +281,7 @@ def scan(text: str) -> Iterator[Hit]:
     anchors = _anchors()
     for name, pattern in _compiled():
         need = anchors.get(name)
-        if need is not None and not any((a == DIGIT and digits) or (a != DIGIT and a in low) for a in need):
+        if need is not None and not any(digits if a == DIGIT else a in low for a in need):
             continue
         for m in pattern.finditer(text):
             s, e = m.span("core") if m.groupdict().get("core") else m.span()

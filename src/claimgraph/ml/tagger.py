@@ -146,12 +146,14 @@ def predict_probs_many(model: AttributionTagger, tokenizer: object, texts: list[
     one CPU thread; bench/bench_tagger.py). Without it (the default on the CPU, where packing gains
     nothing) each batch holds one article's windows, as `predict_probs` always did."""
     per_text = [list(windows(t, tokenizer, model.max_tokens, model.max_tokens // 2)) for t in texts]
-    if not (torch.device(device).type != "cpu" if pack is None else pack):
-        chunks = [[(n, w) for w in wins[i:i + batch]] for n, wins in enumerate(per_text)
-                  for i in range(0, len(wins), batch)]
-    else:
+    if pack is None:
+        pack = torch.device(device).type != "cpu"
+    if pack:
         jobs = sorted(((n, w) for n, wins in enumerate(per_text) for w in wins), key=lambda j: -len(j[1].input_ids))
         chunks = [jobs[i:i + batch] for i in range(0, len(jobs), batch)]
+    else:
+        chunks = [[(n, w) for w in wins[i:i + batch]] for n, wins in enumerate(per_text)
+                  for i in range(0, len(wins), batch)]
     totals, counts, offsets = [], [], []
     for wins in per_text:
         n_tokens = max(w.first + len(w.input_ids) - 2 for w in wins)
