@@ -177,8 +177,9 @@ def claim_dict(row: ClaimRow) -> dict[str, Any]:
 
 
 def claims_list(store: Store, f: ClaimFilters, limit: int, offset: int) -> dict[str, Any]:
-    rows = claim_rows(store, f, limit + 1, offset)  # one more tells whether a next page exists
-    return {"filters": f.echo(), "about_codes": resolve_about(store, f.about), **_page(limit, offset, rows),
+    q = _query(store, f, limit + 1)  # one more tells whether a next page exists; `about` resolved once
+    rows = store.query_claims(replace(q, offset=offset))
+    return {"filters": f.echo(), "about_codes": list(q.about_codes), **_page(limit, offset, rows),
             "claims": [claim_dict(r) for r in rows[:limit]]}
 
 
