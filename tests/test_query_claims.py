@@ -235,3 +235,29 @@ def test_the_store_counts_full_text_matches_to_plan_a_listing(listing):
     holding = sum(1 for r in rows if "delta" in r.claim.content_text.split())
     assert q.text_matches == (holding if store.dialect.name == "sqlite" else None)
     assert planned(ClaimQuery(about_text="delta"), store.dialect, store.conn).text_matches is None  # no page: no walk
+
+
+def test_a_listing_by_a_source_s_claims_lists_the_same(listing):
+    """A full-text search by a source's code may be listed from the source's claims, each tested for the
+    text and the `about` codes (`walk_by`, which `planned` sets): forced on every query with a source's
+    code, it must list what the reference does."""
+    store, rows = listing
+    by_code = [q for q in queries(300, seed=5) if q.by and looks_like_code(q.by)
+               and (q.about_text is not None or q.about_codes)]
+    assert sum(1 for q in by_code if q.about_text is not None) > 10
+    for q in by_code:
+        assert listed(store, replace(q, walk_by=True)) == expected(rows, q), q
+
+
+def test_the_store_walks_a_source_s_claims_when_it_has_fewer_than_the_text_has_matches(listing):
+    from claimgraph.store.queries import planned
+
+    store, rows = listing
+    if store.dialect.name == "postgresql":
+        store.conn.execute("ANALYZE claims_fts")  # PostgreSQL estimates the matches from the statistics
+    by_wst = sum(1 for r in rows if _starts(r.claim.source_actor, ["WST"]))
+    holding = sum(1 for r in rows if "delta" in r.claim.content_text.split())
+    assert 0 < by_wst < holding
+    assert planned(ClaimQuery(about_text="delta", by="WST", limit=5), store.dialect, store.conn).walk_by is True
+    assert planned(ClaimQuery(about_text="nothing", by="WST", limit=5), store.dialect, store.conn).walk_by is False
+    assert planned(ClaimQuery(about_text="delta", by="WST"), store.dialect, store.conn).walk_by is False  # no page

@@ -194,8 +194,9 @@ def test_a_version_4_store_upgrades_in_place_and_answers_the_same(db: str, reque
             assert snapshot(upgraded) == snapshot(reference)
             assert _answers(upgraded) == _answers(reference)
             # the full-text rows were keyed anew (SQLite), or moved to their own table (PostgreSQL, migration 6)
-            same = "f.rowid = c.key AND f.claim_id = c.id" if upgraded.dialect.name == "sqlite" else \
-                "f.key = c.key AND f.article_id = c.article_id AND f.content_fts = to_tsvector('simple', c.content_text)"
+            same = ("f.rowid = c.key AND f.claim_id = c.id" if upgraded.dialect.name == "sqlite" else
+                    "f.key = c.key AND f.article_id = c.article_id"
+                    " AND f.content_fts = to_tsvector('simple', c.content_text)")
             assert upgraded.conn.execute(f"SELECT count(*) FROM claims AS c JOIN claims_fts AS f ON {same}"
                                          ).fetchone()[0] == sum(len(x.claims) for x in xs)
             upgraded.delete_article(xs[0].article.id)  # written on after the upgrade: keys go on from the last

@@ -73,6 +73,7 @@ class ClaimQuery:
     copies: bool = False
     offset: int = 0  # rows skipped before the `limit` returned
     text_matches: int | None = None  # how many claims hold `about_text`; picks the plan (`planned` fills it)
+    walk_by: bool = False  # list from the `by` code's claims, testing `about` on each (`planned` sets it)
 
 
 # How a page of full-text matches is found (SQLite), by their number: below WALK_FROM every match is sorted;
@@ -82,15 +83,32 @@ class ClaimQuery:
 # from 3,000 matches on; the probing walk 1.5 ms for 524,000 but seconds for rare words (bench/recorded.md).
 WALK_FROM = 15_000
 PROBE_FROM = 100_000
+# Full-text search by a source's code (`about_text` and a `by` code): listed from the source's claims, each
+# tested for the text, when the source has fewer claims than the text has matches; PostgreSQL does not count
+# matches (it would read each one) but estimates them; with no estimate, a source with fewer claims than this.
+BY_WALK_UNTIL = 5_000
 
 
 def planned(q: ClaimQuery, dialect: Dialect, conn: Connection) -> ClaimQuery:
-    """`q` with what the store knows that changes how its page is best found: the number of full-text
-    matches of `about_text` (SQLite counts them from the index alone, in a few ms). Only where a walk down
-    the listing order could serve: it needs a LIMIT to stop, and pays only when most matches it meets make
-    the page; with another filter (a source, a stance, dates, a place) it may walk far for few (claim
-    search by actor at 1M claims: p95 56 -> 92 ms), so the matches are sorted then."""
-    if q.about_text is None or q.limit is None or q.by or q.stance or q.since or q.until or q.place:
+    """`q` with what the store knows that changes how its page is best found, for a full-text search with a
+    LIMIT (a walk needs one to stop). The number of full-text matches of `about_text` (SQLite counts them
+    from the index alone, in a few ms): a walk down the listing order keeping them pays only when most
+    matches it meets make the page, so not with another filter (a stance, dates, a place), where it may
+    walk far for few. With a source's code: whether that source has fewer claims than the text has
+    matches (PostgreSQL: the planner's estimate of them), so the page is found from the source's claims in
+    listing order, each tested for the text, instead of sorting every match (claim search by actor at 1M
+    claims: p95 57 -> 24 ms on SQLite, 60 -> 36 on PostgreSQL; bench/recorded.md)."""
+    if q.about_text is None or q.limit is None:
+        return q
+    if q.by and looks_like_code(q.by):
+        matches = dialect.count_text_matches(conn, q.about_text)
+        bound = BY_WALK_UNTIL if matches is None else matches
+        parts = code_parts([q.by])
+        marks = ", ".join("?" * len(parts))
+        claims = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM claim_order WHERE role = 'by' AND code IN"
+                              f" ({marks}) LIMIT ?) AS b", [*parts, bound]).fetchone()[0]
+        return replace(q, walk_by=int(claims) < bound)
+    if q.by or q.stance or q.since or q.until or q.place or not dialect.walks_text:
         return q
     return replace(q, text_matches=dialect.count_text_matches(conn, q.about_text))
 
@@ -138,11 +156,12 @@ class Dialect:
 
     name = "sqlite"
     ilike = "LIKE"  # case-insensitive LIKE (SQLite's folds ASCII only)
+    walks_text = True  # a page of many full-text matches may be found by walking the listing order (WALK_FROM)
 
-    def claim_text(self, text: str) -> tuple[str, list[Any]]:
-        """SQL true when claim `c`'s content holds `text` as a phrase."""
+    def claim_text(self, text: str, key: str) -> tuple[str, list[Any]]:
+        """SQL true when the content of the claim whose key is `key` (a column) holds `text` as a phrase."""
         keys, params = self.claim_text_keys(text)
-        return f"c.key IN ({keys})", params
+        return f"{key} IN ({keys})", params
 
     def claim_text_keys(self, text: str) -> tuple[str, list[Any]]:
         """A SELECT of column `key`: the keys of the claims whose content holds `text` as a phrase."""
@@ -194,20 +213,22 @@ class PostgresDialect(Dialect):
 
     name = "postgresql"
     ilike = "ILIKE"
+    walks_text = False  # the matches are always sorted (claim_text_ordered)
 
-    # The matches' keys are collected once (an InitPlan), then looked up: tested row by row instead, the planner
-    # walks every article newest first for a frequent phrase, hoping to fill the page early (60 ms at 100,000
-    # claims against 12).
-    _MATCHES = "ARRAY(SELECT key FROM claims_fts WHERE content_fts @@ phraseto_tsquery('simple', ?))"
-
-    def claim_text(self, text: str) -> tuple[str, list[Any]]:
-        return f"c.key = ANY ({self._MATCHES})", [text]
+    def claim_text(self, text: str, key: str) -> tuple[str, list[Any]]:
+        # one claim's words looked up by key: a walk down a source's claims tests a few thousand this way
+        return (f"EXISTS (SELECT 1 FROM claims_fts AS f WHERE f.key = {key}"
+                " AND f.content_fts @@ phraseto_tsquery('simple', ?))", [text])
 
     def claim_text_keys(self, text: str) -> tuple[str, list[Any]]:
-        return f"SELECT unnest({self._MATCHES}) AS key", [text]
+        return "SELECT key FROM claims_fts WHERE content_fts @@ phraseto_tsquery('simple', ?)", [text]
 
     def count_text_matches(self, conn: Connection, text: str) -> int | None:
-        return None  # one plan serves every count here
+        """The planner's estimate, from the column's statistics (its most common words and their frequency):
+        counting would read every match, which is what a plan chosen by the count is there to avoid."""
+        plan = conn.execute("EXPLAIN (FORMAT JSON) SELECT 1 FROM claims_fts WHERE content_fts @@"
+                            " phraseto_tsquery('simple', ?)", [text]).fetchone()[0]
+        return int((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
 
     def claim_text_ordered(self, text: str, matches: int | None = None) -> tuple[str, list[Any]]:
         # From the rows the match reads anyway (claims_fts holds the listing order's columns): sorted before any
@@ -325,16 +346,18 @@ Driver = tuple[str, str | None, str | None]
 
 def _drivers(q: ClaimQuery) -> list[Driver]:
     """Where the claims come from: one article's; else each `about` code part and the `about` text (a claim
-    may match either); else each `by` code part; else every claim, in order."""
+    may match either), unless `planned` chose the `by` code's claims for a full-text search (`walk_by`); else
+    each `by` code part; else every claim, in order."""
     if q.article_id:
         return [("article", None, None)]
-    if q.about_codes or q.about_text is not None:
+    by_code = bool(q.by) and looks_like_code(q.by or "")
+    if (q.about_codes or q.about_text is not None) and not (q.walk_by and by_code):
         drivers: list[Driver] = [("walk", "about", part) for part in code_parts(q.about_codes)]
         if q.about_text is not None:
             drivers.append(("text", None, None))
         return drivers or [("none", None, None)]
-    if q.by and looks_like_code(q.by):
-        return [("walk", "by", part) for part in code_parts([q.by])]
+    if by_code:
+        return [("walk", "by", part) for part in code_parts([q.by or ""])]
     return [("walk", "all", "")]
 
 
@@ -342,7 +365,7 @@ def _branch(q: ClaimQuery, dialect: Dialect, driver: Driver, n: int | None) -> t
     """The keys of the first `n` claims (every one for None) that `driver` finds and the filters pass."""
     kind, role, code = driver
     if kind in ("walk", "text"):
-        where, params, needs_claim = _filters(q, dialect, "o.claim_key", "o.published", about=False,
+        where, params, needs_claim = _filters(q, dialect, "o.claim_key", "o.published", about=role == "by",
                                               by=role != "by")
         if kind == "walk":
             source, head, head_params = "claim_order AS o", ["o.role = ?", "o.code = ?"], [role, code]
@@ -384,10 +407,9 @@ def _filters(q: ClaimQuery, dialect: Dialect, key: str, published: str, *, about
             tests.append(_has_terms(key, "about", parts))
             params += parts
         if q.about_text is not None:
-            match, match_params = dialect.claim_text(q.about_text)
+            match, match_params = dialect.claim_text(q.about_text, key)
             tests.append(match)
             params += match_params
-            needs_claim = True
         where.append("(" + (" OR ".join(tests) or "0 = 1") + ")")
     if q.by and looks_like_code(q.by):
         if by:
