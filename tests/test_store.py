@@ -527,6 +527,27 @@ def test_store_search_articles(store: Store):
     assert store.search_articles("") == []
 
 
+def test_a_frequent_word_is_ranked_among_the_articles_stored_last(db: str, monkeypatch):
+    """With more matches than RECENT_ARTICLES could rank cheaply, the best match among the articles stored
+    last comes first; with fewer than a page of matches among those, every match is ranked."""
+    monkeypatch.setattr(store_sqlite, "RECENT_ARTICLES", 3)
+    with open_store(db) as s:
+        # the oldest holds "ceasefire" most often, so ranking every match puts it first
+        texts = ["Ceasefire talks: the ceasefire holds, ceasefire monitors say, and the ceasefire line is quiet.",
+                 "Diplomats met in Geneva on Tuesday. A ceasefire was mentioned once among many other topics.",
+                 "Shelling resumed near the front line overnight, officials said, despite the ceasefire.",
+                 "Grain exports rose in March; traders expect the ceasefire to help shipping insurance costs.",
+                 "A court ruled on Monday that the election results stand, ending a month of challenges."]
+        stored = [Article.from_text(t, title=f"article {i}", published=date(2024, 1, 1 + i)) for i, t in enumerate(texts)]
+        for a in stored:
+            assert s.add(Extraction(article=a), dedup=False)
+        newest = [h.article_id for h in s.search_articles("ceasefire", limit=2)]
+        assert len(newest) == 2 and set(newest) <= {stored[2].id, stored[3].id}  # the last 3 stored hold 2 matches
+        assert s.search_articles("ceasefire", limit=3)[0].article_id == stored[0].id  # a page needs all 4 matches
+        monkeypatch.setattr(store_sqlite, "RECENT_ARTICLES", 100)
+        assert s.search_articles("ceasefire", limit=2)[0].article_id == stored[0].id
+
+
 def test_store_stats(store: Store, db: str):
     st = store.stats()
     assert st["articles"] == 4

@@ -145,9 +145,9 @@ def resolve_about(store: Store, text: str | None) -> list[str]:
         return []
     if looks_like_code(text):
         return [text]
-    row = store.conn.execute(  # lower(): ASCII case folding in both engines, served by index actors_text_lower
-        "SELECT code FROM actors WHERE lower(text) = lower(?) AND code IS NOT NULL AND code != ''"
-        " GROUP BY code ORDER BY count(*) DESC, code LIMIT 1", (text.strip(),)).fetchone()
+    row = store.conn.execute(  # lower(): ASCII case folding in both engines, served by index actor_names_text
+        "SELECT code FROM actor_names WHERE lower(text) = lower(?) AND code != ''"
+        " GROUP BY code ORDER BY sum(mentions) DESC, code LIMIT 1", (text.strip(),)).fetchone()
     return [row[0]] if row else []
 
 

@@ -32,6 +32,7 @@ from claimgraph.models import (
 )
 from claimgraph.store import derived
 from claimgraph.store.queries import (
+    RECENT_ARTICLES,
     SQLITE,
     ArticleHit,
     ArticleLinks,
@@ -481,8 +482,11 @@ class Store:
                 in self.conn.execute(sql, params)]
 
     def search_articles(self, query: str, limit: int = 20) -> list[ArticleHit]:
-        """Articles whose title or text hold every word of `query`, best matches first."""
-        rows = self.conn.execute(*self.dialect.search_articles(query, limit))
+        """Articles whose title or text hold every word of `query`, best matches first: the best among the
+        RECENT_ARTICLES articles stored last when at least `limit` of them match, else among every article."""
+        rows = list(self.conn.execute(*self.dialect.search_articles(query, limit, RECENT_ARTICLES)))
+        if len(rows) < limit:
+            rows = list(self.conn.execute(*self.dialect.search_articles(query, limit)))
         return [ArticleHit(aid, title, _date(published), snippet) for aid, title, published, snippet in rows]
 
     def stats(self) -> dict[str, Any]:
