@@ -261,3 +261,19 @@ def test_the_store_walks_a_source_s_claims_when_it_has_fewer_than_the_text_has_m
     assert planned(ClaimQuery(about_text="delta", by="WST", limit=5), store.dialect, store.conn).walk_by is True
     assert planned(ClaimQuery(about_text="nothing", by="WST", limit=5), store.dialect, store.conn).walk_by is False
     assert planned(ClaimQuery(about_text="delta", by="WST"), store.dialect, store.conn).walk_by is False  # no page
+
+
+def test_every_listing_as_the_store_plans_it_is_the_reference(listing):
+    """`Store.query_claims` plans each listing first (`planned`: a walk by the number of full-text matches
+    on SQLite, a source's claims); whatever it picks, the rows are the reference's."""
+    from claimgraph.store.queries import planned
+
+    store, rows = listing
+    if store.dialect.name == "postgresql":
+        store.conn.execute("ANALYZE claims_fts")  # PostgreSQL estimates the matches from the statistics
+    qs = [q for q in queries(300, seed=5) if q.about_text is not None or q.by]
+    by_source = 0
+    for q in qs:
+        assert [r.claim.id for r in store.query_claims(q)] == expected(rows, q), q
+        by_source += planned(q, store.dialect, store.conn).walk_by
+    assert by_source > 5

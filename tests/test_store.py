@@ -538,7 +538,8 @@ def test_a_frequent_word_is_ranked_among_the_articles_stored_last(db: str, monke
                  "Shelling resumed near the front line overnight, officials said, despite the ceasefire.",
                  "Grain exports rose in March; traders expect the ceasefire to help shipping insurance costs.",
                  "A court ruled on Monday that the election results stand, ending a month of challenges."]
-        stored = [Article.from_text(t, title=f"article {i}", published=date(2024, 1, 1 + i)) for i, t in enumerate(texts)]
+        stored = [Article.from_text(t, title=f"article {i}", published=date(2024, 1, 1 + i))
+                  for i, t in enumerate(texts)]
         for a in stored:
             assert s.add(Extraction(article=a), dedup=False)
         newest = [h.article_id for h in s.search_articles("ceasefire", limit=2)]
