@@ -530,7 +530,7 @@ def test_store_search_articles(store: Store):
 def test_a_frequent_word_is_ranked_among_the_articles_stored_last(db: str, monkeypatch):
     """With more matches than RECENT_ARTICLES could rank cheaply, the best match among the articles stored
     last comes first; with fewer than a page of matches among those, every match is ranked."""
-    monkeypatch.setattr(store_sqlite, "RECENT_ARTICLES", 3)
+    monkeypatch.setattr(store_sqlite, "RECENT_ARTICLES", (3,))
     with open_store(db) as s:
         # the oldest holds "ceasefire" most often, so ranking every match puts it first
         texts = ["Ceasefire talks: the ceasefire holds, ceasefire monitors say, and the ceasefire line is quiet.",
@@ -545,7 +545,7 @@ def test_a_frequent_word_is_ranked_among_the_articles_stored_last(db: str, monke
         newest = [h.article_id for h in s.search_articles("ceasefire", limit=2)]
         assert len(newest) == 2 and set(newest) <= {stored[2].id, stored[3].id}  # the last 3 stored hold 2 matches
         assert s.search_articles("ceasefire", limit=3)[0].article_id == stored[0].id  # a page needs all 4 matches
-        monkeypatch.setattr(store_sqlite, "RECENT_ARTICLES", 100)
+        monkeypatch.setattr(store_sqlite, "RECENT_ARTICLES", (100,))
         assert s.search_articles("ceasefire", limit=2)[0].article_id == stored[0].id
 
 

@@ -83,10 +83,11 @@ class ClaimQuery:
 # from 3,000 matches on; the probing walk 1.5 ms for 524,000 but seconds for rare words (bench/recorded.md).
 WALK_FROM = 15_000
 PROBE_FROM = 100_000
-# The ranked article search ranks the matches among the articles stored last, this many, when at least a page of
-# them match, else every match: ranking costs 2 µs a match (SQLite; 230 ms for a word in 110,000 articles at 1M
-# claims), and for a word that frequent the newest matches are the ones a reader of the news is after.
-RECENT_ARTICLES = 5_000
+# The ranked article search ranks the matches among the articles stored last, the first of these numbers of them
+# that holds a page of matches, else every match: ranking costs 2 us a match on SQLite (230 ms for a word in
+# 110,000 articles at 1M claims) and up to 40 on PostgreSQL (it decompresses each article's words), and for a word
+# that frequent the newest matches are the ones a reader of the news is after.
+RECENT_ARTICLES = (5_000, 50_000)
 # Full-text search by a source's code (`about_text` and a `by` code): listed from the source's claims, each
 # tested for the text, when the source has fewer claims than the text has matches; PostgreSQL does not count
 # matches (it would read each one) but estimates them; with no estimate, a source with fewer claims than this.

@@ -483,10 +483,12 @@ class Store:
 
     def search_articles(self, query: str, limit: int = 20) -> list[ArticleHit]:
         """Articles whose title or text hold every word of `query`, best matches first: the best among the
-        RECENT_ARTICLES articles stored last when at least `limit` of them match, else among every article."""
-        rows = list(self.conn.execute(*self.dialect.search_articles(query, limit, RECENT_ARTICLES)))
-        if len(rows) < limit:
-            rows = list(self.conn.execute(*self.dialect.search_articles(query, limit)))
+        articles stored last (the first of RECENT_ARTICLES' numbers of them that holds `limit` matches), else
+        among every article."""
+        for recent in (*RECENT_ARTICLES, None):
+            rows = list(self.conn.execute(*self.dialect.search_articles(query, limit, recent)))
+            if len(rows) >= limit:
+                break
         return [ArticleHit(aid, title, _date(published), snippet) for aid, title, published, snippet in rows]
 
     def stats(self) -> dict[str, Any]:
