@@ -168,7 +168,8 @@ def create_app(db: str, token: str | None = None, stories: StorySource | None = 
 
     @app.get("/api/search", tags=["search"])
     def api_search(s: Db, q: Annotated[str, Query(max_length=500)], limit: Limit = 20) -> dict[str, Any]:
-        """Full text: articles holding every word of `q`, and claims whose content holds the phrase."""
+        """Full text: articles holding every word of `q`, best matches first (for a word in many articles, the
+        best among the 5,000, then 50,000, stored last), and claims whose content holds the phrase."""
         return reads.search(s, q, limit)
 
     @app.get("/api/stats", tags=["stats"])
