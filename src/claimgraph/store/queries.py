@@ -202,12 +202,13 @@ class Dialect:
         # Ranked twice: first the rank of the limit-th best match, from the index alone, then only the matches
         # ranked as well or better (ties included) read their article id and are sorted; reading every
         # match's id took half the time for a frequent word (34 against 19 ms for 10,000 matches).
-        window = " AND rowid > (SELECT rowid FROM articles_fts ORDER BY rowid DESC LIMIT 1) - ?3" if recent else ""
+        newest = "(SELECT rowid FROM articles_fts ORDER BY rowid DESC LIMIT 1)"  # FTS5 reads rowid order directly
+        outer, inner = (f" AND f.rowid > {newest} - ?3", f" AND rowid > {newest} - ?3") if recent else ("", "")
         return ("SELECT f.article_id, a.title, a.published, snippet(articles_fts, -1, '[', ']', '…', 12)"
                 " FROM articles_fts AS f JOIN articles AS a ON a.id = f.article_id"
-                f" WHERE articles_fts MATCH ?1{window.replace('rowid >', 'f.rowid >', 1)}"
+                f" WHERE articles_fts MATCH ?1{outer}"
                 " AND f.rank <= coalesce((SELECT rank FROM articles_fts"
-                f" WHERE articles_fts MATCH ?1{window} ORDER BY rank LIMIT 1 OFFSET ?2 - 1), 1e308)"
+                f" WHERE articles_fts MATCH ?1{inner} ORDER BY rank LIMIT 1 OFFSET ?2 - 1), 1e308)"
                 " ORDER BY f.rank, a.id LIMIT ?2", [fts_terms(query), limit, *([recent] if recent else [])])
 
     def id_prefix(self, prefix: str) -> tuple[str, list[Any]]:
