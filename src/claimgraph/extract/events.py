@@ -26,6 +26,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LEMMA, LOWER
+
 from claimgraph.extract.actors import ActorRegistry
 from claimgraph.extract.event_actors import event_codes, main_predicate
 from claimgraph.extract.lexicon import lexicon
@@ -165,11 +167,14 @@ def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = Non
     """Each sentence's events, its main event first; an event needs a type or an actor code."""
     registry = registry or ActorRegistry.default()
     when = article.published.isoformat() if article.published else None
+    words: list[list[int]] | None = None  # each token's lower-case form and lemma (hash ids), read once
     for sent in doc.sents:
         predicate = main_predicate(sent)
         if predicate is None:
             continue
-        frames = _sentence_frames(sent, predicate)
+        if words is None:
+            words = doc.to_array([LOWER, LEMMA]).tolist()
+        frames = _sentence_frames(sent, predicate, words)
         seen: set[tuple[int, str | None]] = set()
         for n, frame in enumerate(frames):
             if (frame.token.i, frame.type) in seen:
@@ -202,20 +207,23 @@ def _coded_by(predicate: Token, frame: _Frame) -> Token:
     return predicate
 
 
-def _sentence_frames(sent: Span, predicate: Token) -> list[_Frame]:
-    """The main frame and what it contains, then the typed events of other clauses of the sentence."""
+def _sentence_frames(sent: Span, predicate: Token, words: list[list[int]]) -> list[_Frame]:
+    """The main frame and what it contains, then the typed events of other clauses of the sentence.
+    `words`: each token's LOWER and LEMMA hash ids (`Doc.to_array`), so a sentence is searched for
+    trigger words without making a Token of each of its words."""
     main = _frame(predicate) or _Frame(None, None, predicate)
     if main.type is None:  # no typed predicate: the first typed event word of the sentence stands in
-        heads = triggers().heads
+        doc = sent.doc
         # A word names a typed event only through a trigger word or a "must" at or below it in the
         # parse, so only those words and their ancestors are tried (the same answer, for less).
         marked: set[int] = set()
-        for t in sent:
-            if t.lower_ in heads or t.lemma_.lower() in heads or t.lower_ in _MUST:
-                marked.add(t.i)
-                marked.update(a.i for a in t.ancestors)
-        fallback = next((f for t in sent if t.i in marked and t.i != predicate.i and (f := _frame(t)) and f.type),
-                        None)
+        for i in range(sent.start, sent.end):
+            lower, lemma = words[i]
+            if _is_trigger_word(lower, lemma, doc):
+                marked.add(i)
+                marked.update(a.i for a in doc[i].ancestors)
+        fallback = next((f for i in sorted(marked) if sent.start <= i < sent.end and i != predicate.i
+                         and (f := _frame(doc[i])) and f.type), None)
         if fallback is not None:
             main = fallback
     frames = list(main.flat())
@@ -228,6 +236,25 @@ def _sentence_frames(sent: Span, predicate: Token) -> list[_Frame]:
             frames.extend(frame.flat())
             used |= {f.token.i for f in frame.flat()}
     return frames
+
+
+# Whether a word's lower-case form (or lemma) is a trigger head or a "must": by hash id, for every word read.
+_TRIGGER_LOWER: dict[int, bool] = {}
+_TRIGGER_LEMMA: dict[int, bool] = {}
+
+
+def _is_trigger_word(lower: int, lemma: int, doc: Doc) -> bool:
+    """The word is a trigger's head (as written or by its lemma, lower-cased) or a "must"."""
+    found = _TRIGGER_LOWER.get(lower)
+    if found is None:
+        text = doc.vocab.strings[lower]
+        found = _TRIGGER_LOWER[lower] = text in triggers().heads or text in _MUST
+    if found:
+        return True
+    found = _TRIGGER_LEMMA.get(lemma)
+    if found is None:
+        found = _TRIGGER_LEMMA[lemma] = doc.vocab.strings[lemma].lower() in triggers().heads
+    return found
 
 
 def _other_clauses(predicate: Token) -> Iterator[Token]:

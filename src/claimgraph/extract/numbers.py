@@ -15,8 +15,9 @@ import csv
 import functools
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 __all__ = ["Number", "Piece", "lex", "number_words", "parse_number", "read_number", "word_kinds"]
 
@@ -50,18 +51,16 @@ _LEX = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
+    """One word, number or symbol of the text (a tuple: an article makes hundreds, cheaply)."""
+
     text: str
     start: int
     end: int
     kind: str  # num | frac | word | sym | code
-    value: float | None = None
-    glued: bool = False  # no space between the previous piece and this one
-    lower: str = field(init=False, repr=False, compare=False)  # the text lower-cased, read very often
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "lower", self.text.lower())
+    value: float | None
+    glued: bool  # no space between the previous piece and this one
+    lower: str  # the text lower-cased, read very often
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +96,7 @@ def lex(text: str) -> list[Piece]:
                 value = a / b
             else:
                 kind = "code"
-        pieces.append(Piece(s, m.start(), m.end(), kind, value, glued=m.start() == end))
+        pieces.append(Piece(s, m.start(), m.end(), kind, value, m.start() == end, s.lower()))
         end = m.end()
     return pieces
 
