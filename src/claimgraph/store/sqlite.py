@@ -484,9 +484,11 @@ class Store:
     def search_articles(self, query: str, limit: int = 20) -> list[ArticleHit]:
         """Articles whose title or text hold every word of `query`, best matches first: the best among the
         articles stored last (the first of RECENT_ARTICLES' numbers of them that holds `limit` matches), else
-        among every article."""
-        for recent in (*RECENT_ARTICLES, None):
-            rows = list(self.conn.execute(*self.dialect.search_articles(query, limit, recent)))
+        among every article. A window that holds every stored article is not tried."""
+        newest = self.conn.execute(self.dialect.newest_article_row).fetchone()
+        last = int(newest[0]) if newest and newest[0] is not None else 0
+        for after in (*(last - n for n in RECENT_ARTICLES if n < last), None):
+            rows = list(self.conn.execute(*self.dialect.search_articles(query, limit, after)))
             if len(rows) >= limit:
                 break
         return [ArticleHit(aid, title, _date(published), snippet) for aid, title, published, snippet in rows]
