@@ -121,6 +121,43 @@ def test_quotation_in_the_next_paragraph_continues_the_claim(nlp):
     assert any(f.text.startswith('"The project will see') for f in c.content)
 
 
+def test_a_quotation_ending_in_the_next_claims_cue_is_that_claims_content(nlp):
+    # SemEval-2015 TimeLine Wikinews, corpus_gm ("US automaker bailout deal fails to pass Senate"), one
+    # sentence a line as there: the tagger runs Reid's reported speech on into the quotation that "Reid
+    # said" closes, and Corker's "unhappy about the rejection" on into the one "he said" closes.
+    text = ('Senate Majority leader Harry Reid said that he was "terribly disappointed" by the failure of the bill '
+            'to pass.\n"I dread looking at Wall Street tomorrow.\nIt\'s not going to be a pleasant sight," Reid '
+            'said.\n"Millions of Americans, not only the auto workers but people who sell cars, car dealerships, '
+            'people who work on cars are going to be directly impacted and affected."\nRepublican Senator Bob '
+            'Corker was also unhappy about the rejection.\n"We were about three words away from a deal.\nWe solved '
+            'everything substantively and about three words keep us from reaching a conclusion," he said.\n')
+    claims = tagged(nlp, text)
+    first = next(c for c in claims if c.source is not None and c.source.text == "Senate Majority leader Harry Reid")
+    assert first.content_text.startswith("that he was") and "Wall Street" not in first.content_text
+    reid = next(c for c in claims if c.source is not None and c.source.text == "Reid")
+    assert reid.content[0].text == '"I dread looking at Wall Street tomorrow.\nIt\'s not going to be a pleasant sight,"'
+    corker = next(c for c in claims if c.source is not None and c.source.text == "he")
+    assert corker.content_text.startswith('"We were about three words away from a deal.')
+    assert all("three words" not in c.content_text for c in claims if c is not corker)
+
+
+def test_a_quotation_of_several_lines_goes_to_the_cue_that_ends_it(nlp):
+    # Wikinews 123881, "GM and Chrysler receive Canadian loans amid US restructuring" (samples/wikinews):
+    # no cue in the quotation's first line and none in its paragraph; the claim is the Obama one its
+    # second line ends with, not Harper's, which came before it.
+    text = ('"This is a regrettable but necessary step to protect the Canadian economy.\nWe are doing this on the '
+            'assumption that we obviously can not afford either in the United States or Canada a catastrophic '
+            'short-term collapse."\nsaid Stephen Harper, Prime Minister of Canada.\n"We can not, we must not, and '
+            'we will not let our auto industry simply vanish.\nThis industry is, like no other, an emblem of the '
+            'American spirit; a once and future symbol of America\'s success," said Barack Obama, President of the '
+            'United States.\n')
+    claims = tagged(nlp, text)
+    obama = next(c for c in claims if c.source is not None and c.source.text.startswith("Barack Obama"))
+    assert obama.content[0].text.startswith('"We can not, we must not')
+    assert obama.content[0].text.endswith('America\'s success,"')
+    assert all("vanish" not in c.content_text for c in claims if c is not obama)
+
+
 def test_belief_and_unattributed_speculation(nlp, seed_text):
     claims = tagged(nlp, seed_text)
     concerns = by_cue(claims, "concerns")

@@ -1,7 +1,8 @@
 """Claims from the learned tagger's spans: each cue gets its source and content.
 
 The tagger (`claimgraph.ml.tagger`) marks source, cue and content spans independently; this module
-links them into `Draft`s with the parsed article: each content goes to the nearest cue in its
+links them into `Draft`s with the parsed article: a content that runs on into a sentence holding
+another cue is cut there (the rest is that cue's), each content goes to the nearest cue in its
 sentence (else in its paragraph, else the cue before it), and each cue takes the nearest source in
 its sentence, widened to the whole noun phrase.
 """
@@ -31,10 +32,14 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
     if not cues:
         return []
     content_of: dict[Range, list[Range]] = {c: [] for c in cues}
-    for content in sorted(spans["content"]):
-        owner = _owner(doc, content, cues)
-        if owner is not None:
-            content_of[owner].append(content)
+    for found in spans["content"]:
+        pieces = _cut_at_cues(doc, found, cues)
+        if len(pieces) > 1 and _owner(doc, pieces[0], cues) is None:
+            pieces[:2] = [(pieces[0][0], pieces[1][1])]  # no cue of its own: the quotation leads up to "said"
+        for content in pieces:
+            owner = _owner(doc, content, cues)
+            if owner is not None:
+                content_of[owner].append(content)
     source_of: dict[Range, Range | None] = {}
     for cue in cues:  # a source may serve several cues: "X said ... and added ..."
         sent = _sentence(doc, cue[0])
@@ -51,6 +56,52 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
             continue
         drafts.append(_draft(doc, cue, source, contents, lex))
     return drafts
+
+
+def _cut_at_cues(doc: Doc, content: Range, cues: list[Range]) -> list[Range]:
+    """A content cut where one of its sentences, after the first, holds a cue it does not cover: the
+    tagger ran one claim's content on into the next claim's ("... by the failure of the bill to pass.
+    “I dread looking at Wall Street tomorrow. It's not going to be a pleasant sight,” Reid said."),
+    and the rest belongs to that sentence's cue. When that sentence ends a quotation opened earlier
+    in the content, the cut is at the quotation's opening mark, so the quotation stays whole.
+    PolNeAR dev: source / cue / content overlap F1 85.42 / 83.45 / 84.53 -> 85.65 / 83.64 / 84.61;
+    cutting at every sentence instead: content 80.73."""
+    text = text_of(doc)
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None:
+        return [content]
+    pieces, start = [], content[0]
+    for token in span[1:]:
+        if not token.is_sent_start:
+            continue
+        cut, end = token.idx, token.sent.end_char
+        if cut <= start or not any(cut <= c[0] < end and not overlaps(c, content) for c in cues):
+            continue
+        cut = _quotation_open_at(text, start, cut)
+        if cut > start:
+            pieces.append((start, cut))
+            start = cut
+    pieces.append((start, content[1]))
+    out = []
+    for s, e in pieces:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _quotation_open_at(text: str, start: int, cut: int) -> int:
+    """Where the quotation still open at `cut` opened, between `start` and `cut`; else `cut`."""
+    curly = max(text.rfind("“", start, cut), text.rfind("”", start, cut))
+    if curly >= 0 and text[curly] == "“":
+        return curly
+    straight = [i for i in range(start, cut) if text[i] == '"']
+    if len(straight) % 2:
+        return straight[-1]
+    return cut
 
 
 def _whole_phrase(doc: Doc, rng: Range, avoid: list[Range]) -> Range:
@@ -102,14 +153,21 @@ def _gap(a: Range, b: Range) -> int:
 
 
 def _owner(doc: Doc, span: Range, cues: list[Range]) -> Range | None:
-    """The cue a content belongs to: the nearest in its sentence, else the nearest in its paragraph,
-    else the one before ('He said:' then a quotation; a quotation running on after "he said")."""
+    """The cue a content belongs to: the nearest in its sentence, else the first in the later sentences
+    it spans ("“This is a major milestone ...\nI want to thank ...,” said Tom Enders"), else the nearest
+    in its paragraph, else the one before ('He said:' then a quotation; a quotation running on after
+    "he said")."""
     sent = _sentence(doc, span[0])
     if sent is None:
         return None
     here = [c for c in cues if sent.start_char <= c[0] < sent.end_char or overlaps(c, span)]
     if here:
         return min(here, key=lambda c: _gap(span, c))
+    whole = doc.char_span(*span, alignment_mode="expand")
+    if whole is not None and len(whole):  # a quotation of several sentences with its cue in a later one
+        later = [c for c in cues if sent.end_char <= c[0] < whole[-1].sent.end_char and not overlaps(c, span)]
+        if later:
+            return later[0]
     para = _paragraph_of(doc, span[0])
     nearby = [c for c in cues if para[0] <= c[0] < para[1]]
     if nearby:
