@@ -82,15 +82,7 @@ def _cut_at_cues(doc: Doc, content: Range, cues: list[Range]) -> list[Range]:
             pieces.append((start, cut))
             start = cut
     pieces.append((start, content[1]))
-    out = []
-    for s, e in pieces:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
-    return out
+    return [r for r in (_strip(text, piece, "") for piece in pieces) if r is not None]
 
 
 def _quotation_open_at(text: str, start: int, cut: int) -> int:
