@@ -46,6 +46,21 @@ def test_spans_are_whole_words(nlp):
                 assert not text[span.end:span.end + 1].isalnum() and not text[span.start - 1:span.start].isalnum()
 
 
+def test_a_hyphenated_word_is_not_cut_at_its_hyphen():
+    # Wikipedia Current Events Portal, 2025-05-24 (samples/wcep-north-korea-russia-ukraine.jsonl, CC BY-SA 4.0):
+    # the tagger's content ended at "Kim Jong", before "-un"; a hyphen between letters is inside a word.
+    from claimgraph.ml.tagger import _trim
+
+    text = ("Families of Japanese citizens abducted by North Korea decades ago hold a rally in Tokyo to call on "
+            "North Korean leader Kim Jong-un to return their relatives to Japan.")
+    start, jong = text.index("North Korean leader"), text.index("Jong-un")
+    assert _trim(text, [(start, jong + len("Jong"))]) == [(start, jong + len("Jong-un"))]
+    assert _trim(text, [(jong + len("Jong-"), jong + len("Jong-un"))]) == [(jong, jong + len("Jong-un"))]
+    # a dash between words is not a hyphen inside one: "Tokyo - to" stays two words
+    spaced = "in Tokyo - to call"
+    assert _trim(spaced, [(3, 8)]) == [(3, 8)]
+
+
 def test_hysteresis_keeps_runs_that_reach_the_threshold():
     from claimgraph.ml.tagger import hysteresis
 

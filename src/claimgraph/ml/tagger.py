@@ -229,15 +229,26 @@ def _trim(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if s < e:
-            while s > 0 and text[s - 1].isalnum() and text[s].isalnum():
+            while s > 0 and _joined(text, s):
                 s -= 1
-            while e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
+            while e < len(text) and _joined(text, e):
                 e += 1
             if out and s < out[-1][1]:
                 out[-1] = (out[-1][0], max(e, out[-1][1]))
             else:
                 out.append((s, e))
     return out
+
+
+def _joined(text: str, i: int) -> bool:
+    """Whether the characters at i - 1 and i belong to one word: letters and digits, or a hyphen between
+    them ("Kim Jong-un", "20-year-old")."""
+    a, b = text[i - 1], text[i]
+    if a.isalnum() and b.isalnum():
+        return True
+    if b == "-" and a.isalnum():
+        return i + 1 < len(text) and text[i + 1].isalnum()
+    return a == "-" and b.isalnum() and i >= 2 and text[i - 2].isalnum()
 
 
 WEIGHTS = "attribution-tagger.safetensors"
