@@ -34,10 +34,11 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
     content_of: dict[Range, list[Range]] = {c: [] for c in cues}
     for found in spans["content"]:
         pieces = _cut_at_cues(doc, found, cues)
-        if len(pieces) > 1 and _owner(doc, pieces[0], cues) is None:
-            pieces[:2] = [(pieces[0][0], pieces[1][1])]  # no cue of its own: the quotation leads up to "said"
-        for content in pieces:
-            owner = _owner(doc, content, cues)
+        owners = [_owner(doc, piece, cues) for piece in pieces]
+        if len(pieces) > 1 and owners[0] is None:  # no cue of its own: the quotation leads up to "said"
+            pieces[:2] = [(pieces[0][0], pieces[1][1])]
+            owners[:2] = [_owner(doc, pieces[0], cues)]
+        for content, owner in zip(pieces, owners, strict=True):
             if owner is not None:
                 content_of[owner].append(content)
     source_of: dict[Range, Range | None] = {}

@@ -365,14 +365,14 @@ def _drivers(q: ClaimQuery) -> list[Driver]:
     each `by` code part; else every claim, in order."""
     if q.article_id:
         return [("article", None, None)]
-    by_code = bool(q.by) and looks_like_code(q.by or "")
+    by_code = q.by if q.by and looks_like_code(q.by) else None
     if (q.about_codes or q.about_text is not None) and not (q.walk_by and by_code):
         drivers: list[Driver] = [("walk", "about", part) for part in code_parts(q.about_codes)]
         if q.about_text is not None:
             drivers.append(("text", None, None))
         return drivers or [("none", None, None)]
     if by_code:
-        return [("walk", "by", part) for part in code_parts([q.by or ""])]
+        return [("walk", "by", part) for part in code_parts([by_code])]
     return [("walk", "all", "")]
 
 
