@@ -221,6 +221,20 @@ CASES = [
     ("A 32-year-old suspect is arrested.", "32-year-old", 32, "=", "year", False),
     ("Vitold Fokin, the first prime minister of modern-day Ukraine, dies at age 92.", "age 92", 92, "=", "year",
      False),
+    # WCEP 2025-09-22_007, 2025-02-28_014, 2026-06-29_002: a participle between number and noun
+    ("Nature Medicine publishes a report that Europe had over 62,700 heat-related deaths in 2024, with women and "
+     "elderly people representing the largest part of the death toll.", "62,700", 62700, ">", "deaths", False),
+    ("Mexico extradites 29 alleged cartel members to the United States, including Rafael Caro Quintero.", "29",
+     29, "=", "members", False),
+    ("The National News Agency reports that over 40,000 displaced people have returned to Lebanon since the "
+     "ceasefire.", "40,000", 40000, ">", "people", False),
+    # WCEP 2025-04-23_001, 2025-02-25_011 and 2025-02-08_004: earthquake magnitudes, before and after the number
+    ("A Mw 6.2 earthquake with an epicenter in the Sea of Marmara strikes Istanbul, Turkey, injuring at least 359 "
+     "people.", "Mw 6.2", 6.2, "=", "magnitude", False),
+    ("A magnitude 5.9 earthquake hits near the Dominican Republic and Puerto Rico, with no damage reported.",
+     "magnitude 5.9", 5.9, "=", "magnitude", False),
+    ("A 7.6 magnitude earthquake strikes the Caribbean Sea southwest of the Cayman Islands.", "7.6 magnitude", 7.6,
+     "=", "magnitude", False),
 ]
 
 
@@ -325,6 +339,9 @@ NOT_QUANTITIES = [
     # Wikinews 17036 (samples)
     ("Apple Inc. announced Friday that it will give owners of its new iPhone 4 a free case in response to "
      "mounting concerns over the device's antenna placement.", "4", []),
+    # WCEP 2026-07-07_008: a number word that begins a name
+    ("One person was killed and 36 others are injured in two explosions near Four Seasons Hotel Damascus, Syria, "
+     "where French president Emmanuel Macron stayed during his state visit to the country.", "Four", [1, 36, 2]),
     # WCEP 2025-02-24_008 (samples): a vote, not two quantities
     ("The United Nations General Assembly votes 93–18, with 65 abstentions, to pass a resolution condemning "
      "Russia's war against Ukraine.", "93", [65]),

@@ -28,7 +28,7 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "2"
+VERSION = "3"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
@@ -414,7 +414,20 @@ def _keep(ctx: _Context, f: _Found) -> bool:
             return False  # "the one you mentioned", "one of them"; not "that one mile"
     if f.first == num.first and num.first > 0 and _in_name(ctx, f):
         return False  # "Boeing 777", "Apollo 11", "Highway 35", "Mirage 2000 jets", "CBP One app"
+    if f.first == num.first and f.last == num.last and _name_starts(ctx, f):
+        return False  # "the Four Seasons Hotel", "near Seven Sisters station"
     return True
+
+
+def _name_starts(ctx: _Context, f: _Found) -> bool:
+    """A capitalised number word inside a sentence that begins a name: the parse makes it a compound
+    of the proper noun after it ("Four Seasons"), where a count is its nummod ("Five People Killed")."""
+    tok = ctx.token(f.num.first)
+    if tok is None or not f.num.spelled or not tok.text[:1].isupper() or tok.is_sent_start:
+        return False
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    return (tok.dep_ == "compound" and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
+            and tok.head.pos_ == "PROPN")
 
 
 def _in_name(ctx: _Context, f: _Found) -> bool:
@@ -448,7 +461,7 @@ def _counted(ctx: _Context, f: _Found) -> Token | None:
     for t in reversed(toks):
         h = t.head
         if h.i not in inside and t.i < h.i <= t.i + 8 and _nounish(h) \
-                and all(x.pos_ in _IN_NOUN_PHRASE for x in ctx.doc[toks[-1].i + 1:h.i]):
+                and all(x.pos_ in _IN_NOUN_PHRASE or _modifier_verb(x) for x in ctx.doc[toks[-1].i + 1:h.i]):
             return h
     last = toks[-1]
     for c in last.children:  # "thousands of troops"; "95 of 143 drones"
@@ -462,6 +475,11 @@ def _counted(ctx: _Context, f: _Found) -> Token | None:
         if _nounish(nxt) and nxt.tag_ in ("NNS", "NN") and nxt.idx >= ctx.pieces[f.last - 1].end:
             return nxt
     return None
+
+
+def _modifier_verb(t: Token) -> bool:
+    """A participle inside a noun phrase: "62,700 heat-related deaths", "5,000 displaced people"."""
+    return t.pos_ == "VERB" and t.tag_ in ("VBN", "VBG") and t.dep_ in ("amod", "compound") and t.head.i > t.i
 
 
 def _nounish(t: Token) -> bool:
