@@ -208,6 +208,21 @@ CASES = [
     pytest.param(
         "2005-06-01", "Prices fell during the winter of nineteen ninety-four.",
         ("the winter of nineteen ninety-four", "DATE", "1994-WI"), id="season-year-in-words"),
+    # --- a month and day that name an event: its date of record, not one near publication --------------
+    pytest.param(  # WCEP 2025-06-05_003 (the tense alone gave 2024-10-07)
+        "2025-06-05", "Israeli forces in Gaza recover the bodies of an American-Israeli couple abducted by militants "
+        "during the October 7 attacks.", ("October 7", "DATE", "2023-10-07"), id="named-date-past"),
+    pytest.param(  # WCEP 2026-08-19_004 (the nearest October 7 was 2026-10-07, after publication)
+        "2026-08-19", "The IDF says that the Air Force have targeted two Hamas commanders, including one who "
+        "participated in the October 7 attacks, along with Hamas tunnels in the Gaza Strip.",
+        ("October 7", "DATE", "2023-10-07"), id="named-date-not-ahead"),
+    pytest.param(  # WCEP 2025-01-20_007
+        "2025-01-20", "United States President Donald Trump formally pardons around 1,500 defendants who had been "
+        "criminally charged with involvement in the January 6 attack on the United States Capitol.",
+        ("January 6", "DATE", "2021-01-06"), id="named-date-capitol"),
+    pytest.param(  # WCEP 2025-05-19_011: a month and day before an ordinary noun stays near publication
+        "2025-05-19", "The nominees of the winning party-lists of the election held on May 12 are proclaimed.",
+        ("May 12", "DATE", "2025-05-12"), id="date-not-named"),
 ]
 
 
@@ -233,6 +248,9 @@ def test_times_value(nlp, published, text, expected):
         "Frankfurt.", "may", id="modal-may"),
     pytest.param(  # Wikinews, Apple_swamped_by_iPhone_4_pre-orders: "recently" without "the" before it
         "2010-06-16", "Pre-orders of the recently announced iPhone 4 began Tuesday.", "the recently", id="the-adverb"),
+    pytest.param(  # WCEP 2026-06-14_020: a race's name is no duration
+        "2026-06-14", "In endurance racing, Toyota Racing wins the 24 Hours of Le Mans with drivers Mike Conway, "
+        "Kamui Kobayashi, and Nyck de Vries.", "24 Hours", id="race-name"),
     pytest.param(  # written plainly: "high noon", the idiom, is no clock time
         "2010-06-16", "The stand-off was billed as high noon for the coalition.", "noon", id="high-noon"),
 ])

@@ -134,6 +134,8 @@ def _duration_ok(h: Hit, doc: Doc) -> bool:
         return False  # "the 1988 quarter"
     if re.match(r"\s+old\b", after):
         return False  # "52 years old": an age
+    if unit[:1] != h.groups["unit"][:1] and re.match(r"\s+of\s+[A-Z]", text_of(doc)[h.end:h.end + 8]):
+        return False  # "the 24 Hours of Le Mans": a capitalised unit before "of" and a name is a title
     if num in ("a", "an") and not h.groups.get("vague"):
         span = _tokens(doc, h.start, h.end)
         prev = doc[span[0].i - 1] if span is not None and span[0].i > 0 else None
