@@ -228,6 +228,10 @@ CASES = [
      29, "=", "members", False),
     ("The National News Agency reports that over 40,000 displaced people have returned to Lebanon since the "
      "ceasefire.", "40,000", 40000, ">", "people", False),
+    # WCEP 2025-01-02_016: the cedi sign; a scaled value without binary noise (not 68099999999.99999)
+    ("The Parliament of Ghana prevents a potential government shutdown by approving a provisional budget of "
+     "₵68.1 billion ($4.65 billion) to fund government operations through March.", "₵68.1 billion", 6.81e10, "=",
+     "cedi", False),
     # WCEP 2025-04-23_001, 2025-02-25_011 and 2025-02-08_004: earthquake magnitudes, before and after the number
     ("A Mw 6.2 earthquake with an epicenter in the Sea of Marmara strikes Istanbul, Turkey, injuring at least 359 "
      "people.", "Mw 6.2", 6.2, "=", "magnitude", False),
@@ -245,6 +249,15 @@ def test_quantities_in_news(nlp, sentence, span, value, qualifier, unit, vague):
     assert (q.value, q.qualifier, q.unit, q.vague) == (pytest.approx(value), qualifier, unit, vague)
     assert q.text == sentence[q.start:q.end]
     assert (q.extractor, q.version) == (EXTRACTOR, VERSION)
+
+
+@model
+def test_quantities_scaled_values_are_exact(nlp):
+    """WCEP 2025-01-02_016: 68.1 times a billion in binary floating point is 68099999999.99999; the record
+    (and every export) carries the number as written."""
+    sentence = ("The Parliament of Ghana prevents a potential government shutdown by approving a provisional budget "
+                "of ₵68.1 billion ($4.65 billion) to fund government operations through March.")
+    assert [q.value for q in quantities(nlp, sentence)] == [68_100_000_000.0, 4_650_000_000.0]
 
 
 # Written for these tests: compound measures, scaled currencies, temperature spellings, "m" as a million.
@@ -339,6 +352,9 @@ NOT_QUANTITIES = [
     # Wikinews 17036 (samples)
     ("Apple Inc. announced Friday that it will give owners of its new iPhone 4 a free case in response to "
      "mounting concerns over the device's antenna placement.", "4", []),
+    # WCEP 2026-02-01_013: a row of set scores, whichever side won each set
+    ("In tennis, Spanish player Carlos Alcaraz defeats Serbian player Novak Djokovic in the men's singles final "
+     "2–6, 6–2, 6–3, 7–5, to win his first Australian Open title.", "2–6", []),
     # WCEP 2026-07-07_008: a number word that begins a name
     ("One person was killed and 36 others are injured in two explosions near Four Seasons Hotel Damascus, Syria, "
      "where French president Emmanuel Macron stayed during his state visit to the country.", "Four", [1, 36, 2]),

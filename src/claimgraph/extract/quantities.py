@@ -13,6 +13,7 @@ noun ("soldiers"), the lemma of a change verb ("sank" -> sink) and tells a year 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -103,9 +104,15 @@ def find_quantities(doc: Doc, article: Article) -> list[Quantity]:
         start = ctx.pieces[f.first].start
         end = max(ctx.pieces[f.last - 1].end, f.end_char or 0)
         out.append(Quantity(article_id=article.id, start=start, end=end, text=ctx.text[start:end],
-                            value=f.value, qualifier=f.qualifier, unit=f.unit, vague=f.num.vague,
+                            value=_clean(f.value), qualifier=f.qualifier, unit=f.unit, vague=f.num.vague,
                             extractor=EXTRACTOR, version=VERSION))
     return sorted(out, key=lambda q: (q.start, q.end))
+
+
+def _clean(value: float) -> float:
+    """The value without the binary rounding of its scaling: "₵68.1 billion" is 68100000000.0, not
+    68099999999.99999 (12 significant digits are more than any written number here carries)."""
+    return float(f"{value:.12g}")
 
 
 def _scan(ctx: _Context) -> Iterator[_Found]:
@@ -161,9 +168,20 @@ def _score(ctx: _Context, a: _Found) -> int:
     if a.unit is not None or a.qualifier != "=" or not a.num.literal or e + 1 >= len(p) or p[e].text not in "-–—":
         return 0
     b = _read(ctx, e + 1)
-    if b is None or b.unit is not None or not b.num.literal or b.value > a.value:
+    if b is None or b.unit is not None or not b.num.literal:
+        return 0
+    if b.value > a.value and not _in_set_scores(ctx, p[a.first].start, p[b.last - 1].end):
         return 0
     return b.last
+
+
+_SET_SCORE = r"\d{1,2}\s?[-–—]\s?\d{1,2}"
+
+
+def _in_set_scores(ctx: _Context, start: int, end: int) -> bool:
+    """One of a row of scores, "4–6, 6–4, 6–4": a game's sets, whichever side won each."""
+    return bool(re.match(rf",\s*{_SET_SCORE}\b", ctx.text[end:end + 12])
+                or re.search(rf"\b{_SET_SCORE},\s*$", ctx.text[max(0, start - 12):start]))
 
 
 def _read(ctx: _Context, i: int) -> _Found | None:
