@@ -220,6 +220,14 @@ CASES = [
         "2025-01-20", "United States President Donald Trump formally pardons around 1,500 defendants who had been "
         "criminally charged with involvement in the January 6 attack on the United States Capitol.",
         ("January 6", "DATE", "2021-01-06"), id="named-date-capitol"),
+    pytest.param(  # WCEP 2025-04-24_010: a year before a holiday is its year
+        "2025-04-24", "24-year-old Robert E. Crimo is sentenced to 21 life sentences for killing seven people and "
+        "injuring 48 others in a mass shooting during the 2022 Independence Day parade in Highland Park, Illinois, "
+        "United States.", ("2022 Independence Day", "DATE", "2022-07-04"), id="year-before-holiday"),
+    pytest.param(  # WCEP 2026-07-31_024: a movable feast in that year (Easter 2019 was April 21)
+        "2026-07-31", "A Sri Lankan court sentences former police chief Pujith Jayasundara to death for negligence in "
+        "failing to prevent the 2019 Easter bombings, which killed 279 people.",
+        ("2019 Easter", "DATE", "2019-04-21"), id="year-before-easter"),
     pytest.param(  # WCEP 2025-05-19_011: a month and day before an ordinary noun stays near publication
         "2025-05-19", "The nominees of the winning party-lists of the election held on May 12 are proclaimed.",
         ("May 12", "DATE", "2025-05-12"), id="date-not-named"),

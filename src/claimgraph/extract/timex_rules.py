@@ -167,7 +167,9 @@ RULES: dict[str, str] = {
     # "last summer", "the summer of 1998", "this past spring"
     "season": ("(?P<edge>{edge})?(?:(?P<rel>{rel}|the) )?(?P<season>{season})"
                "(?:(?: of)? (?:(?P<year>{year})|(?P<yw>{yearword}){end}))?"),
-    "holiday": "(?:(?P<rel>{rel}) )?(?P<holiday>{holiday})(?: (?P<week>week|weekend))?(?:,? (?P<year>{year}))?",
+    # "Christmas Eve", "last Easter", "Independence Day 2022", "the 2022 Independence Day parade"
+    "holiday": ("(?:(?P<rel>{rel}) |(?P<year_before>{year}) )?(?P<holiday>{holiday})(?: (?P<week>week|weekend))?"
+                "(?:,? (?P<year>{year}))?"),
     # "Friday", "last Friday", "Friday night", "early Tuesday"
     "weekday": ("(?:(?P<edge>early|late|earlier|later) )?(?:(?:the )?(?P<rel>{rel}|preceding) )?(?P<wd>{wday})"
                 "(?: (?P<dp>{daypart}))?"),

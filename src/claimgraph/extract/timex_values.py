@@ -151,8 +151,8 @@ def _season_rule(g: dict[str, str], a: Anchor) -> Value:
 def _holiday_rule(g: dict[str, str], a: Anchor) -> Value:
     code = _lex("holiday", g["holiday"]) or "01-01"
     rel = _rel(g)
-    if "year" in g:
-        y = _year(g["year"], a.dct)
+    if "year" in g or "year_before" in g:
+        y = _year(g.get("year") or g["year_before"], a.dct)
     elif a.dct is None:
         return "DATE", None
     else:
