@@ -142,9 +142,9 @@ CASES = [
     ("A wildfire in Uiseong County, South Korea, spreads uncontrollably to the north and east, resulting in at "
      "least 16 deaths and forcing tens of thousands of civilians to evacuate.",
      "tens of thousands", 1e4, ">", "civilians", True),
-    # WCEP 2025-03-23_006 (samples)
+    # WCEP 2025-03-23_006 (samples): "dozens" of the people counted before it, in the same role
     ("Seven people are killed and dozens are injured across Ukraine by overnight Russian drone strikes, "
-     "including three civilians killed in Kyiv.", "dozens", 12, ">", None, True),
+     "including three civilians killed in Kyiv.", "dozens", 12, ">", "people", True),
     # WCEP 2026-02-04_004: a fraction
     ("American newspaper The Washington Post announces that it will lay off about 300 journalists, roughly "
      "one-third of its employees.", "one-third", 1 / 3, "~", "employees", False),
@@ -228,6 +228,14 @@ CASES = [
      29, "=", "members", False),
     ("The National News Agency reports that over 40,000 displaced people have returned to Lebanon since the "
      "ceasefire.", "40,000", 40000, ">", "people", False),
+    # WCEP 2025-12-27_008 and 2025-12-25_004: a count whose noun is left out takes the one counted before it
+    # in the same role (subjects "are killed" / "more injured", objects "killing" / "injuring")
+    ("Fifteen people are killed and 19 more injured as a bus plunges in to a ravine while driving on the "
+     "Inter-American Highway in Sololá Department, Guatemala.", "19", 19, "=", "people", False),
+    ("A bus falls into a ravine in Del Gallego, Camarines Sur, Philippines, killing six passengers and injuring "
+     "more than 20.", "more than 20", 20, ">", "passengers", False),
+    # WCEP 2025-04-05_004: not in another role ("Three vehicles collided, ... killing 15": no vehicles)
+    ("Three vehicles collided in Bomet County, Kenya, killing 15 and injuring 14.", "15", 15, "=", None, False),
     # WCEP 2025-01-02_016: the cedi sign; a scaled value without binary noise (not 68099999999.99999)
     ("The Parliament of Ghana prevents a potential government shutdown by approving a provisional budget of "
      "₵68.1 billion ($4.65 billion) to fund government operations through March.", "₵68.1 billion", 6.81e10, "=",

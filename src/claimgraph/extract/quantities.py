@@ -118,6 +118,7 @@ def _clean(value: float) -> float:
 def _scan(ctx: _Context) -> Iterator[_Found]:
     p = ctx.pieces
     i = 0
+    counted: tuple[int, str, str | None] | None = None  # sentence, noun and role of the last count of something
     while i < len(p):
         if ctx.next_number[i] - i > _REACH:  # nothing here can be read as a number: skip ahead
             i = ctx.next_number[i] - _REACH
@@ -153,6 +154,10 @@ def _scan(ctx: _Context) -> Iterator[_Found]:
             end_char = noun.idx + len(noun.text) if last is not None and 0 < noun.i - last.i <= 4 else None
             for f in group:
                 f.unit, f.unit_kind, f.end_char = noun.text.lower(), "noun", end_char
+            counted = (noun.sent.start, noun.text.lower(), _role(noun))
+        elif a.unit is None and counted is not None and counted[2] and _bare_count(ctx, a) == counted[::2]:
+            for f in group:  # "Fifteen people are killed and 19 more injured": 19 people
+                f.unit, f.unit_kind = counted[1], "noun"
         for f in group:
             if not _keep(ctx, f):
                 continue
@@ -498,6 +503,25 @@ def _counted(ctx: _Context, f: _Found) -> Token | None:
 def _modifier_verb(t: Token) -> bool:
     """A participle inside a noun phrase: "62,700 heat-related deaths", "5,000 displaced people"."""
     return t.pos_ == "VERB" and t.tag_ in ("VBN", "VBG") and t.dep_ in ("amod", "compound") and t.head.i > t.i
+
+
+def _bare_count(ctx: _Context, f: _Found) -> tuple[int, str] | None:
+    """Sentence and role of a number that stands for a noun left out, the subject or object of a verb
+    or adjective ("killing 12 and injuring four", "19 more injured", "thirteen are rescued"). It takes
+    the noun of the count before it in the sentence only in the same role: "killing six passengers and
+    injuring more than 20" are passengers, but in "Three vehicles collided, killing 15" 15 are no vehicles."""
+    tok = ctx.token(f.num.last - 1)
+    role = _role(tok) if tok is not None else None
+    if tok is None or role is None or tok.head.pos_ not in ("VERB", "ADJ"):
+        return None
+    return tok.sent.start, role
+
+
+def _role(tok: Token) -> str | None:
+    """subj or obj of its verb, a conjunct taking the first conjunct's role; else None."""
+    if tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return "subj" if tok.dep_ in ("nsubj", "nsubjpass") else "obj" if tok.dep_ == "dobj" else None
 
 
 def _nounish(t: Token) -> bool:
