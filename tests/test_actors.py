@@ -340,6 +340,10 @@ def test_actors_data_codes_are_well_formed() -> None:
         # groups whose role changed: the Taliban took Kabul on 2021-08-15, the RSF went to war on 2023-04-15
         ("Taliban", "2020-02-29", "AFGREB"), ("the Taliban", "2021-09-07", "AFGGOV"),
         ("Rapid Support Forces", "2019-06-03", "SDNMIL"), ("Rapid Support Forces", "2023-05-01", "SDNREB"),
+        # heads of state and government of earlier years: "Obama" of samples/wikinews/123881 (2009-04-03), and
+        # without a date (the PLOVER sentences have none) by their last office
+        ("Obama", "2009-04-03", "USAGOV"),
+        ("President Omar Hassan al-Bashir", None, "SDNGOV"), ("The Bush administration", None, "USAGOV"),
     ],
 )
 def test_actors_person_code_by_date(phrase: str, when: str | None, expected: str) -> None:
@@ -353,6 +357,12 @@ def test_actors_mentions_carry_person_and_role() -> None:
         "RUSMIL", "person", "Valery Gerasimov", "Chief of the Russian General Staff")
     (ref,) = find_mentions("Shoigu visited", "a1", when="2023-07-26")
     assert (ref.code, ref.role) == ("RUSMIL", "Russian defence minister")
+    # the office held on the day: Putin was prime minister from May 2008 to May 2012
+    (ref,) = find_mentions("Putin said", "a1", when="2010-03-01")
+    assert (ref.code, ref.role) == ("RUSGOV", "Prime Minister of Russia")
+    # one alias, two people: "George Bush" is the one in office on the day
+    assert find_mentions("George Bush said", "a1", when="1991-01-16")[0].person == "George H. W. Bush"
+    assert find_mentions("George Bush said", "a1", when="2003-03-20")[0].person == "George W. Bush"
 
 
 @pytest.mark.parametrize(
