@@ -234,6 +234,13 @@ CASES = [
      "Inter-American Highway in Sololá Department, Guatemala.", "19", 19, "=", "people", False),
     ("A bus falls into a ravine in Del Gallego, Camarines Sur, Philippines, killing six passengers and injuring "
      "more than 20.", "more than 20", 20, ">", "passengers", False),
+    # WCEP 2026-01-31_003, 2026-06-19_002 and 2025-05-23_008: an elided clause, "N more", a part after "including"
+    ("Five people are killed and eight injured after a truck rams motorcycles in Ganjam district, India.", "eight",
+     8, "=", "people", False),
+    ("At least 47 people are killed and 97 more injured by Israeli airstrikes across southern Lebanon.", "97", 97,
+     "=", "people", False),
+    ("Seventeen people are injured, including four critically, in a mass stabbing at the main train station in "
+     "Hamburg, Germany.", "four", 4, "=", "people", False),
     # WCEP 2025-04-05_004: not in another role ("Three vehicles collided, ... killing 15": no vehicles)
     ("Three vehicles collided in Bomet County, Kenya, killing 15 and injuring 14.", "15", 15, "=", None, False),
     # WCEP 2025-01-02_016: the cedi sign; a scaled value without binary noise (not 68099999999.99999)

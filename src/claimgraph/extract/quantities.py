@@ -155,7 +155,7 @@ def _scan(ctx: _Context) -> Iterator[_Found]:
             for f in group:
                 f.unit, f.unit_kind, f.end_char = noun.text.lower(), "noun", end_char
             counted = (noun.sent.start, noun.text.lower(), _role(noun))
-        elif a.unit is None and counted is not None and counted[2] and _bare_count(ctx, a) == counted[::2]:
+        elif a.unit is None and counted is not None and counted[2] and _takes(_bare_count(ctx, a), counted):
             for f in group:  # "Fifteen people are killed and 19 more injured": 19 people
                 f.unit, f.unit_kind = counted[1], "noun"
         for f in group:
@@ -506,15 +506,29 @@ def _modifier_verb(t: Token) -> bool:
 
 
 def _bare_count(ctx: _Context, f: _Found) -> tuple[int, str] | None:
-    """Sentence and role of a number that stands for a noun left out, the subject or object of a verb
-    or adjective ("killing 12 and injuring four", "19 more injured", "thirteen are rescued"). It takes
-    the noun of the count before it in the sentence only in the same role: "killing six passengers and
-    injuring more than 20" are passengers, but in "Three vehicles collided, killing 15" 15 are no vehicles."""
+    """Sentence and role of a number that stands for a noun left out: the subject or object of a verb
+    or adjective ("killing 12 and injuring four", "19 more injured", "thirteen are rescued", "... are
+    killed and eight injured"), or a part after "including" ("five people, including three in Luanda")."""
     tok = ctx.token(f.num.last - 1)
-    role = _role(tok) if tok is not None else None
-    if tok is None or role is None or tok.head.pos_ not in ("VERB", "ADJ"):
+    if tok is None:
+        return None
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("including", "among"):
+        return tok.sent.start, "part"
+    if tok.dep_ == "nummod" and tok.head.lower_ == "more":  # "14 more injured"
+        tok = tok.head
+    if tok.dep_ == "conj" and tok.head.pos_ == "VERB":  # "are killed and eight injured": a clause of its own
+        return tok.sent.start, "subj"
+    role = _role(tok)
+    if role is None or tok.head.pos_ not in ("VERB", "ADJ"):
         return None
     return tok.sent.start, role
+
+
+def _takes(bare: tuple[int, str] | None, counted: tuple[int, str, str | None]) -> bool:
+    """Whether a bare number takes the noun counted before it: in the same sentence, in the same role
+    ("killing six passengers and injuring more than 20": passengers; "Three vehicles collided, killing
+    15": no vehicles), or as a part of it."""
+    return bare is not None and bare[0] == counted[0] and bare[1] in (counted[2], "part")
 
 
 def _role(tok: Token) -> str | None:
