@@ -375,6 +375,11 @@ def test_actors_mentions_carry_person_and_role() -> None:
         ("Voice of America", "USAMED"), ("Anadolu Agency", "TURMED"),
         ("Hamas", "PSEREB"), ("Hezbollah", "LBNREB"), ("the Houthis", "YEMREB"), ("Islamic State", "IMGMUSISI"),
         ("al-Qaeda", "IMGMUSALQ"), ("Boko Haram", "NGAREB"), ("al-Shabaab", "SOMREB"),
+        # as WCEP names them (2025-01-17_002, 2025-03-10_010, 2025-09-08_004): no longer unknown, nor the Syrian army
+        ("the National Liberation Army (ELN)", "COLREB"), ("the Kurdish-led Syrian Democratic Forces (SDF)", "SYRREB"),
+        ("JNIM", "MLIREB"),
+        # armed groups of earlier years
+        ("the Tamil Tigers", "LKAREB"), ("the Moro Islamic Liberation Front", "PHLREB"), ("UNITA", "AGOREB"),
     ],
 )
 def test_actors_organisations_and_outlets(phrase: str, expected: str) -> None:
