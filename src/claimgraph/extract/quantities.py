@@ -3,8 +3,10 @@
 "more than 11,000 North Korean soldiers" -> 11000 ">" "soldiers"; "thousands of troops" -> 1000 ">"
 "troops", vague; "$5 million" -> 5000000 "dollar"; "fell 5%" -> 5 "down" "percent"; a range
 "10,000-12,000 troops" -> one quantity per end, both with the range's span; "5 ft 2 in" -> 5.1667 "foot";
-"2.3m people" -> 2300000 "people" (a glued "m" before a plural noun is a million). Years, dates, clock times,
-ordinals, codes ("F-16", "5/17/2018") and names ("Resolution 2231") are not quantities.
+"2.3m people" -> 2300000 "people" (a glued "m" before a plural noun is a million); "Fifteen people are killed
+and 19 more injured" -> 19 "people" (a count whose noun is left out takes the one counted before it in the
+sentence, in the same role). Years, dates, clock times, ordinals, codes ("F-16", "5/17/2018"), names
+("Resolution 2231", "Four Seasons") and rows of set scores ("6–4, 3–6") are not quantities.
 
 Numbers are read by `numbers.py` without a model; units, currencies, qualifiers and change words are
 data (`units.tsv`, `quantity_cues.tsv`, read by `quantity_words.py`); spaCy's parse gives the counted
