@@ -3,8 +3,10 @@
 Candidates come from the patterns of `timex_rules`, matched on the raw text so offsets are exact;
 `timex_parse` drops look-alikes and reads each clause's tense; where candidates overlap the longest
 wins; `timex_values` works out type and value ("last summer" on 2025-04-27 is 2024-SU, "on
-Saturday" in a past-tense clause 2025-04-26). Without a publication date relative expressions stay
-unresolved (None, or an underspecified XXXX-WXX-6), absolute ones still resolve.
+Saturday" in a past-tense clause 2025-04-26); a month and day that name an event take its date of
+record ("the October 7 attacks" is 2023-10-07 in any year's article; `named` rows of time_words.tsv).
+Without a publication date relative expressions stay unresolved (None, or an underspecified
+XXXX-WXX-6), absolute ones still resolve.
 """
 
 from __future__ import annotations
