@@ -380,6 +380,9 @@ def test_actors_mentions_carry_person_and_role() -> None:
         ("JNIM", "MLIREB"),
         # armed groups of earlier years
         ("the Tamil Tigers", "LKAREB"), ("the Moro Islamic Liberation Front", "PHLREB"), ("UNITA", "AGOREB"),
+        # a name that only says what the next one belongs to: the next one is the actor
+        ("NATO member Turkey", "TUR"), ("fellow EU member state Slovakia", "SVK"), ("Russian ally Belarus", "BLR"),
+        ("NATO and Turkey", "IGOWSTNAT+TUR"),
     ],
 )
 def test_actors_organisations_and_outlets(phrase: str, expected: str) -> None:

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -43,6 +44,8 @@ _POSTMODIFIER = re.compile(
 )
 _OF = re.compile(r"\sof\s")
 # Words that leave a country word bare ("Senior Hungarian and Romanian officials": Hungarian officials too).
+# "NATO member Turkey", "EU member state Hungary", "Russian ally Belarus": the name after it is the actor.
+_MEMBER_OF = re.compile(r"(?i)[\s-]*(?:fellow\s+)?(?:member(?:\s+(?:state|country|nation))?|ally|partner)\s+")
 _FILLER = re.compile(r"(?i)\b(?:the|a|an|its|their|both|senior|top|former|high|ranking|leading)\b|[\W_]")
 _POSSESSIVE = re.compile(r"(?:['’]s)?\s+")
 _SPACE = re.compile(r"\s+")
@@ -369,6 +372,7 @@ class ActorRegistry:
                     end = post.start()
                     names = [h for h in names if h.end <= end]
                 break
+        names = _head_of_member(text, names)
         people = [h for h in names if h.item.kind in ("organisation", "person")]
         chosen = people[:1] or [h for h in names if h.item.kind in _COUNTRYISH]
         ofs = (m.start() for m in _OF.finditer(text, start, end) if not _inside(m.start(), m.end(), taken))
@@ -391,6 +395,15 @@ class ActorRegistry:
     def _vaguer(self, code: str, codes: list[str]) -> bool:
         """A bare country next to the same country with a sector adds nothing: "Seoul, South Korea"."""
         return code in self.countries and any(len(c) > 3 and c[:3] == code for c in codes)
+
+
+def _head_of_member(text: str, names: list[_Hit[Alias]]) -> list[_Hit[Alias]]:
+    """Drop a name that only says what the next one belongs to: "NATO" in "NATO member Turkey"."""
+    out = list(names)
+    for a, b in pairwise(names):
+        if b.item.kind in _COUNTRYISH and a.item.kind != "person" and _MEMBER_OF.fullmatch(text, a.end, b.start):
+            out.remove(a)
+    return out
 
 
 def _public_kind(kind: str) -> str:
