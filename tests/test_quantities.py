@@ -247,6 +247,11 @@ CASES = [
     ("The Parliament of Ghana prevents a potential government shutdown by approving a provisional budget of "
      "₵68.1 billion ($4.65 billion) to fund government operations through March.", "₵68.1 billion", 6.81e10, "=",
      "cedi", False),
+    # WCEP 2025-11-20_001 and 2025-10-30_003: metres written with a space, as Wikipedia converts units
+    ("Israeli forces and tanks move 300 m (980 ft) beyond the Yellow Line in Gaza City, violating the ceasefire.",
+     "300 m", 300, "=", "meter", False),
+    ("The Sagrada Família church in Barcelona, Spain, becomes the world's tallest church at 162.91 m (534.5 ft) "
+     "after a part of its central tower was added during construction.", "162.91 m", 162.91, "=", "meter", False),
     # WCEP 2025-04-23_001, 2025-02-25_011 and 2025-02-08_004: earthquake magnitudes, before and after the number
     ("A Mw 6.2 earthquake with an epicenter in the Sea of Marmara strikes Istanbul, Turkey, injuring at least 359 "
      "people.", "Mw 6.2", 6.2, "=", "magnitude", False),

@@ -1,8 +1,9 @@
 """The words around numbers, from data/units.tsv and data/quantity_cues.tsv, matched on `numbers.Piece`s.
 
 A phrase is matched piece by piece ("per cent" is two pieces, "km/h" three), lower-cased unless its
-table row has a capital letter ("USD", "C$", "M"): then exactly. A one-letter unit ("m", "g", "C")
-only counts glued to its number ("5m", "40C"), never as a word of its own.
+table row has a capital letter ("USD", "C$", "M"): then exactly. A one-letter unit ("g", "C") only
+counts glued to its number ("5g", "40C"), never as a word of its own; "m" also after a space, as
+encyclopaedic style writes metres ("800 m (2,600 ft)").
 """
 
 from __future__ import annotations
@@ -89,8 +90,8 @@ def match_unit(pieces: list[Piece], i: int, where: str) -> tuple[Unit, int] | No
         end = i + len(u.surface)
         if end > len(pieces) or not all(_same(pieces[i + k], w, u.exact) for k, w in enumerate(u.surface)):
             continue
-        if u.letter and (not pieces[i].glued or (end < len(pieces) and pieces[end].glued
-                                                 and pieces[end].kind in ("word", "num"))):
+        if u.letter and ((not pieces[i].glued and u.surface != ("m",))
+                         or (end < len(pieces) and pieces[end].glued and pieces[end].kind in ("word", "num"))):
             continue
         return u, end
     return None
