@@ -120,7 +120,7 @@ def _clean(value: float) -> float:
 def _scan(ctx: _Context) -> Iterator[_Found]:
     p = ctx.pieces
     i = 0
-    counted: tuple[int, str, str | None] | None = None  # sentence, noun and role of the last count of something
+    counted: tuple[int, str, str] | None = None  # sentence, noun and role of the last count of something
     while i < len(p):
         if ctx.next_number[i] - i > _REACH:  # nothing here can be read as a number: skip ahead
             i = ctx.next_number[i] - _REACH
@@ -156,8 +156,9 @@ def _scan(ctx: _Context) -> Iterator[_Found]:
             end_char = noun.idx + len(noun.text) if last is not None and 0 < noun.i - last.i <= 4 else None
             for f in group:
                 f.unit, f.unit_kind, f.end_char = noun.text.lower(), "noun", end_char
-            counted = (noun.sent.start, noun.text.lower(), _role(noun))
-        elif a.unit is None and counted is not None and counted[2] and _takes(_bare_count(ctx, a), counted):
+            role = _role(noun)
+            counted = (noun.sent.start, noun.text.lower(), role) if role else None
+        elif a.unit is None and counted is not None and _takes(_bare_count(ctx, a), counted):
             for f in group:  # "Fifteen people are killed and 19 more injured": 19 people
                 f.unit, f.unit_kind = counted[1], "noun"
         for f in group:
@@ -526,7 +527,7 @@ def _bare_count(ctx: _Context, f: _Found) -> tuple[int, str] | None:
     return tok.sent.start, role
 
 
-def _takes(bare: tuple[int, str] | None, counted: tuple[int, str, str | None]) -> bool:
+def _takes(bare: tuple[int, str] | None, counted: tuple[int, str, str]) -> bool:
     """Whether a bare number takes the noun counted before it: in the same sentence, in the same role
     ("killing six passengers and injuring more than 20": passengers; "Three vehicles collided, killing
     15": no vehicles), or as a part of it."""

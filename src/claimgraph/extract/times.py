@@ -18,8 +18,8 @@ from spacy.tokens import Doc
 
 from claimgraph.extract.doc_text import text_of
 from claimgraph.extract.timex_parse import plausible, tense
-from claimgraph.extract.timex_rules import ORDER, Hit, scan, words
-from claimgraph.extract.timex_values import Anchor, resolve
+from claimgraph.extract.timex_rules import ORDER, Hit, scan
+from claimgraph.extract.timex_values import Anchor, named_date, resolve
 from claimgraph.models import Article, TimeRef
 
 __all__ = ["EXTRACTOR", "VERSION", "find_times"]
@@ -35,9 +35,10 @@ def find_times(doc: Doc, article: Article) -> list[TimeRef]:
     """Every time expression in the parsed article, in text order."""
     typed: list[tuple[Hit, str, str | None]] = []
     last: str | None = None  # the last date mentioned, for "the next day" and "that year"
-    for hit in _choose(h for h in scan(text_of(doc)) if plausible(h, doc)):
+    text = text_of(doc)
+    for hit in _choose(h for h in scan(text) if plausible(h, doc)):
         kind, value = resolve(hit, Anchor(article.published, tense(doc, hit), last))
-        value = _named_date(text_of(doc), hit) or value
+        value = named_date(hit, text[hit.end:hit.end + 40]) or value
         repeats = hit.rule == "year" and (last or "").startswith(value or "-")  # "in 2022" after "May 2022"
         # "a year earlier" next to a quarter is that quarter a year back; it is not the period the article
         # reports on, so a second "a year ago" still counts from the first quarter, not from this one
@@ -47,23 +48,6 @@ def find_times(doc: Doc, article: Article) -> list[TimeRef]:
         typed.append((hit, kind, value))
     return [TimeRef(article_id=article.id, start=h.start, end=h.end, text=h.text, type=kind, value=value,
                     extractor=EXTRACTOR, version=VERSION) for h, kind, value in _clock_days(doc, typed)]
-
-
-def _named_date(text: str, h: Hit) -> str | None:
-    """The date of record of a month and day that name an event ("the October 7 attacks", "the January 6
-    committee"; `named` rows of data/time_words.tsv), which no publication date or tense can give."""
-    if h.rule not in ("mdy", "dmy") or "year" in h.groups:
-        return None
-    month = words().get("month", h.groups["mon"].rstrip(".")) or words().get("month", h.groups["mon"])
-    day = re.match(r"\d+", h.groups["day"])
-    if month is None or day is None:
-        return None
-    after = re.split(r"[,.;:()\n]", text[h.end:h.end + 40], maxsplit=1)[0]  # the same phrase only
-    for noun in re.findall(r"[A-Za-z]+", after)[:3]:  # "the October 7 Hamas-led attacks"
-        found = words().get("named", f"{month}-{int(day.group()):02d} {noun}")
-        if found:
-            return found
-    return None
 
 
 def _choose(hits: Iterable[Hit]) -> list[Hit]:

@@ -134,7 +134,7 @@ def _duration_ok(h: Hit, doc: Doc) -> bool:
         return False  # "the 1988 quarter"
     if re.match(r"\s+old\b", after):
         return False  # "52 years old": an age
-    if unit[:1] != h.groups["unit"][:1] and re.match(r"\s+of\s+[A-Z]", text_of(doc)[h.end:h.end + 8]):
+    if h.groups["unit"][:1].isupper() and re.match(r"\s+of\s+[A-Z]", text_of(doc)[h.end:h.end + 8]):
         return False  # "the 24 Hours of Le Mans": a capitalised unit before "of" and a name is a title
     if num in ("a", "an") and not h.groups.get("vague"):
         span = _tokens(doc, h.start, h.end)

@@ -9,6 +9,7 @@ article mentioned ("the next day", "that year").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -29,7 +30,7 @@ from claimgraph.extract.timex_calendar import (
 )
 from claimgraph.extract.timex_rules import Hit, number, words
 
-__all__ = ["Anchor", "resolve"]
+__all__ = ["Anchor", "named_date", "resolve"]
 
 QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 ANAPHORIC = frozenset({"previous", "preceding", "following"})  # "the previous Friday": counted from the story's day
@@ -96,6 +97,21 @@ def _last(a: Anchor, unit: str) -> date | None:
 
 
 # --- calendar dates ----------------------------------------------------------------------------------
+
+def named_date(hit: Hit, after: str) -> str | None:
+    """The date of record of a month and day that name an event, from the words of their phrase that
+    follow (`after`): "the October 7 attacks", "the January 6 committee" (`named` rows of
+    data/time_words.tsv), which no publication date or tense can give."""
+    g = hit.groups
+    if hit.rule not in ("mdy", "dmy") or "year" in g:
+        return None
+    day = f"{_month(g['mon']):02d}-{_digits(g['day']):02d}"
+    phrase = re.split(r"[,.;:()\n]", after, maxsplit=1)[0]
+    for noun in re.findall(r"[A-Za-z]+", phrase)[:3]:  # "the October 7 Hamas-led attacks"
+        if found := _lex("named", f"{day} {noun}"):
+            return found
+    return None
+
 
 def _date_md(g: dict[str, str], a: Anchor) -> Value:
     m, d = _month(g["mon"]), _digits(g["day"])
