@@ -231,6 +231,41 @@ CASES = [
     pytest.param(  # WCEP 2025-05-19_011: a month and day before an ordinary noun stays near publication
         "2025-05-19", "The nominees of the winning party-lists of the election held on May 12 are proclaimed.",
         ("May 12", "DATE", "2025-05-12"), id="date-not-named"),
+    pytest.param(  # written plainly: the day after Thanksgiving (2025-11-27)
+        "2025-12-03", "Shoppers crowded the stores on Black Friday.", ("Black Friday", "DATE", "2025-11-28"),
+        id="black-friday"),
+    # --- "later" and "earlier" count from the story's last date, "ago" from publication ----------------
+    pytest.param(  # Wikinews, Apple_Inc._co-founder_Steve_Jobs_dies_aged_56 (was 2012, a year after publication)
+        "2011-10-06", "He started Apple in 1976, and in 1984 the first Macintosh personal computer was released to "
+        "the public. One year later he was fired from the company and he founded NeXT.",
+        ("One year later", "DATE", "1985"), id="years-later-from-story"),
+    pytest.param(  # Wikinews, China_Eastern_Airlines_to_purchase_twenty_new_Airbus_A320_jets (was 2011)
+        "2009-06-18", "The planes are expected to start delivering in 2011 and end two years later.",
+        ("two years later", "DATE", "2013"), id="years-later-future"),
+    pytest.param(  # Wikinews, Automobile_sales_in_the_United_States_down_sharply: "a year earlier" compares
+        # with a year before the month reported, not with "the previous year" named before it
+        "2009-02-03", "Ford Motor Company sales dropped 42% last month from the previous year.\nGeneral Motors "
+        "reported a 49% decline.\nChrysler was hardest hit among the domestically owned manufacturers with a plunge "
+        "of 55%.\nThe decline in sales has not been limited to just US manufacturers.\nJapanese automaker Toyota "
+        "reported a 32% drop in US sales from a year earlier.",
+        ("a year earlier", "DATE", "2008"), id="a-year-earlier-compares"),
+    # --- a month takes the year written after the month it is paired with --------------------------------
+    pytest.param(  # WCEP 2025-06-18_005 (was 2025-03)
+        "2025-06-18", "A court in Córdoba, Argentina, sentences nurse Brenda Agüero to life in prison for the serial "
+        "murders of five babies and the attempted murder of eight others between March and June 2022, whom she "
+        "deliberately injected with potassium and insulin.", ("March", "DATE", "2022-03"), id="month-and-month-year"),
+    pytest.param(  # Wikinews, US_stocks_log_gains_for_fourth_week_in_a_row (was 2008-09)
+        "2009-04-04", "The last time the Dow had risen for four weeks in a row was between September and October of "
+        "2007, when the stock index reached its all-time high of over 14,000.",
+        ("September", "DATE", "2007-09"), id="month-and-month-of-year"),
+    pytest.param(  # Wikinews, US_stock_markets_have_their_best_week_since_November: no comma before the year
+        "2009-03-13", "The Dow Jones industrial average (INDU) finished on 7223.98, an increase of 54 points from "
+        "March 12 2009.", ("March 12 2009", "DATE", "2009-03-12"), id="month-day-year-no-comma"),
+    # --- a present-tense clause that times a future one ------------------------------------------------------
+    pytest.param(  # Wikinews, World_stocks_plunge_on_fears_on_US_recession (a Monday; was the Tuesday before)
+        "2008-01-21", "U.S. markets are closed on Monday for Martin Luther King Jr.. Day, a national holiday, but "
+        "stock futures trading indicates further losses are expected when markets reopen Tuesday.",
+        ("Tuesday", "DATE", "2008-01-22"), id="when-clause-future"),
 ]
 
 
@@ -261,6 +296,20 @@ def test_times_value(nlp, published, text, expected):
         "Kamui Kobayashi, and Nyck de Vries.", "24 Hours", id="race-name"),
     pytest.param(  # written plainly: "high noon", the idiom, is no clock time
         "2010-06-16", "The stand-off was billed as high noon for the coalition.", "noon", id="high-noon"),
+    pytest.param(  # Wikinews, US_stock_markets_fall_to_lowest_levels_since_1997: a number in a name is no year
+        "2009-02-24", "The Russel 2000 Index of smaller companies dropped by four percent.", "2000",
+        id="index-name"),
+    pytest.param(  # Wikinews, Ford_Motor_Company_cutting_30,000_jobs_by_2012: a union local
+        "2006-01-23", "On this cut of the one shift, Whitey MacDonald, chairperson of Local 1520, Canadian Auto "
+        "Workers union said \"There is a lot of anger here today, there is no doubt about it.\"", "1520",
+        id="union-local"),
+    pytest.param(  # WCEP 2026-01-28_004: an aircraft model
+        "2026-01-28", "A SATENA Beechcraft 1900 crashes near Cúcuta in North Santander, Colombia, killing all 15 "
+        "people on board.", "1900", id="model-number"),
+    pytest.param(  # Wikinews, US_stock_markets_tumble_on_'Black_Monday'_anniversary: the crash of 1987, not
+        # the Monday of the week the article was written
+        "2007-10-20", "Today marked a day in history, when 20 years ago, the United States Dow Jones Industrial "
+        "Average market crashed, on what is known as ` Black Monday '.", "Monday", id="black-monday"),
 ])
 def test_times_not_a_time(nlp, published, text, absent):
     found = [t for t, _, _ in _times(nlp, text, date.fromisoformat(published))]
@@ -332,6 +381,7 @@ def test_times_number_words(text, value):
     ("easter", 2025, date(2025, 4, 20)), ("nth:11:4:4", 2024, date(2024, 11, 28)),  # Thanksgiving
     ("nth:05:1:-1", 2025, date(2025, 5, 26)),  # Memorial Day
     ("election", 2024, date(2024, 11, 5)), ("12-25", 2025, date(2025, 12, 25)),
+    ("nth:11:4:4:1", 2024, date(2024, 11, 29)),  # Black Friday, the day after Thanksgiving
 ])
 def test_times_holiday_dates(code, year, day):
     assert holiday(code, year) == day

@@ -113,13 +113,14 @@ def holiday(code: str, year: int) -> date:
         first = date(year, 11, 1)
         return first + timedelta(days=(7 - first.weekday()) % 7 + 1)
     if code.startswith("nth:"):
-        _, mm, wd, n = code.split(":")
+        _, mm, wd, n, *moved = code.split(":")  # "nth:11:4:4:1", Black Friday: the day after Thanksgiving
         month, day_of_week, nth = int(mm), int(wd), int(n)
+        later = timedelta(days=int(moved[0]) if moved else 0)
         if nth > 0:
             first = date(year, month, 1)
-            return first + timedelta(days=(day_of_week - first.isoweekday()) % 7 + 7 * (nth - 1))
+            return first + timedelta(days=(day_of_week - first.isoweekday()) % 7 + 7 * (nth - 1)) + later
         last = add_months(date(year, month, 1), 1) - timedelta(days=1)
-        return last - timedelta(days=(last.isoweekday() - day_of_week) % 7)
+        return last - timedelta(days=(last.isoweekday() - day_of_week) % 7) + later
     mm, dd = code.split("-")
     return date(year, int(mm), int(dd))
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.doc_text import text_of
 from claimgraph.extract.timex_calendar import FUTURE, PAST, PRESENT
-from claimgraph.extract.timex_rules import Hit
+from claimgraph.extract.timex_rules import Hit, words
 
 __all__ = ["plausible", "tense"]
 
@@ -38,6 +38,9 @@ PROGRESSIVE_AUX = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re"})
 FUTURE_VERBS = frozenset({"expect", "plan", "schedule", "set", "hope", "intend", "aim", "want", "prepare", "decide",
                           "promise", "vow", "threaten", "seek", "propose", "due", "likely", "go", "wish", "need",
                           "pledge"})
+# A present-tense clause these open is as future as the clause it times: "will resign once a successor
+# is chosen", "losses are expected when markets reopen Tuesday".
+TIME_CLAUSE = frozenset({"when", "once", "after", "before", "until", "till", "as soon as"})
 # "since March 30" lies behind the clause, "until Tuesday" and "as early as next week" ahead of it,
 # whatever its verb's tense.
 PAST_SIGNAL = re.compile(r"\b(?:since|ever since)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
@@ -53,6 +56,8 @@ def plausible(h: Hit, doc: Doc) -> bool:
             at = h.start + max(h.text.find(word), 0)
             if not _name_word_ok(doc, at, at + len(word), word):
                 return False
+            if key == "wd" and words().get("day_name", f"{_word_before(text, at)} {word}"):
+                return False  # "Black Monday", "Super Tuesday"
     if h.rule == "month" and not {"year", "yrel", "rel", "edge"} & g.keys():
         mon = g["mon"].lower()
         if mon not in FULL_MONTHS and not mon.endswith("."):
@@ -159,9 +164,20 @@ def _year_ok(h: Hit, doc: Doc) -> bool:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if tok.ent_type_ in NOT_YEAR_ENTS or (nxt is not None and nxt.lower_ in COUNTED):
         return False
+    if tok.i > 0 and _names_number(doc[tok.i - 1]):
+        return False  # "Local 1520", "the Russell 2000 index", "Flight 1549"
     if tok.ent_type_ in ("DATE", "TIME") or 1900 <= int(g["year"]) <= 2039:
         return True
     return tok.i > 0 and doc[tok.i - 1].lower_ in PREPOSITIONS  # "in 1648"
+
+
+def _names_number(tok: Token) -> bool:
+    """A capitalised name right before a number, which the number belongs to: not a month, weekday,
+    season or holiday ("March 2009", "Christmas 2008" are dates)."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return False
+    kinds = words()
+    return not any(kinds.get(k, tok.text) for k in ("month", "weekday", "season", "holiday"))
 
 
 def _season_ok(h: Hit, doc: Doc) -> bool:
@@ -246,6 +262,8 @@ def _verb_tense(v: Token, depth: int) -> str | None:
     if v.tag_ == "VBG":
         return FUTURE if aux & PROGRESSIVE_AUX else _up(v, depth)  # "is meeting Friday"
     if v.tag_ in ("VBZ", "VBP"):
+        if v.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_CLAUSE for c in v.children):
+            return FUTURE if _up(v, depth) == FUTURE else PRESENT  # "losses are expected when markets reopen Tuesday"
         return PRESENT
     return _up(v, depth)
 

@@ -124,7 +124,8 @@ RULES: dict[str, str] = {
     "week_of": ("the (?:(?P<nth>first|second|third|fourth|last|final) )?(?P<unit>week|weekend) of (?P<mon>{month})"
                 "(?: (?P<day>{day}))?(?:,? (?P<year>{year}))?"),
     # "Monday, Oct. 26, 1998", "December 4, 2024", "Aug. 7", "last Oct. 23"
-    "mdy": "(?:(?P<rel>last|this|next) )?(?:(?P<wd>{wday}),? )?(?P<mon>{month}) (?P<day>{day})(?:,~(?P<year>{year}))?",
+    "mdy": "(?:(?P<rel>last|this|next) )?(?:(?P<wd>{wday}),? )?(?P<mon>{month}) (?P<day>{day})"
+           r"(?:(?:,~|~(?=\d{4}(?!\s*\w)))(?P<year>{year}))?",  # no comma: "March 12 2009."
     # the 25 of "April 24 and 25", the 10 of "May 8–10"
     "and_day": ("(?P<mon>{month}) {day}(?: (?:and|or|to|through) |~[-–]~)(?P<core>(?P<day>{day}))"
                 "(?:,~(?P<year>{year}))?(?! (?:{month}|percent|%|per))"),
@@ -161,6 +162,9 @@ RULES: dict[str, str] = {
     "this_unit_end": ("(?P<edge>(?:the )?(?:end|beginning|start|middle|rest|remainder) of )(?:the|this)"
                       " (?P<unit>week|month|year|quarter|decade|century)"),
     "year_end": "(?P<unit>year|month|quarter)-end",
+    # the September of "between September and October of 2007": the year written after the second month
+    "month_and": ("(?P<core>(?P<edge>{edge})?(?P<mon>{month})) (?:and|or|to|through|until) (?:{edge})?{month}"
+                  "(?:,? | of )(?P<year>{year})"),
     # "January 1998", "late November", "last April", "January of this year"
     "month": ("(?P<edge>{edge})?(?:(?P<rel>{rel}) )?(?P<mon>{month})"
               "(?:(?:,? | of )(?:(?P<year>{year})|(?P<yw>{yearword}){end})|(?: of)? (?P<yrel>last|this|next) year)?"),
@@ -248,7 +252,8 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "span_units": _UNITS, "day_anaphor": ("day", "week", "month", "year"),
     "relunit": ("week", "month", "year", "quarter", "decade", "century"),
     "this_unit_end": ("week", "month", "year", "quarter", "decade", "century"), "year_end": ("-end",),
-    "month": ("{month}",), "season": ("{season}",), "holiday": ("{holiday}",), "weekday": ("{weekday}",),
+    "month": ("{month}",), "month_and": ("{month}",), "season": ("{season}",), "holiday": ("{holiday}",),
+    "weekday": ("{weekday}",),
     "day_next_to": ("day",),
     "deictic": ("today", "yesterday", "tomorrow", "tonight", "overnight", "night", "morning", "afternoon", "evening"),
     "its_nth": ("year", "month", "week", "day"), "recent_units": _UNITS, "decade": (DIGIT, "ties"),

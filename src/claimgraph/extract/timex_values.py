@@ -305,16 +305,21 @@ def _ago(g: dict[str, str], a: Anchor) -> Value:
     k = -n if back else n
     if unit == "Y" and n == 1 and _is_quarter(a.last):  # "lost $2 billion in the third quarter ... a year earlier"
         return "DATE", f"{int((a.last or '')[:4]) + round(k)}{(a.last or '')[4:]}"
+    # "later" and "earlier" count from the last date the story gave ("in 1984 ... One year later" is 1985),
+    # "ago" and "from now" from publication; so does "a year earlier", which compares figures with the
+    # year before the one reported ("sales fell 32% from a year earlier")
+    told = "dir2" in g and not (back and n == 1 and unit == "Y")
+    base = (_last(a, unit if unit in ("D", "W", "M") else "Y") if told else None) or a.dct
     if unit in ("S", "TM", "H"):
-        return "DATE", a.dct.isoformat()
+        return "DATE", base.isoformat()
     if unit == "D":
-        return "DATE", (a.dct + timedelta(days=round(k))).isoformat()
+        return "DATE", (base + timedelta(days=round(k))).isoformat()
     if unit == "W":
-        return "DATE", iso_week(a.dct + timedelta(weeks=round(k)))
+        return "DATE", iso_week(base + timedelta(weeks=round(k)))
     if unit in ("M", "Q"):
-        x = add_months(a.dct, round(k * (3 if unit == "Q" else 1)))
+        x = add_months(base, round(k * (3 if unit == "Q" else 1)))
         return "DATE", f"{x.year:04d}-{x.month:02d}"
-    return "DATE", str(a.dct.year + round(k * {"DE": 10, "CE": 100, "ML": 1000}.get(unit, 1)))
+    return "DATE", str(base.year + round(k * {"DE": 10, "CE": 100, "ML": 1000}.get(unit, 1)))
 
 
 def _is_quarter(value: str | None) -> bool:
@@ -460,6 +465,7 @@ _RULES: dict[str, Callable[[dict[str, str], Anchor], Value]] = {
     "slash": _date_md, "clock": _clock, "clock_in_the": _clock, "quarter": _quarter, "q_code": _q_code,
     "half": _half, "ago": _ago, "year_ago": _year_ago, "span_units": _span_units, "day_anaphor": _day_anaphor,
     "relunit": _relunit, "this_unit_end": _this_unit_end, "year_end": _this_unit_end, "month": _month_rule,
+    "month_and": _month_rule,
     "season": _season_rule, "holiday": _holiday_rule, "weekday": _weekday_rule, "day_next_to": _day_next_to,
     "deictic": _deictic, "its_nth": _its_nth, "recent_units": _vague_duration, "decade": _decade, "century": _century,
     "year": _year_rule, "duration": _duration_rule, "for_units": _vague_duration, "weekend": _weekend,
