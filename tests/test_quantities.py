@@ -259,6 +259,21 @@ CASES = [
      "magnitude 5.9", 5.9, "=", "magnitude", False),
     ("A 7.6 magnitude earthquake strikes the Caribbean Sea southwest of the Cayman Islands.", "7.6 magnitude", 7.6,
      "=", "magnitude", False),
+    # Wikinews 4678, Apple_releases_program_to_limit_iPod_volume: decibels as a symbol (had no unit)
+    ("The American Speech Language Hearing Association published a study where it appears that iPod's (and mp3 "
+     "players's) power is 120 dB, comparable to a live concert.", "120", 120, "=", "decibel", False),
+    # numbers joined by "and" before the noun they both count (the first had no unit)
+    # Wikinews 62929, A380_makes_maiden_flight_to_US
+    ("France will lose 4,300 jobs, followed by Germany having a loss of 3,700 jobs, while the United Kingdom and "
+     "Spain will see 1,600 and 400 jobs cut respectively.", "1,600", 1600, "=", "jobs", False),
+    # Wikinews 87805, Indonesia's_transport_minister_tells_airlines_not_to_buy_European_aircraft_due_to_EU_ban
+    ("The EU made the decision to ban the Indonesian air traffic due to a string of accidents in the country, "
+     "including two major disasters this year - the losses of Adam Air Flight 574 and Garuda Indonesia Flight 200, "
+     "which killed 102 and 21 people respectively.", "102", 102, "=", "people", False),
+    # WCEP 2025-10-27_004
+    ("Malta introduces tax cuts exempting parents of two or more children from income tax on up to €18,500 "
+     "(US$21,574) of earnings from 2026, rising to €30,000 ($34,985) by 2028, as part of efforts to address its low "
+     "fertility rate.", "two or more", 2, ">", "children", False),
 ]
 
 
@@ -381,6 +396,22 @@ NOT_QUANTITIES = [
     # WCEP 2025-02-24_008 (samples): a vote, not two quantities
     ("The United Nations General Assembly votes 93–18, with 65 abstentions, to pass a resolution condemning "
      "Russia's war against Ukraine.", "93", [65]),
+    # Wikinews 41882, Boeing_delivers_final_717_to_AirTran,_ending_Douglas_era: a model number the article names
+    # ("the final Boeing 717") is a name where it stands alone too; "15,599 th" is an ordinal split in two
+    ("The final Boeing 717 was the 15,599 th plane built by the Long Beach plant, the original home of Douglas "
+     "Aircraft and McDonnell Douglas.\nThe 717 had suffered from slow sales throughout its history, with 155 planes "
+     "ordered.\nIn January 2005, Boeing announced that it would cancel the 717 program after completing all "
+     "outstanding orders.", "717", [155]),
+    # WCEP 2026-05-24_022: the race's name, again
+    ("In auto racing, Meyer Shank's Felix Rosenqvist defeats Penske's David Malukas to win the 110th Indianapolis "
+     "500, giving Meyer Shank its second victory in the event. The margin of victory is 0.023 seconds, making it "
+     "the closest finish in Indianapolis 500 history.", "500", [0.023]),
+    # Wikinews 11714, Ryanair_exercises_options_on_five_Boeing_737s: a model and its variant, no range
+    ("Ryanair CEO, Michael O' Leary, justified his choice of Boeing by saying, \"The Boeing 737-800 has the best "
+     "technical reliability and ensures that Ryanair is the number one on-time major airline in Europe\"", "800",
+     []),
+    # Wikinews 3835, Chinese_airlines_agree_purchase_of_Boeing_787_Dreamliners_worth_US$7.2bn: no 7 x 10^7
+    ("The aircraft was once named the 7E7 but was renamed at the same time the deal was announced.", "7E7", []),
 ]
 
 

@@ -6,7 +6,8 @@
 "2.3m people" -> 2300000 "people" (a glued "m" before a plural noun is a million); "Fifteen people are killed
 and 19 more injured" -> 19 "people" (a count whose noun is left out takes the one counted before it in the
 sentence, in the same role). Years, dates, clock times, ordinals, codes ("F-16", "5/17/2018"), names
-("Resolution 2231", "Four Seasons") and rows of set scores ("6–4, 3–6") are not quantities.
+("Resolution 2231", "Four Seasons", and "the 787" once the article has written "Boeing 787") and rows of set
+scores ("6–4, 3–6") are not quantities.
 
 Numbers are read by `numbers.py` without a model; units, currencies, qualifiers and change words are
 data (`units.tsv`, `quantity_cues.tsv`, read by `quantity_words.py`); spaCy's parse gives the counted
@@ -31,7 +32,7 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "3"
+VERSION = "4"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
@@ -75,6 +76,9 @@ class _Context:
         self._ends = [s + n for s, n in zip(self._starts, doc.to_array(LENGTH).tolist(), strict=True)]
         # For each piece, the first piece at or after it that is a digit literal, a fraction or a number
         # word: a quantity starts at most _REACH pieces before one ("U.S.$ 5", "a few thousand").
+        # Digit literals seen naming something ("Boeing 787"): the same number standing alone elsewhere in
+        # the article ("the 787", "five new 737 aircraft") names it too.
+        self.names: set[str] = set()
         self.next_number = [len(self.pieces)] * (len(self.pieces) + 1)
         for k in range(len(self.pieces) - 1, -1, -1):
             q = self.pieces[k]
@@ -102,7 +106,11 @@ def find_quantities(doc: Doc, article: Article) -> list[Quantity]:
     """Every quantity in the parsed article, in text order."""
     ctx = _Context(doc)
     out = []
-    for f in _scan(ctx):
+    found = list(_scan(ctx))
+    named = {(f.first, f.last) for f in found if _named_elsewhere(ctx, f)}
+    for f in found:
+        if (f.first, f.last) in named:
+            continue  # both ends of "the 737-800"
         start = ctx.pieces[f.first].start
         end = max(ctx.pieces[f.last - 1].end, f.end_char or 0)
         out.append(Quantity(article_id=article.id, start=start, end=end, text=ctx.text[start:end],
@@ -153,7 +161,10 @@ def _scan(ctx: _Context) -> Iterator[_Found]:
         noun = _counted(ctx, b or a)
         if noun is not None:
             last = ctx.token((b or a).num.last - 1)
-            end_char = noun.idx + len(noun.text) if last is not None and 0 < noun.i - last.i <= 4 else None
+            # close enough to take into the span, but not over the "and 400" of "1,600 and 400 jobs"
+            close = last is not None and 0 < noun.i - last.i <= 4 \
+                and not any(x.dep_ == "conj" for x in ctx.doc[last.i + 1:noun.i])
+            end_char = noun.idx + len(noun.text) if close else None
             for f in group:
                 f.unit, f.unit_kind, f.end_char = noun.text.lower(), "noun", end_char
             role = _role(noun)
@@ -161,6 +172,8 @@ def _scan(ctx: _Context) -> Iterator[_Found]:
         elif a.unit is None and counted is not None and _takes(_bare_count(ctx, a), counted):
             for f in group:  # "Fifteen people are killed and 19 more injured": 19 people
                 f.unit, f.unit_kind = counted[1], "noun"
+        if len(group) == 2 and _model_name(ctx, a):
+            continue  # "Boeing 737-800": a model, not a range
         for f in group:
             if not _keep(ctx, f):
                 continue
@@ -378,6 +391,8 @@ def _noise(ctx: _Context, f: _Found) -> bool:
         return True  # "1st", "1990s", "777F", "5G", "3D"
     if nxt is not None and nxt.text in "'’" and e + 1 < len(p) and p[e + 1].lower == "s" and f.num.literal:
         return True  # "1990's"
+    if nxt is not None and f.num.literal and nxt.lower == _ordinal_suffix(f.num.value) and e == f.last:
+        return True  # "the 15,599 th plane", an ordinal in text split into words
     if nxt is not None and nxt.text in "-‐" and e + 1 < len(p) and _ORDINAL_KINDS & set(word_kinds(p[e + 1])):
         return True  # "twenty-first"
     if nxt is not None and nxt.text in "-‐" and f.unit is None and e - s == 1 and p[s].lower in ("one", "zero"):
@@ -396,6 +411,13 @@ def _noise(ctx: _Context, f: _Found) -> bool:
     if _beside_month(p, s, e, f.num):
         return True
     return bool(f.num.literal and match_cue_before(p, s, "id_before") is not None and f.qualifier == "=")
+
+
+def _ordinal_suffix(value: float) -> str:
+    n = int(value)
+    if n % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
 def _beside_month(p: list[Piece], s: int, e: int, num: Number) -> bool:
@@ -439,6 +461,8 @@ def _keep(ctx: _Context, f: _Found) -> bool:
                 or ((before,) in cues().get("pronoun_det", {}) and f.unit_kind not in ("currency", "measure")):
             return False  # "the one you mentioned", "one of them"; not "that one mile"
     if f.first == num.first and num.first > 0 and _in_name(ctx, f):
+        if _model_name(ctx, f):
+            ctx.names.add(num.literal or "")
         return False  # "Boeing 777", "Apollo 11", "Highway 35", "Mirage 2000 jets", "CBP One app"
     if f.first == num.first and f.last == num.last and _name_starts(ctx, f):
         return False  # "the Four Seasons Hotel", "near Seven Sisters station"
@@ -454,6 +478,20 @@ def _name_starts(ctx: _Context, f: _Found) -> bool:
     nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
     return (tok.dep_ == "compound" and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
             and tok.head.pos_ == "PROPN")
+
+
+def _model_name(ctx: _Context, f: _Found) -> bool:
+    """A number of three digits or more right after a proper noun, with nothing it counts: a model or a
+    numbered name ("Boeing 787", "Flight 447"), which the article may go on to use alone."""
+    num = f.num
+    return (bool(num.literal) and len(num.literal or "") >= 3 and f.unit_kind in (None, "noun")
+            and num.first > 0 and _in_name(ctx, f))
+
+
+def _named_elsewhere(ctx: _Context, f: _Found) -> bool:
+    """A plain number the article uses as a name elsewhere: "the 787" after "Boeing 787"."""
+    return (f.num.literal in ctx.names and f.qualifier == "=" and not f.currency
+            and f.unit_kind in (None, "noun"))
 
 
 def _in_name(ctx: _Context, f: _Found) -> bool:
@@ -487,7 +525,8 @@ def _counted(ctx: _Context, f: _Found) -> Token | None:
     for t in reversed(toks):
         h = t.head
         if h.i not in inside and t.i < h.i <= t.i + 8 and _nounish(h) \
-                and all(x.pos_ in _IN_NOUN_PHRASE or _modifier_verb(x) for x in ctx.doc[toks[-1].i + 1:h.i]):
+                and all(x.pos_ in _IN_NOUN_PHRASE or _modifier_verb(x) or _joins_numbers(x, t)
+                        for x in ctx.doc[toks[-1].i + 1:h.i]):
             return h
     last = toks[-1]
     for c in last.children:  # "thousands of troops"; "95 of 143 drones"
@@ -501,6 +540,11 @@ def _counted(ctx: _Context, f: _Found) -> Token | None:
         if _nounish(nxt) and nxt.tag_ in ("NNS", "NN") and nxt.idx >= ctx.pieces[f.last - 1].end:
             return nxt
     return None
+
+
+def _joins_numbers(x: Token, t: Token) -> bool:
+    """The "and" of "500 and 1,000 songs", "1,600 and 400 jobs": both count the noun after them."""
+    return x.dep_ == "cc" and x.head.i == t.i
 
 
 def _modifier_verb(t: Token) -> bool:
