@@ -270,6 +270,22 @@ CASES = [
     ("The EU made the decision to ban the Indonesian air traffic due to a string of accidents in the country, "
      "including two major disasters this year - the losses of Adam Air Flight 574 and Garuda Indonesia Flight 200, "
      "which killed 102 and 21 people respectively.", "102", 102, "=", "people", False),
+    # a part counted with "of its", "of the": the noun after it (had none)
+    # WCEP 2025-04-03_006 and 2026-01-04_002
+    ("Multinational car manufacturer Stellantis announces it will lay off 900 workers across five of its U.S. "
+     "factories and will pause production at assembly plants in Canada and Mexico in response to the tariffs.",
+     "five", 5, "=", "factories", False),
+    ("Cuba confirms that 32 of its citizens were killed during the attacks while carrying out missions. Two days of "
+     "national mourning are declared.", "32", 32, "=", "citizens", False),
+    # Wikinews 121134, US_automakers_GM_and_Chrysler_seek_more_government_aid: a sum whose currency was
+    # written once before it in the sentence (had none)
+    ("The United States auto manufacturer Chrysler, which has been badly affected by the ongoing recession, has "
+     "asked the US government for an additional US$ 5 billion in aid on top of the four billion it has already "
+     "received, saying that it plans to fire three thousand employees.", "four billion", 4e9, "=", "US dollar",
+     False),
+    # Wikinews 115064, Global_markets_surge_in_value: a decimal comma before a per cent sign (was 8, and 26%)
+    ("The FTSE 100 has today gone up in value by 8,26%, to take the index back over the four thousand mark.",
+     "8,26%", 8.26, "up", "percent", False),
     # WCEP 2025-10-27_004
     ("Malta introduces tax cuts exempting parents of two or more children from income tax on up to €18,500 "
      "(US$21,574) of earnings from 2026, rising to €30,000 ($34,985) by 2028, as part of efforts to address its low "

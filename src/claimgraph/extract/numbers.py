@@ -38,7 +38,8 @@ _LEX = re.compile(
     r"|(?P<code>\+?\d+(?P<sep>[-/.:])\d+(?:(?P=sep)\d+)+(?:[-/]\d+)*|\d{1,2}:\d{2}|\d{4}-\d{2}(?!\d)|\d{3}-\d{4}(?!\d))"
     r"|(?P<frac>(?<![\d/])\d+ ?/ ?\d+(?![\d/]))"
     r"|(?P<num>(?<![\d.,])(?:"
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"  # 11,000  1,674.5
+    r"\d+,\d{1,2}(?=\s?%)"  # a decimal comma before a per cent sign: "8,26%"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"  # 11,000  1,674.5
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian grouping: 12,34,567.89
     r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?(?!\d)"  # 40 000 with a (narrow) no-break space
     r"|\d{1,3}(?: \d{3}){2,}(?!\d|[,.]\d)|\d{2,3} \d{3}(?!\d|[,.]\d)"  # 1 234 567, 40 000
@@ -87,7 +88,8 @@ def lex(text: str) -> list[Piece]:
         if kind == "url":
             kind = "code"
         elif kind == "num":
-            value = float(re.sub(r"[,\s]", "", s))
+            decimal_comma = re.fullmatch(r"\d+,\d{1,2}", s) is not None  # "8,26%"
+            value = float(s.replace(",", ".")) if decimal_comma else float(re.sub(r"[,\s]", "", s))
         elif kind == "vulgar":
             kind, value = "frac", _VULGAR[s]
         elif kind == "frac":

@@ -5,7 +5,8 @@
 "10,000-12,000 troops" -> one quantity per end, both with the range's span; "5 ft 2 in" -> 5.1667 "foot";
 "2.3m people" -> 2300000 "people" (a glued "m" before a plural noun is a million); "Fifteen people are killed
 and 19 more injured" -> 19 "people" (a count whose noun is left out takes the one counted before it in the
-sentence, in the same role). Years, dates, clock times, ordinals, codes ("F-16", "5/17/2018"), names
+sentence, in the same role; "on top of the four billion" takes the currency of a sum before it); "five of its
+factories" -> 5 "factories". Years, dates, clock times, ordinals, codes ("F-16", "5/17/2018"), names
 ("Resolution 2231", "Four Seasons", and "the 787" once the article has written "Boeing 787") and rows of set
 scores ("6–4, 3–6") are not quantities.
 
@@ -32,7 +33,7 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "4"
+VERSION = "5"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
@@ -129,6 +130,7 @@ def _scan(ctx: _Context) -> Iterator[_Found]:
     p = ctx.pieces
     i = 0
     counted: tuple[int, str, str] | None = None  # sentence, noun and role of the last count of something
+    money: tuple[int, str] | None = None  # sentence and currency of the last sum of money
     while i < len(p):
         if ctx.next_number[i] - i > _REACH:  # nothing here can be read as a number: skip ahead
             i = ctx.next_number[i] - _REACH
@@ -172,6 +174,12 @@ def _scan(ctx: _Context) -> Iterator[_Found]:
         elif a.unit is None and counted is not None and _takes(_bare_count(ctx, a), counted):
             for f in group:  # "Fifteen people are killed and 19 more injured": 19 people
                 f.unit, f.unit_kind = counted[1], "noun"
+        elif a.unit is None and money is not None and (b or a).num.scale >= 1e6 and money[0] == _sentence(ctx, a) \
+                and a.first > 0 and ctx.pieces[a.first - 1].kind == "word":  # not after a sign unread: "S/124 million"
+            for f in group:  # "US$ 5 billion in aid on top of the four billion it has already received"
+                f.unit, f.unit_kind = money[1], "currency"
+        if a.unit_kind == "currency" and a.unit is not None:
+            money = (_sentence(ctx, a), a.unit)
         if len(group) == 2 and _model_name(ctx, a):
             continue  # "Boeing 737-800": a model, not a range
         for f in group:
@@ -532,9 +540,9 @@ def _counted(ctx: _Context, f: _Found) -> Token | None:
     for c in last.children:  # "thousands of troops"; "95 of 143 drones"
         if c.dep_ == "prep" and c.lower_ == "of":
             for g in c.children:
-                if g.dep_ == "pobj" and _nounish(g) and (f.num.vague or last.pos_ == "NOUN"
+                if g.dep_ == "pobj" and _nounish(g) and (f.num.vague or last.pos_ == "NOUN" or g.tag_ == "NNS"
                                                          or any(x.dep_ == "nummod" for x in g.children)):
-                    return g
+                    return g  # "thousands of troops", "95 of 143 drones", "about 1,100 of its dealerships"
     if last.i + 1 < len(ctx.doc) and ctx.token(f.last) is not None:
         nxt = ctx.doc[last.i + 1]
         if _nounish(nxt) and nxt.tag_ in ("NNS", "NN") and nxt.idx >= ctx.pieces[f.last - 1].end:
@@ -545,6 +553,12 @@ def _counted(ctx: _Context, f: _Found) -> Token | None:
 def _joins_numbers(x: Token, t: Token) -> bool:
     """The "and" of "500 and 1,000 songs", "1,600 and 400 jobs": both count the noun after them."""
     return x.dep_ == "cc" and x.head.i == t.i
+
+
+def _sentence(ctx: _Context, f: _Found) -> int:
+    """Where the sentence of a number starts (a token index; -1 between tokens)."""
+    tok = ctx.token(f.num.first)
+    return tok.sent.start if tok is not None else -1
 
 
 def _modifier_verb(t: Token) -> bool:
@@ -627,8 +641,9 @@ def _change(ctx: _Context, f: _Found) -> str | None:
         if h.i not in inside and h.lower_ == "by" and h.head.pos_ == "VERB":
             key = (h.head.lemma_.lower(),)
             found = table["change"].get(key) or (table["change_money"].get(key) if money else None)
-            if found:
-                return found
+            particle = next((c.lower_ for c in h.head.children if c.dep_ == "prt" and c.lower_ in ("up", "down")), None)
+            if found or particle:
+                return found or table["change_adv"][(particle,)]  # "has gone up in value by 8,26%"
     for idx in range(tok.i - 1, max(-1, tok.i - 4), -1):
         t = ctx.doc[idx]
         if t.lower_ == "by" and idx > 0 and ctx.doc[idx - 1].lower_ in ("up", "down"):
