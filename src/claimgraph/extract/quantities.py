@@ -641,9 +641,11 @@ def _change(ctx: _Context, f: _Found) -> str | None:
         if h.i not in inside and h.lower_ == "by" and h.head.pos_ == "VERB":
             key = (h.head.lemma_.lower(),)
             found = table["change"].get(key) or (table["change_money"].get(key) if money else None)
-            particle = next((c.lower_ for c in h.head.children if c.dep_ == "prt" and c.lower_ in ("up", "down")), None)
-            if found or particle:
-                return found or table["change_adv"][(particle,)]  # "has gone up in value by 8,26%"
+            if found:
+                return found
+            for c in h.head.children:
+                if c.dep_ == "prt" and c.lower_ in ("up", "down"):
+                    return table["change_adv"][(c.lower_,)]  # "has gone up in value by 8,26%"
     for idx in range(tok.i - 1, max(-1, tok.i - 4), -1):
         t = ctx.doc[idx]
         if t.lower_ == "by" and idx > 0 and ctx.doc[idx - 1].lower_ in ("up", "down"):
