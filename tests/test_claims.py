@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimgraph.extract.sources import resolve_source
 from claimgraph.models import Claim, ClaimKind, Stance
 from conftest import by_cue, claims_in
 
@@ -134,6 +135,23 @@ def test_short_sources_resolve_to_their_antecedent(seed_claims, cue, short, full
     c = by_cue(seed_claims, cue)
     assert c.source is not None and c.source.text == short
     assert c.source_resolved == full
+
+
+# Wikinews 16983, "Apple unveils new MacBook Air laptops, iLife '11 software suite" (2010-10-23)
+MACBOOK = ("In a Wednesday media event, Apple Inc. released a new lineup of MacBook Air laptops and the 2011 version "
+           "of the company's iLife software suite.\nApple CEO Steve Jobs unveiled the new products at the Cupertino, "
+           "California event.\nApple has plans to import more features of its iOS mobile operating system to the Mac "
+           "OS X operating system.\nJobs announced today that the \" Lion \" release to OS X will include more support "
+           "for multitouch.")
+
+
+def test_short_name_resolves_to_the_person_only_through_their_name(nlp):
+    doc = nlp(MACBOOK)
+    jobs_ceo = doc.char_span(MACBOOK.index("Apple CEO"), MACBOOK.index(" unveiled"))
+    apple = doc.char_span(MACBOOK.index("Apple has"), MACBOOK.index(" has plans"))
+    jobs = doc.char_span(MACBOOK.index("Jobs announced"), MACBOOK.index(" announced"))
+    assert resolve_source(jobs, [jobs_ceo]).text == "Apple CEO Steve Jobs"
+    assert resolve_source(apple, [jobs_ceo]).text == "Apple Inc."  # was "Apple CEO Steve Jobs"
 
 
 def test_surname_resolves_to_full_name_with_role(seed_claims):

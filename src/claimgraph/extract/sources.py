@@ -57,10 +57,10 @@ def resolve_source(source: Span, earlier: list[Span]) -> Resolved:
     if _is_short(source):
         head = root.text.lower()
         for cand in reversed(earlier):
-            if len(cand) > len(source) and _contains_word(cand.text, head) and cand.end <= source.start:
+            if len(cand) > len(source) and _spells_out(cand, head) and cand.end <= source.start:
                 return Resolved(cand.text, cand)
         for cand in reversed(_mentions_before(doc, source.start)):
-            if len(cand) > len(source) and _contains_word(cand.text, head):
+            if len(cand) > len(source) and _spells_out(cand, head):
                 return Resolved(cand.text, cand)
     return Resolved(None, source)
 
@@ -77,6 +77,13 @@ def _person_like(span: Span) -> bool:
     """Names a person: holds a PERSON entity, or starts with a title ("Mr MacFarlane")."""
     return any(e.label_ == "PERSON" for e in span.ents) or any(
         span.text.startswith(title + " ") for title in _titles())
+
+
+def _spells_out(cand: Span, head: str) -> bool:
+    """The longer mention holds the word, and in a person's name when it names one: "Jobs" is "Apple CEO
+    Steve Jobs", "Apple" is not (the company is only his title there)."""
+    people = [e for e in cand.ents if e.label_ == "PERSON"]
+    return _contains_word(cand.text, head) and (not people or any(_contains_word(e.text, head) for e in people))
 
 
 def _contains_word(text: str, word: str) -> bool:
