@@ -154,6 +154,13 @@ def test_actors_resolve(phrase: str, expected: str) -> None:
         ("Russia and North Korea", "RUS+PRK"),
         ("Seoul, South Korea", "KORGOV"),  # the same country twice is one actor
         ("Bosnia and Herzegovina", "BIH"),  # no split inside a name
+        # a capital that begins a longer name names something of the country, not its government
+        # (WCEP 2025-05-31_013: was FRAGOV)
+        ("French club Paris Saint-Germain", "FRA"),
+        ("The Seoul Central District Court", "KORJUD"),
+        ("The Moscow Times", "RUS"),
+        ("Kyiv Mayor Vitali Klitschko", "UKRGOV"),  # an office after the capital: still its government
+        ("Moscow police", "RUSCOP"),
     ],
 )
 def test_actors_resolve_head_and_coordination(phrase: str, expected: str) -> None:

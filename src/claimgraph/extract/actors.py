@@ -17,7 +17,7 @@ import functools
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from importlib import resources
 from itertools import pairwise
@@ -31,10 +31,13 @@ __all__ = ["EXTRACTOR", "VERSION", "ActorRegistry", "Alias", "Entry", "Resolutio
            "read_aliases"]
 
 EXTRACTOR = "claimgraph.actors"
-VERSION = "3"
+VERSION = "4"
 
 # When one alias has rows of several kinds, the first kind here wins ("Singapore" the country, not
 # the capital; "Brussels" the EU, not Belgium's government).
+_NEXT_WORD = re.compile(r"[ \t]+([\w][\w'’.-]*)")
+# Office words that may follow a capital without making it part of a name: "Kyiv Mayor Vitali Klitschko".
+_OFFICE_WORDS = frozenset({"mayor", "governor", "prefect", "city", "region", "oblast", "province"})
 _KIND_ORDER = ("organisation", "person", "ignore", "country", "region", "demonym", "capital")
 _COUNTRYISH = {"country", "region", "demonym", "capital"}
 _SEPARATOR = re.compile(r",\s*(?:and|or)\s+|\s+(?:and|or|&)\s+|\s*[,;]\s*")
@@ -342,9 +345,21 @@ class ActorRegistry:
         candidates = []
         for m in self._alias_re.finditer(text):
             alias = self.lookup(m.group(1), when)
+            if alias is not None and alias.kind == "capital" and self._begins_name(text, m.end(1)):
+                alias = replace(alias, kind="country")  # a name of the country's, not its government
             if alias is not None:
                 candidates.append(_Hit(m.start(1), m.end(1), alias))
         return _select(candidates)
+
+    def _begins_name(self, text: str, end: int) -> bool:
+        """A capital city followed by another capitalised word that is no sector or office: the first word
+        of a longer name, "Paris Saint-Germain", "The Moscow Times", "the Seoul Central District Court"
+        (not "Kyiv Mayor", "Moscow Police"). It names something of the country, not its government."""
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt is None or not nxt.group(1)[:1].isupper():
+            return False
+        sector = self._sector_re.match(text, nxt.start(1))
+        return sector is None and nxt.group(1).lower() not in _OFFICE_WORDS
 
     def _sector_hits(self, text: str, aliases: list[_Hit[Alias]]) -> list[_Hit[Sector]]:
         candidates = []
