@@ -33,11 +33,12 @@ __all__ = ["EXTRACTOR", "VERSION", "ActorRegistry", "Alias", "Entry", "Resolutio
 EXTRACTOR = "claimgraph.actors"
 VERSION = "4"
 
+_NEXT_WORD = re.compile(r"[ \t]+([\w][\w'’.-]*)")
+# Capitalised words after a capital that keep it the city, not the first word of another name: an office
+# ("Kyiv Mayor Vitali Klitschko") or the area named after it ("Kyiv Oblast", read as a region elsewhere).
+_CITY_WORDS = frozenset({"mayor", "governor", "prefect", "city", "region", "oblast", "province"})
 # When one alias has rows of several kinds, the first kind here wins ("Singapore" the country, not
 # the capital; "Brussels" the EU, not Belgium's government).
-_NEXT_WORD = re.compile(r"[ \t]+([\w][\w'’.-]*)")
-# Office words that may follow a capital without making it part of a name: "Kyiv Mayor Vitali Klitschko".
-_OFFICE_WORDS = frozenset({"mayor", "governor", "prefect", "city", "region", "oblast", "province"})
 _KIND_ORDER = ("organisation", "person", "ignore", "country", "region", "demonym", "capital")
 _COUNTRYISH = {"country", "region", "demonym", "capital"}
 _SEPARATOR = re.compile(r",\s*(?:and|or)\s+|\s+(?:and|or|&)\s+|\s*[,;]\s*")
@@ -359,7 +360,7 @@ class ActorRegistry:
         if nxt is None or not nxt.group(1)[:1].isupper():
             return False
         sector = self._sector_re.match(text, nxt.start(1))
-        return sector is None and nxt.group(1).lower() not in _OFFICE_WORDS
+        return sector is None and nxt.group(1).lower() not in _CITY_WORDS
 
     def _sector_hits(self, text: str, aliases: list[_Hit[Alias]]) -> list[_Hit[Sector]]:
         candidates = []

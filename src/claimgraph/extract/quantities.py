@@ -75,11 +75,11 @@ class _Context:
         # token starts and ends, in order, for bisecting a character to its token (arrays: no Token objects)
         self._starts = doc.to_array(IDX).tolist()
         self._ends = [s + n for s, n in zip(self._starts, doc.to_array(LENGTH).tolist(), strict=True)]
-        # For each piece, the first piece at or after it that is a digit literal, a fraction or a number
-        # word: a quantity starts at most _REACH pieces before one ("U.S.$ 5", "a few thousand").
         # Digit literals seen naming something ("Boeing 787"): the same number standing alone elsewhere in
         # the article ("the 787", "five new 737 aircraft") names it too.
         self.names: set[str] = set()
+        # For each piece, the first piece at or after it that is a digit literal, a fraction or a number
+        # word: a quantity starts at most _REACH pieces before one ("U.S.$ 5", "a few thousand").
         self.next_number = [len(self.pieces)] * (len(self.pieces) + 1)
         for k in range(len(self.pieces) - 1, -1, -1):
             q = self.pieces[k]
@@ -180,8 +180,10 @@ def _scan(ctx: _Context) -> Iterator[_Found]:
                 f.unit, f.unit_kind = money[1], "currency"
         if a.unit_kind == "currency" and a.unit is not None:
             money = (_sentence(ctx, a), a.unit)
-        if len(group) == 2 and _model_name(ctx, a):
-            continue  # "Boeing 737-800": a model, not a range
+        if _model_name(ctx, a):
+            ctx.names.add(a.num.literal or "")
+            if b is not None:
+                continue  # "Boeing 737-800": a model, not a range
         for f in group:
             if not _keep(ctx, f):
                 continue
@@ -469,8 +471,6 @@ def _keep(ctx: _Context, f: _Found) -> bool:
                 or ((before,) in cues().get("pronoun_det", {}) and f.unit_kind not in ("currency", "measure")):
             return False  # "the one you mentioned", "one of them"; not "that one mile"
     if f.first == num.first and num.first > 0 and _in_name(ctx, f):
-        if _model_name(ctx, f):
-            ctx.names.add(num.literal or "")
         return False  # "Boeing 777", "Apollo 11", "Highway 35", "Mirage 2000 jets", "CBP One app"
     if f.first == num.first and f.last == num.last and _name_starts(ctx, f):
         return False  # "the Four Seasons Hotel", "near Seven Sisters station"
@@ -493,7 +493,7 @@ def _model_name(ctx: _Context, f: _Found) -> bool:
     numbered name ("Boeing 787", "Flight 447"), which the article may go on to use alone."""
     num = f.num
     return (bool(num.literal) and len(num.literal or "") >= 3 and f.unit_kind in (None, "noun")
-            and num.first > 0 and _in_name(ctx, f))
+            and f.first == num.first > 0 and _in_name(ctx, f))
 
 
 def _named_elsewhere(ctx: _Context, f: _Found) -> bool:
