@@ -78,6 +78,11 @@ def events(nlp, text: str, published: date | None = None) -> list[tuple[str, tup
             "Shoigu met Kim Jong Un in Pyongyang.",
             date(2025, 6, 4), ("met", ("RUSGOV",), ("PRKGOV",)),
         ),
+        (  # what someone "was quoted as saying" is the event, and "he" is the one quoted (the quoting
+            # had been the event, with the minister as its recipient)
+            "Egypt's foreign minister was quoted as saying he would meet Israeli officials next week.",
+            None, ("meet", ("EGYGOV",), ("ISRGOV",)),
+        ),
     ],
 )
 def test_event_actors_main_event(nlp, text: str, published: date | None, expected: tuple) -> None:

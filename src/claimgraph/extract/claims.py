@@ -27,6 +27,7 @@ __all__ = ["Draft", "Range", "addressee_of", "find_claims", "overlaps"]
 Range = tuple[int, int]  # [start, end) character offsets
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+QUOTING = {"quote", "cite"}  # "X was quoted as saying": X spoke
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 EXPLETIVES = {"it", "there"}
 # Verbs that take a plain noun phrase as what is held: "Russia denied the report".
@@ -297,8 +298,21 @@ def _abutting_quotes(verb: Token, sent: Span, quotes: list[Range]) -> list[Range
     return found
 
 
+def quoted_speaker(tok: Token) -> Span | None:
+    """Who "was quoted as saying" something: the passive subject of quote or cite, reached from the verb
+    itself or from the "saying" after its "as" ("Lavrov was quoted by Interfax as saying ..."; Interfax
+    only carried the words)."""
+    verb = tok.head.head if tok.dep_ == "pcomp" and tok.head.lower_ == "as" else tok
+    if verb.lemma_.lower() not in QUOTING or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return _trim(tok.doc, *_subtree(subject)) if subject is not None else None
+
+
 def _verb_source(verb: Token) -> Span | None:
     doc = verb.doc
+    if (speaker := quoted_speaker(verb)) is not None:
+        return speaker
     for c in verb.children:
         if c.dep_ == "agent":  # passive: "it was reported by X"
             objs = [g for g in c.children if g.dep_ == "pobj"]

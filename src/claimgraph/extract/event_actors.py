@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from claimgraph.extract.actors import ActorRegistry
+from claimgraph.extract.claims import quoted_speaker
 from claimgraph.extract.lexicon import lexicon
 
 if TYPE_CHECKING:
@@ -40,12 +41,24 @@ _TARGET_PREPS = {"to", "toward", "towards"}
 
 
 def main_predicate(sent: Span) -> Token | None:
-    """The root verb, or the verb of the clause a trailing report reports ("X will ..., officials said")."""
+    """The root verb, or the verb of the clause a trailing report reports ("X will ..., officials said"),
+    or of what someone "was quoted as saying"."""
     root = sent.root
     reported = _reported(root)
     if reported is not None and reported.i < root.i:
         return reported
+    saying = _quoted_saying(root)
+    if saying is not None and (reported := _reported(saying)) is not None:
+        return reported
     return root
+
+
+def _quoted_saying(verb: Token) -> Token | None:
+    """The "saying" of "X was quoted as saying ...", when X is the one quoted."""
+    if quoted_speaker(verb) is None:
+        return None
+    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                 for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
 
 
 def _reported(verb: Token) -> Token | None:
@@ -63,6 +76,9 @@ def event_codes(predicate: Token, registry: ActorRegistry, when: str | None = No
     """
     actor = _actor(predicate, registry, when)
     recipient = _recipient(predicate, registry, when)
+    speaker = quoted_speaker(predicate.head) if predicate.dep_ in _REPORTED else None
+    if not actor and speaker is not None:  # "X was quoted as saying he would ...": X
+        actor = _codes(speaker.root, registry, when)
     reported = _reported(predicate)
     if reported is not None and reported.i > predicate.i:
         if not actor and not _named_subject(predicate):  # "He said Russia would ...": Russia acts

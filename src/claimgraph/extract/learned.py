@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from claimgraph.extract.claims import Draft, Range, addressee_of, overlaps
+from claimgraph.extract.claims import Draft, Range, addressee_of, overlaps, quoted_speaker
 from claimgraph.extract.doc_text import text_of
 from claimgraph.extract.lexicon import Lexicon
 from claimgraph.models import ClaimKind, Stance
@@ -43,6 +43,10 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
                 content_of[owner].append(content)
     source_of: dict[Range, Range | None] = {}
     for cue in cues:  # a source may serve several cues: "X said ... and added ..."
+        if (speaker := _speaker(doc, cue)) is not None:  # "X was quoted (by Y) as saying"
+            source_of[cue] = speaker
+            content_of[cue] = [c for c in content_of[cue] if not overlaps(c, speaker)]
+            continue
         sent = _sentence(doc, cue[0])
         near = [s for s in spans["source"] if sent is not None and sent.start_char <= s[0] < sent.end_char
                 and not overlaps(s, cue) and not any(overlaps(s, c) for c in content_of[cue])]
@@ -139,6 +143,15 @@ def _strip(text: str, rng: Range, punct: str) -> Range | None:
     while e > s and (text[e - 1] in punct or text[e - 1].isspace()):
         e -= 1
     return (s, e) if s < e else None
+
+
+def _speaker(doc: Doc, cue: Range) -> Range | None:
+    """The passive subject of a cue "was quoted" or "(quoted ... as) saying": the one who spoke."""
+    span = doc.char_span(*cue, alignment_mode="expand")
+    for tok in span if span is not None else ():
+        if (speaker := quoted_speaker(tok)) is not None:
+            return speaker.start_char, speaker.end_char
+    return None
 
 
 def _gap(a: Range, b: Range) -> int:
