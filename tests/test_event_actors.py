@@ -104,6 +104,27 @@ def test_event_actors_typed_event_without_codes_is_kept(nlp) -> None:
     assert events(nlp, "Seven people are killed in the attack.") == [("killed", (), ())]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two skiers are killed and another is injured in an avalanche on the Italian side of Mont Blanc.",  # WCEP 2026-02-15
+        "A head-on collision between a minibus taxi and a truck kills 17 people and injures several others in "
+        "Harare Province, Zimbabwe.",  # WCEP 2025-07-22
+        "Four people are killed when a Eurocopter AS350 Écureuil crashes into a mountainside in Jila, Mimika "
+        "Regency, Central Papua, Western New Guinea, Indonesia.",  # WCEP 2025-09-10
+    ],
+)
+def test_event_actors_deaths_in_a_disaster_are_no_assault(nlp, text: str) -> None:
+    assert all(e.type != "ASSAULT" for e in find_events(nlp(text), Article.from_text(text)))
+
+
+def test_event_actors_a_verb_that_is_also_a_hazard_noun_is_no_hazard(nlp) -> None:
+    # WCEP 2026-04-07: "storm" the verb; the rocket attack stays an attack
+    text = ("Protestors storm the Kuwaiti consulate in Basra, Iraq, after a rocket attack launched from Kuwait "
+            "killed three people in Basra.")
+    assert "ASSAULT" in [e.type for e in find_events(nlp(text), Article.from_text(text))]
+
+
 def test_event_actors_records_and_pipeline(nlp) -> None:
     text = "Russia launches drone attacks on Kyiv and Odesa, Ukraine. It rained all day."  # WCEP, 2025-06-10
     x = extract_article(Article.from_text(text, published=date(2025, 6, 10)), nlp, attribution="rules")

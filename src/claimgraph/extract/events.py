@@ -39,13 +39,13 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "3"
+VERSION = "4"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 TYPES = COOPERATION | VERBAL_CONFLICT | MATERIAL_CONFLICT
-_ROLES = {"intent", "light", "report", "stop"}
+_ROLES = {"intent", "light", "report", "stop", "hazard"}
 
 # The mode of a threat, from what is threatened (CAMEO 13x as mapped by CAMEO2PLOVER 2021):
 # force -> violence, curfew -> curfew, bans -> ban, other restrictions and blockades -> restrict,
@@ -83,6 +83,7 @@ class Trigger:
 @dataclass(frozen=True)
 class Triggers:
     by_head: dict[tuple[str, str], list[Trigger]]
+    hazards: frozenset[tuple[str, str]] = frozenset()  # natural hazards and accidents: (lemmas, pos)
     heads: frozenset[str] = field(init=False)  # every trigger's head word, whatever its part of speech
 
     def __post_init__(self) -> None:
@@ -129,6 +130,7 @@ def triggers() -> Triggers:
     text = resources.files("claimgraph").joinpath("data", "event_triggers.tsv").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     by_head: dict[tuple[str, str], list[Trigger]] = {}
+    hazards: set[tuple[str, str]] = set()
     for row in csv.DictReader(lines, delimiter="\t"):
         words = tuple(row["pattern"].lower().split())
         pos = row["pos"]
@@ -136,6 +138,9 @@ def triggers() -> Triggers:
         if kind not in TYPES and kind not in _ROLES:
             raise ValueError(f"event_triggers.tsv: unknown type {row['type']!r} for {row['pattern']!r}; "
                              f"use a PLOVER type ({', '.join(sorted(TYPES))}) or a role ({', '.join(sorted(_ROLES))})")
+        if kind == "hazard":
+            hazards.add((" ".join(words), pos))
+            continue
         starred = [w.rstrip("*") for w in words if w.endswith("*")]
         words = tuple(w.rstrip("*") for w in words)
         head = starred[0] if starred else words[-1] if pos == "N" and "of" not in words else words[0]
@@ -143,7 +148,7 @@ def triggers() -> Triggers:
         by_head.setdefault((head, pos), []).append(trigger)
     for rows in by_head.values():
         rows.sort(key=lambda t: -len(t.words))
-    return Triggers(by_head)
+    return Triggers(by_head, frozenset(hazards))
 
 
 @dataclass
@@ -183,6 +188,8 @@ def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = Non
             actor, recipient = event_codes(_coded_by(predicate, frame) if n == 0 else frame.token, registry, when)
             if frame.type is None and not actor and not recipient:
                 continue
+            if frame.type == "ASSAULT" and not actor and _hazard_in(sent):
+                continue  # "Eight people are killed when a landslide buries ...": a disaster, no attack
             if frame.type is None and n > 0:
                 continue
             tok = frame.token
@@ -193,6 +200,19 @@ def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = Non
                         time=_time(predicate if n == 0 else tok, times),
                         quantities=_quantities(predicate if n == 0 else tok, quantities),
                         extractor=EXTRACTOR, version=VERSION)
+
+
+def _hazard_in(sent: Span) -> bool:
+    """The sentence names a natural hazard or an accident ("flooding", "collides", "heat wave"; not
+    "protesters storm the consulate")."""
+    hazards = triggers().hazards
+    before = ""
+    for t in sent:
+        lemma, pos = t.lemma_.lower(), _pos(t)
+        if pos is not None and ((lemma, pos) in hazards or (f"{before} {lemma}", pos) in hazards):
+            return True
+        before = lemma
+    return False
 
 
 def _coded_by(predicate: Token, frame: _Frame) -> Token:
