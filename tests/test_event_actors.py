@@ -107,7 +107,8 @@ def test_event_actors_typed_event_without_codes_is_kept(nlp) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Two skiers are killed and another is injured in an avalanche on the Italian side of Mont Blanc.",  # WCEP 2026-02-15
+        # WCEP 2026-02-15
+        "Two skiers are killed and another is injured in an avalanche on the Italian side of Mont Blanc.",
         "A head-on collision between a minibus taxi and a truck kills 17 people and injures several others in "
         "Harare Province, Zimbabwe.",  # WCEP 2025-07-22
         "Four people are killed when a Eurocopter AS350 Écureuil crashes into a mountainside in Jila, Mimika "
