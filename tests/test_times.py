@@ -262,6 +262,13 @@ CASES = [
         "2009-03-13", "The Dow Jones industrial average (INDU) finished on 7223.98, an increase of 54 points from "
         "March 12 2009.", ("March 12 2009", "DATE", "2009-03-12"), id="month-day-year-no-comma"),
     # --- a present-tense clause that times a future one ------------------------------------------------------
+    pytest.param(  # WCEP 2025-01-20_009 (a Monday): a passive infinitive under "expected" (was the Thursday before)
+        "2025-01-20", "Axel Rudakubana pleads guilty to all 16 charges, including three charges of murder in "
+        "relation to a mass stabbing in Southport, Merseyside, England, in July 2024. Rudakubana is expected to be "
+        "sentenced on Thursday.", ("Thursday", "DATE", "2025-01-23"), id="to-be-done-future"),
+    pytest.param(  # WCEP 2026-05-13_003: the "that" opens a clause, it is no "that month" (was "that April")
+        "2026-05-13", "ACLED reports that April was the deadliest month in Gaza this year, with more than 120 "
+        "reported fatalities related to Israeli violence.", ("April", "DATE", "2026-04"), id="that-clause-month"),
     pytest.param(  # Wikinews, World_stocks_plunge_on_fears_on_US_recession (a Monday; was the Tuesday before)
         "2008-01-21", "U.S. markets are closed on Monday for Martin Luther King Jr.. Day, a national holiday, but "
         "stock futures trading indicates further losses are expected when markets reopen Tuesday.",
@@ -286,6 +293,10 @@ def test_times_value(nlp, published, text, expected):
     pytest.param(  # WCEP 2025-06-15_017: an age is no duration
         "2025-06-15", "At 37 years old, Maria also becomes the oldest winner of a WTA 500 event.", "37 years",
         id="age"),
+    pytest.param(  # WCEP 2025-05-16_006
+        "2025-05-16", "The U.S. Food and Drug Administration clears the Fujirebio Lumipulse for distribution, the "
+        "first blood test that can be used to diagnose Alzheimer's disease in people 55 years or older with memory "
+        "problems by detecting amyloid plaques.", "55 years", id="age-or-older"),
     pytest.param(  # Wikinews, Ford_offers_US$78_million_for_Romanian_auto_plant: "may" the modal
         "2007-09-08", "Vladescu added that the contract may be signed on September 12, during the auto show in "
         "Frankfurt.", "may", id="modal-may"),

@@ -25,7 +25,7 @@ from claimgraph.models import Article, TimeRef
 __all__ = ["EXTRACTOR", "VERSION", "find_times"]
 
 EXTRACTOR = "claimgraph.times"
-VERSION = "3"
+VERSION = "4"
 
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CLOCK_RULES = ("clock", "clock_in_the")
@@ -36,7 +36,7 @@ def find_times(doc: Doc, article: Article) -> list[TimeRef]:
     typed: list[tuple[Hit, str, str | None]] = []
     last: str | None = None  # the last date mentioned, for "the next day" and "that year"
     text = text_of(doc)
-    for hit in _choose(h for h in scan(text) if plausible(h, doc)):
+    for hit in _choose(_without_that(h, doc) for h in scan(text) if plausible(h, doc)):
         kind, value = resolve(hit, Anchor(article.published, tense(doc, hit), last))
         value = named_date(hit, text[hit.end:hit.end + 40]) or value
         repeats = hit.rule == "year" and (last or "").startswith(value or "-")  # "in 2022" after "May 2022"
@@ -48,6 +48,19 @@ def find_times(doc: Doc, article: Article) -> list[TimeRef]:
         typed.append((hit, kind, value))
     return [TimeRef(article_id=article.id, start=h.start, end=h.end, text=h.text, type=kind, value=value,
                     extractor=EXTRACTOR, version=VERSION) for h, kind, value in _clock_days(doc, typed)]
+
+
+def _without_that(h: Hit, doc: Doc) -> Hit:
+    """A "that" the patterns read as "that month" but which opens a clause: "reports that April was the
+    deadliest month" is April of this year."""
+    if h.groups.get("rel", "").lower() != "that":
+        return h
+    tok = doc.char_span(h.start, h.start + 4, alignment_mode="expand")
+    if tok is None or tok[0].dep_ != "mark":
+        return h
+    start = h.start + len(h.text) - len(h.text[4:].lstrip())
+    groups = {k: v for k, v in h.groups.items() if k != "rel"}
+    return Hit(h.rule, start, h.end, text_of(doc)[start:h.end], groups)
 
 
 def _choose(hits: Iterable[Hit]) -> list[Hit]:

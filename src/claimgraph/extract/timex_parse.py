@@ -134,11 +134,11 @@ def _title_case_inside(h: Hit, doc: Doc) -> bool:
 def _duration_ok(h: Hit, doc: Doc) -> bool:
     num = " ".join(h.groups.get("num", "").lower().split())
     unit = h.groups["unit"].lower()
-    after = text_of(doc)[h.end:h.end + 5]
+    after = text_of(doc)[h.end:h.end + 16]
     if num.isdigit() and 1000 <= int(num) <= 2100:
         return False  # "the 1988 quarter"
-    if re.match(r"\s+old\b", after):
-        return False  # "52 years old": an age
+    if re.match(r"\s+(?:old\b|or (?:older|younger|over)\b|of age\b)", after):
+        return False  # "52 years old", "people 55 years or older": an age
     if h.groups["unit"][:1].isupper() and re.match(r"\s+of\s+[A-Z]", text_of(doc)[h.end:h.end + 8]):
         return False  # "the 24 Hours of Le Mans": a capitalised unit before "of" and a name is a title
     if num in ("a", "an") and not h.groups.get("vague"):
@@ -253,6 +253,8 @@ def _verb_tense(v: Token, depth: int) -> str | None:
         return PAST  # "have been searching since Oct. 23"
     if v.tag_ == "VBD" or past_aux:
         return PAST
+    if v.tag_ == "VBN" and "to" in aux:  # "is expected to be sentenced on Thursday": as "to" + verb below
+        return FUTURE if v.head.i != v.i and v.head.lemma_ in FUTURE_VERBS else _up(v, depth)
     if v.tag_ == "VBN":
         if not aux:  # a reduced relative: "the plan announced Friday"
             return PAST if v.dep_ not in ("xcomp", "ccomp") or depth > 2 else _up(v, depth)
