@@ -269,6 +269,10 @@ CASES = [
     pytest.param(  # WCEP 2026-05-13_003: the "that" opens a clause, it is no "that month" (was "that April")
         "2026-05-13", "ACLED reports that April was the deadliest month in Gaza this year, with more than 120 "
         "reported fatalities related to Israeli violence.", ("April", "DATE", "2026-04"), id="that-clause-month"),
+    pytest.param(  # WCEP 2026-06-23_007: the April of that year (was 2026-04)
+        "2026-06-23", "The U.N. Human Rights Office reports that sexual violence has been more widespread across "
+        "Sudan since the civil war broke out three years ago in April.", ("April", "DATE", "2023-04"),
+        id="years-ago-in-month"),
     pytest.param(  # Wikinews, World_stocks_plunge_on_fears_on_US_recession (a Monday; was the Tuesday before)
         "2008-01-21", "U.S. markets are closed on Monday for Martin Luther King Jr.. Day, a national holiday, but "
         "stock futures trading indicates further losses are expected when markets reopen Tuesday.",

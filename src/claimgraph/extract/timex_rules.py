@@ -162,6 +162,8 @@ RULES: dict[str, str] = {
     "this_unit_end": ("(?P<edge>(?:the )?(?:end|beginning|start|middle|rest|remainder) of )(?:the|this)"
                       " (?P<unit>week|month|year|quarter|decade|century)"),
     "year_end": "(?P<unit>year|month|quarter)-end",
+    # the April of "broke out three years ago in April": that year's April
+    "ago_month": "(?P<num>{num}) (?P<unit>years?) ago in (?P<core>(?P<mon>{month}))(?!,? \\d)",
     # the September of "between September and October of 2007": the year written after the second month
     "month_and": ("(?P<core>(?P<edge>{edge})?(?P<mon>{month})) (?:and|or|to|through|until) (?:{edge})?{month}"
                   "(?:,? | of )(?P<year>{year})"),
@@ -252,8 +254,8 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "span_units": _UNITS, "day_anaphor": ("day", "week", "month", "year"),
     "relunit": ("week", "month", "year", "quarter", "decade", "century"),
     "this_unit_end": ("week", "month", "year", "quarter", "decade", "century"), "year_end": ("-end",),
-    "month": ("{month}",), "month_and": ("{month}",), "season": ("{season}",), "holiday": ("{holiday}",),
-    "weekday": ("{weekday}",),
+    "month": ("{month}",), "month_and": ("{month}",), "ago_month": ("ago",), "season": ("{season}",),
+    "holiday": ("{holiday}",), "weekday": ("{weekday}",),
     "day_next_to": ("day",),
     "deictic": ("today", "yesterday", "tomorrow", "tonight", "overnight", "night", "morning", "afternoon", "evening"),
     "its_nth": ("year", "month", "week", "day"), "recent_units": _UNITS, "decade": (DIGIT, "ties"),

@@ -138,6 +138,14 @@ def _month_rule(g: dict[str, str], a: Anchor) -> Value:
     return "DATE", f"{pick_year(a.dct, m, 0, a.tense, _rel(g))}-{m:02d}"
 
 
+def _ago_month(g: dict[str, str], a: Anchor) -> Value:
+    """ "three years ago in April" on 2026-06-23 -> 2023-04."""
+    n, m = number(g["num"]), _month(g["mon"])
+    if n is None or a.dct is None:
+        return "DATE", None
+    return "DATE", f"{a.dct.year - round(n):04d}-{m:02d}"
+
+
 def _week_of(g: dict[str, str], a: Anchor) -> Value:
     """ "the week of March 6" -> the week of that day; "the last week of March" -> that of its last days."""
     suffix = "-WE" if _unit(g["unit"]) == "WE" else ""
@@ -465,7 +473,7 @@ _RULES: dict[str, Callable[[dict[str, str], Anchor], Value]] = {
     "slash": _date_md, "clock": _clock, "clock_in_the": _clock, "quarter": _quarter, "q_code": _q_code,
     "half": _half, "ago": _ago, "year_ago": _year_ago, "span_units": _span_units, "day_anaphor": _day_anaphor,
     "relunit": _relunit, "this_unit_end": _this_unit_end, "year_end": _this_unit_end, "month": _month_rule,
-    "month_and": _month_rule,
+    "month_and": _month_rule, "ago_month": _ago_month,
     "season": _season_rule, "holiday": _holiday_rule, "weekday": _weekday_rule, "day_next_to": _day_next_to,
     "deictic": _deictic, "its_nth": _its_nth, "recent_units": _vague_duration, "decade": _decade, "century": _century,
     "year": _year_rule, "duration": _duration_rule, "for_units": _vague_duration, "weekend": _weekend,
