@@ -286,6 +286,10 @@ CASES = [
     # Wikinews 115064, Global_markets_surge_in_value: a decimal comma before a per cent sign (was 8, and 26%)
     ("The FTSE 100 has today gone up in value by 8,26%, to take the index back over the four thousand mark.",
      "8,26%", 8.26, "up", "percent", False),
+    # WCEP 2025-06-18_008: the Czech koruna (had no unit)
+    ("The Czech government survives a vote of no-confidence called by the opposition ANO party after the justice "
+     "ministry accepted a bitcoin donation and sold them for nearly 1 billion Kč (US$47 million).", "1 billion",
+     1e9, "~", "Czech koruna", False),
     # WCEP 2025-10-27_004
     ("Malta introduces tax cuts exempting parents of two or more children from income tax on up to €18,500 "
      "(US$21,574) of earnings from 2026, rising to €30,000 ($34,985) by 2028, as part of efforts to address its low "
@@ -426,6 +430,11 @@ NOT_QUANTITIES = [
     ("Ryanair CEO, Michael O' Leary, justified his choice of Boeing by saying, \"The Boeing 737-800 has the best "
      "technical reliability and ensures that Ryanair is the number one on-time major airline in Europe\"", "800",
      []),
+    # WCEP 2025-03-02_000 and 2026-04-26_017: a number word that numbers a phase or a rank, as "phase 2" would
+    ("Hamas rejects the proposal, insisting that the deal proceed with phase two, which includes the release of all "
+     "remaining living hostages.", "two", []),
+    ("In golf, Nelly Korda wins the Chevron Championship at Memorial Park in Houston, Texas, United States, by five "
+     "strokes to secure her third major title and regain the world number one ranking.", "one", [5]),
     # Wikinews 3835, Chinese_airlines_agree_purchase_of_Boeing_787_Dreamliners_worth_US$7.2bn: no 7 x 10^7
     ("The aircraft was once named the 7E7 but was renamed at the same time the deal was announced.", "7E7", []),
 ]

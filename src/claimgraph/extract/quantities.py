@@ -33,7 +33,7 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "5"
+VERSION = "6"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
@@ -420,7 +420,11 @@ def _noise(ctx: _Context, f: _Found) -> bool:
         return True
     if _beside_month(p, s, e, f.num):
         return True
-    return bool(f.num.literal and match_cue_before(p, s, "id_before") is not None and f.qualifier == "=")
+    if f.qualifier != "=" or match_cue_before(p, s, "id_before") is None:
+        return False
+    # "Resolution 2231", "No. 1"; a number word only after a whole word: "phase two", "the number one
+    # airline" (not "no two cases")
+    return bool(f.num.literal) or (f.num.spelled and e - s == 1 and len(p[s - 1].text) > 2)
 
 
 def _ordinal_suffix(value: float) -> str:
