@@ -78,6 +78,15 @@ def events(nlp, text: str, published: date | None = None) -> list[tuple[str, tup
             "Shoigu met Kim Jong Un in Pyongyang.",
             date(2025, 6, 4), ("met", ("RUSGOV",), ("PRKGOV",)),
         ),
+        (  # WCEP; a passive harm "in" an attack: the attack's maker acts (had no actor)
+            "At least 70 Palestinians are killed in Israeli attacks across the Gaza Strip and in Gaza City.",
+            date(2025, 10, 4), ("killed", ("ISR",), ("PSE",)),
+        ),
+        (  # WCEP; the same, and the place in the attack's phrase is no party
+            "Six Ukrainian National Guard personnel are killed in a Russian missile strike on a training camp in "
+            "Sumy Oblast, Ukraine.",
+            date(2025, 5, 21), ("killed", ("RUSMIL",), ("UKRMIL",)),
+        ),
         (  # what someone "was quoted as saying" is the event, and "he" is the one quoted (the quoting
             # had been the event, with the minister as its recipient)
             "Egypt's foreign minister was quoted as saying he would meet Israeli officials next week.",
@@ -124,6 +133,14 @@ def test_event_actors_a_verb_that_is_also_a_hazard_noun_is_no_hazard(nlp) -> Non
     text = ("Protestors storm the Kuwaiti consulate in Basra, Iraq, after a rocket attack launched from Kuwait "
             "killed three people in Basra.")
     assert "ASSAULT" in [e.type for e in find_events(nlp(text), Article.from_text(text))]
+
+
+def test_event_actors_reported_attack_is_coded_by_its_maker(nlp) -> None:
+    # WCEP 2025-04-18: the Houthis report; "American airstrikes" attacked (was: the Houthis attacked the U.S.)
+    text = ("The Houthis say that American airstrikes targeted the Ras Isa port in Yemen, killing 74 people and "
+            "wounding 171 others.")
+    event = next(e for e in find_events(nlp(text), Article.from_text(text)) if e.type == "ASSAULT")
+    assert (event.actor, event.recipient) == (("USA",), ("YEM",))
 
 
 def test_event_actors_records_and_pipeline(nlp) -> None:

@@ -107,9 +107,41 @@ def _actor(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
         agents = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:
             return _codes(agents[0], registry, when)
+        attack = _attack_in(v)
+        if attack is not None and (codes := _maker(attack, registry, when)):
+            return codes  # "killed in an Israeli airstrike": Israel
         if subjects:
             return []
     return []
+
+
+def _attack_in(verb: Token) -> Token | None:
+    """The attack a passive harm happened in: "are killed in an Israeli airstrike", "injured in Iranian
+    missile strikes" (the attack's maker is the actor the passive leaves out)."""
+    from claimgraph.extract.events import triggers  # events builds on this module
+
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}:
+            for obj in prep.children:
+                trigger = triggers().match(obj) if obj.dep_ == "pobj" else None
+                if trigger is not None and trigger.type == "ASSAULT":
+                    return obj
+    return None
+
+
+def _maker(attack: Token, registry: ActorRegistry, when: str | None) -> list[str]:
+    """Who made an attack, from its own modifiers ("an Israeli airstrike", "Iranian missile strikes", "a
+    Taliban attack") or a "by" after it; not from where it was ("a car bombing in central Baghdad")."""
+    words = [t for c in attack.children if c.dep_ in {"amod", "compound", "poss", "nmod"} for t in c.subtree]
+    if words:
+        text = " ".join(t.text for t in sorted([*words, attack], key=lambda t: t.i))
+        hit = registry.resolve(text, when)
+        if hit:
+            return hit.code.split("+")
+    by = [g for c in attack.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+    return _codes(by[0], registry, when) if by else []
 
 
 def _stative(verb: Token) -> bool:
@@ -131,7 +163,11 @@ def _recipient(verb: Token, registry: ActorRegistry, when: str | None) -> list[s
         first: list[str] = []
         objects: list[str] = []
         other: list[str] = []
+        attack = _attack_in(v)  # an attack whose maker is known names the actor, not a recipient
+        made = attack is not None and bool(_maker(attack, registry, when))
         for child in v.children:
+            if made and attack is not None and attack.head.i == child.i:
+                continue
             if child.dep_ == "dative":
                 first += _object_codes(child, registry, when)
             elif child.dep_ in _OBJECTS or (child.dep_ == "nsubjpass" and not _stative(v)):
