@@ -63,6 +63,17 @@ def test_events_trigger_table_loads() -> None:
         ("The army lifted the blockade of the town.", None, ("RETREAT", "withdraw")),
         # reported clauses carry the event: "admitted to deploying"
         ("Russia admitted on Monday to deploying North Korean troops.", None, ("MOBILIZE", "troops")),
+        # WCEP: a strike a country makes, or aims "on" a target, is an attack (was a walkout, PROTEST)
+        ("The death toll from Israel's strikes on Iran rises to more than 240, including 70 women and children.",
+         date(2025, 6, 19), ("ASSAULT", "heavy-weapons")),
+        ("The U.S. Central Command launches a new round of strikes against Iran, marking the 12th consecutive day "
+         "of attacks.", date(2026, 7, 22), ("ASSAULT", "heavy-weapons")),
+        # WCEP: a walkout stays one
+        ("The Lufthansa pilot union announces a 48-hour strike for all flights departing German airports until "
+         "Saturday over ongoing disputes about pensions, causing major delays.", date(2026, 3, 12),
+         ("PROTEST", "strike")),
+        ("Greeks organize a 24-hour nationwide general strike on the second anniversary of the Tempi train crash, "
+         "Greece's deadliest railway disaster.", date(2025, 2, 28), ("PROTEST", "strike")),
     ],
 )
 def test_events_main_type_and_mode(nlp, text: str, published: date | None, expected: tuple) -> None:

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "5"
+VERSION = "6"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -297,7 +297,7 @@ def _frame(token: Token, depth: int = 0) -> _Frame | None:
         adjective = next((c for c in token.children if c.dep_ in {"acomp", "attr"} and c.pos_ == "ADJ"), None)
         described = _frame(adjective, depth + 1) if adjective is not None else None
         return _modal(token, described) if described is not None else _must(token)
-    trigger = triggers().match(token)
+    trigger = _military_strike(token, triggers().match(token))
     kind = trigger.type if trigger else None
     clause = _clause(token)
     cue = lexicon().verb_stance(token.lemma_) if token.pos_ == "VERB" else None
@@ -338,6 +338,23 @@ def _frame(token: Token, depth: int = 0) -> _Frame | None:
         if frame is None:
             return _must(token)
     return _modal(token, frame)
+
+
+_STRIKE = Trigger(("strike",), "strike", "N", "ASSAULT", "heavy-weapons")
+
+
+def _military_strike(token: Token, trigger: Trigger | None) -> Trigger | None:
+    """A "strike" some country made or aims at another is an attack, not a walkout: "Israel's strikes on
+    Iran", "an American strike on the same base", "Russian strikes in Kyiv" ("a general strike" stays)."""
+    if trigger is None or trigger.type != "PROTEST" or trigger.words != ("strike",):
+        return trigger
+    registry = ActorRegistry.default()
+    for child in token.children:
+        if child.dep_ in {"amod", "compound", "poss", "nmod"} and registry.resolve(child.text) is not None:
+            return _STRIKE
+        if child.dep_ == "prep" and child.lower_ in {"on", "against"}:
+            return _STRIKE
+    return trigger
 
 
 def _embed(frame: _Frame, clause: Token | None, depth: int) -> None:
@@ -455,7 +472,7 @@ def _object_frame(token: Token, depth: int) -> _Frame | None:
         seen += 1
         t = queue.pop(0)
         if t.pos_ in {"NOUN", "PROPN"}:
-            trigger = triggers().match(t)
+            trigger = _military_strike(t, triggers().match(t))
             if trigger is not None and trigger.type in TYPES:
                 mode = trigger.mode or _mode_near(t, trigger.type)
                 return _Frame(trigger.type, mode, t)
