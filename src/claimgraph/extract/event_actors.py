@@ -104,7 +104,10 @@ def _actor(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
             if subject.pos_ in _PRONOUNS:
                 continue
             return _codes(subject, registry, when)
-        agents = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        # the "by" of the verb or of a verb joined to it: "are shot and killed by Israeli soldiers"
+        joined = [v, *(c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        agents = [g for w in joined for c in w.children if c.dep_ == "agent" for g in c.children
+                  if g.dep_ == "pobj" and not _hazard(g)]
         if agents:
             return _codes(agents[0], registry, when)
         attack = _attack_in(v)
@@ -129,6 +132,14 @@ def _attack_in(verb: Token) -> Token | None:
                 if trigger is not None and trigger.type == "ASSAULT":
                     return obj
     return None
+
+
+def _hazard(phrase: Token) -> bool:
+    """A natural hazard or accident does it, no party: "caused by Storm Kristin in Portugal"."""
+    from claimgraph.extract.events import triggers  # events builds on this module
+
+    hazards = {word for word, _ in triggers().hazards}
+    return any(t.lemma_.lower() in hazards for t in phrase.subtree)
 
 
 def _maker(attack: Token, registry: ActorRegistry, when: str | None) -> list[str]:
