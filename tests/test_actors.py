@@ -132,6 +132,9 @@ SHORT_NAMES = [
     ("KCNA", "PRKMED"),
     ("Yonhap", "KORMED"),
     ("TASS", "RUSMED"),
+    ("IRGC", "IRNMIL"),
+    ("Iran's Islamic Revolutionary Guard Corps", "IRNMIL"),
+    ("The Islamic Revolutionary Guard Corps Navy", "IRNMIL"),
 ]
 
 

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "7"
+VERSION = "8"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -220,9 +220,11 @@ def _coded_by(predicate: Token, frame: _Frame) -> Token:
     a report carries a material event ("officials said Pyongyang deployed troops": Pyongyang acts),
     else the predicate (the reporter demands, threatens, promises)."""
     reported = frame.token
-    if reported.pos_ == "NOUN" and reported.dep_ in {"nsubj", "nsubjpass"} and reported.head.pos_ == "VERB" \
-            and any(c.dep_ in {"amod", "compound"} and c.text[:1].isupper() for c in reported.children):
-        reported = reported.head  # "say that American airstrikes targeted ...": the clause's verb
+    if reported.pos_ == "NOUN" and reported.head.pos_ == "VERB" and (
+            reported.dep_ == "dobj" or (reported.dep_ in {"nsubj", "nsubjpass"} and frame.type == "ASSAULT")):
+        # the clause's verb: "say that American airstrikes targeted ...", "that Afghan nationals carried out
+        # the bombing", "that gunfire has been heard" (no party named: not the one who says so)
+        reported = reported.head
     if (reported.i != predicate.i and frame.type in MATERIAL_CONFLICT | (COOPERATION - {"AGREE"})
             and reported.pos_ == "VERB" and predicate in reported.ancestors
             and any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" for c in reported.children)):
