@@ -135,6 +135,14 @@ SHORT_NAMES = [
     ("IRGC", "IRNMIL"),
     ("Iran's Islamic Revolutionary Guard Corps", "IRNMIL"),
     ("The Islamic Revolutionary Guard Corps Navy", "IRNMIL"),
+    ("IDF", "ISRMIL"),
+    ("The U.S. Central Command", "USAMIL"),
+    ("CENTCOM", "USAMIL"),
+    ("Kata'ib Hezbollah", "IRQREB"),  # Iraqi, the longer name wins over Lebanon's Hezbollah
+    ("the Popular Mobilization Forces", "IRQMIL"),
+    ("Shin Bet", "ISRSPY"),
+    ("Russia's Africa Corps", "RUSMIL"),  # no region code for Africa
+    ("the State Duma", "RUSLEG"),
 ]
 
 

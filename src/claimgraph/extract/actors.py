@@ -31,7 +31,7 @@ __all__ = ["EXTRACTOR", "VERSION", "ActorRegistry", "Alias", "Entry", "Resolutio
            "read_aliases"]
 
 EXTRACTOR = "claimgraph.actors"
-VERSION = "5"
+VERSION = "6"
 
 _NEXT_WORD = re.compile(r"[ \t]+([\w][\w'’.-]*)")
 # Capitalised words after a capital that keep it the city, not the first word of another name: an office
