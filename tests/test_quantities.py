@@ -435,6 +435,15 @@ NOT_QUANTITIES = [
      "remaining living hostages.", "two", []),
     ("In golf, Nelly Korda wins the Chevron Championship at Memorial Park in Houston, Texas, United States, by five "
      "strokes to secure her third major title and regain the world number one ranking.", "one", [5]),
+    # WCEP 2026-06-22_023 and 2026-07-09_012: a number that begins an address or a building's name
+    ("Keir Starmer announces his resignation as British prime minister and leader of the Labour Party in an address "
+     "to the nation outside 10 Downing Street, London.", "10", []),
+    ("The proposed 2 World Trade Center breaks ground in Lower Manhattan in New York City, New York, U.S., 25 years "
+     "after the original building was destroyed during the September 11 attacks.", "2 ", [25]),
+    # WCEP 2026-01-02_004: a model and its variant, however short (was 500)
+    ("An ATR 72-500, overran the runway upon landing at Bhadrapur Airport in Nepal and crashed into a creek. All 55 "
+     "people on board survived, though 7 people received minor injuries and the aircraft was written off.",
+     "500", [55, 7]),
     # Wikinews 3835, Chinese_airlines_agree_purchase_of_Boeing_787_Dreamliners_worth_US$7.2bn: no 7 x 10^7
     ("The aircraft was once named the 7E7 but was renamed at the same time the deal was announced.", "7E7", []),
 ]

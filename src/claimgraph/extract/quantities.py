@@ -33,7 +33,7 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "6"
+VERSION = "7"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
@@ -182,8 +182,8 @@ def _scan(ctx: _Context) -> Iterator[_Found]:
             money = (_sentence(ctx, a), a.unit)
         if _model_name(ctx, a):
             ctx.names.add(a.num.literal or "")
-            if b is not None:
-                continue  # "Boeing 737-800": a model, not a range
+        if b is not None and a.first == a.num.first > 0 and a.num.literal and _in_name(ctx, a):
+            continue  # "Boeing 737-800", "an ATR 72-500": a model, not a range
         for f in group:
             if not _keep(ctx, f):
                 continue
@@ -478,7 +478,20 @@ def _keep(ctx: _Context, f: _Found) -> bool:
         return False  # "Boeing 777", "Apollo 11", "Highway 35", "Mirage 2000 jets", "CBP One app"
     if f.first == num.first and f.last == num.last and _name_starts(ctx, f):
         return False  # "the Four Seasons Hotel", "near Seven Sisters station"
+    if num.literal and _begins_place_name(ctx, num.last):
+        return False  # "10 Downing Street", "The proposed 2 World Trade Center"
     return True
+
+
+def _begins_place_name(ctx: _Context, k: int) -> bool:
+    """Capitalised words after pieces[k-1] up to an address or building word: "Downing Street"."""
+    p, places = ctx.pieces, cues().get("place_name", {})
+    for j in range(k, min(k + 4, len(p))):
+        if p[j].kind != "word" or not p[j].text[:1].isupper():
+            return False
+        if (p[j].lower,) in places:
+            return True
+    return False
 
 
 def _name_starts(ctx: _Context, f: _Found) -> bool:
