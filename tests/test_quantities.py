@@ -286,6 +286,12 @@ CASES = [
     # Wikinews 115064, Global_markets_surge_in_value: a decimal comma before a per cent sign (was 8, and 26%)
     ("The FTSE 100 has today gone up in value by 8,26%, to take the index back over the four thousand mark.",
      "8,26%", 8.26, "up", "percent", False),
+    # WCEP 2025-05-17_001 and 2025-12-09_003: a name between the count and its noun (had no unit), and a
+    # left-out noun after it
+    ("Thirteen Taliban fighters are killed and four others are injured in a bombing at a military base in Darah "
+     "District, Panjshir Province, Afghanistan.", "Thirteen", 13, "=", "fighters", False),
+    ("Three Thai soldiers are killed and 29 more injured during clashes with Cambodian soldiers.", "29", 29, "=",
+     "soldiers", False),
     # WCEP 2025-06-18_008: the Czech koruna (had no unit)
     ("The Czech government survives a vote of no-confidence called by the opposition ANO party after the justice "
      "ministry accepted a bitcoin donation and sold them for nearly 1 billion Kč (US$47 million).", "1 billion",

@@ -33,7 +33,7 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "7"
+VERSION = "8"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
@@ -549,6 +549,8 @@ def _counted(ctx: _Context, f: _Found) -> Token | None:
     inside = {t.i for t in toks}
     for t in reversed(toks):
         h = t.head
+        if h.pos_ == "PROPN" and h.dep_ == "compound" and h.head.tag_ == "NNS" and h.i < h.head.i <= h.i + 3:
+            h = h.head  # "Nine CJNG members", "Thirteen Taliban fighters": the name qualifies the noun
         if h.i not in inside and t.i < h.i <= t.i + 8 and _nounish(h) \
                 and all(x.pos_ in _IN_NOUN_PHRASE or _modifier_verb(x) or _joins_numbers(x, t)
                         for x in ctx.doc[toks[-1].i + 1:h.i]):
