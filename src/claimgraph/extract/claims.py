@@ -88,7 +88,8 @@ def find_claims(doc: Doc, learned: list[Draft] | None = None) -> list[Draft]:
     drafts.extend(_dash_signed_quotes(doc, quotes))
     drafts = _dedupe(drafts)
     if learned is not None:
-        drafts = learned + [d for d in drafts if _keep_rule(d, learned)]
+        found = [r for x in learned for r in _ranges(x)]
+        drafts = learned + [d for d in drafts if _keep_rule(d, learned, found)]
     _continue_quotes(doc, drafts, quotes)
     for d in drafts:
         d.kind = _kind(text_of(doc), d, quotes)
@@ -415,21 +416,25 @@ def _is_relative(clause: Token, that: Token) -> bool:
 
 # --- after the sentence pass ---------------------------------------------------------------------
 
-def _keep_rule(d: Draft, learned: list[Draft]) -> bool:
+def _ranges(d: Draft) -> list[Range]:
+    """A draft's content pieces and cue."""
+    return [*d.content, *([d.cue] if d.cue else [])]
+
+
+def _keep_rule(d: Draft, learned: list[Draft], found: list[Range]) -> bool:
     """Which rule claims join the tagger's: where their cue is not a tagger cue, unattributed ones,
     ones holding a stance other than assert, ones nested in a learned "according to" claim (inner
     claims PolNeAR leaves unannotated), and sourced ones of which the tagger found nothing, neither
     cue nor content ("Morrisons announces that it will ..."). Adding every rule claim, or fewer,
-    measured worse on PolNeAR dev or lost founding-article claims (docs/accuracy.md)."""
+    measured worse on PolNeAR dev or lost founding-article claims (docs/accuracy.md). `found`: the
+    learned drafts' content pieces and cues."""
     if d.cue is not None and any(x.cue is not None and overlaps(x.cue, d.cue) for x in learned):
         return False
     if d.kind is ClaimKind.UNATTRIBUTED or d.typographic:
         return True
     nested = d.cue is not None and any(s <= d.cue[0] < e for x in learned if x.kind is ClaimKind.ACCORDING_TO
                                        for s, e in x.content)
-    found = [r for x in learned for r in (*x.content, *([x.cue] if x.cue else []))]
-    unseen = d.source is not None and not any(overlaps(r, f) for r in (*d.content, *([d.cue] if d.cue else []))
-                                              for f in found)
+    unseen = d.source is not None and not any(overlaps(r, f) for r in _ranges(d) for f in found)
     return nested or unseen or d.stance not in {Stance.ASSERT, Stance.OTHER}
 
 

@@ -76,9 +76,8 @@ def event_codes(predicate: Token, registry: ActorRegistry, when: str | None = No
     """
     actor = _actor(predicate, registry, when)
     recipient = _recipient(predicate, registry, when)
-    speaker = quoted_speaker(predicate.head) if predicate.dep_ in _REPORTED else None
-    if not actor and speaker is not None:  # "X was quoted as saying he would ...": X
-        actor = _codes(speaker.root, registry, when)
+    if not actor and predicate.dep_ in _REPORTED and (speaker := quoted_speaker(predicate.head)) is not None:
+        actor = _codes(speaker.root, registry, when)  # "X was quoted as saying he would ...": X
     reported = _reported(predicate)
     if reported is not None and reported.i > predicate.i:
         if not actor and not _named_subject(predicate):  # "He said Russia would ...": Russia acts
@@ -107,7 +106,7 @@ def _actor(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
         # the "by" of the verb or of a verb joined to it: "are shot and killed by Israeli soldiers"
         joined = [v, *(c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB")]
         agents = [g for w in joined for c in w.children if c.dep_ == "agent" for g in c.children
-                  if g.dep_ == "pobj" and not _hazard(g)]
+                  if g.dep_ == "pobj" and not _names_hazard(g)]
         if agents:
             return _codes(agents[0], registry, when)
         attack = _attack_in(v)
@@ -134,12 +133,11 @@ def _attack_in(verb: Token) -> Token | None:
     return None
 
 
-def _hazard(phrase: Token) -> bool:
+def _names_hazard(phrase: Token) -> bool:
     """A natural hazard or accident does it, no party: "caused by Storm Kristin in Portugal"."""
-    from claimgraph.extract.events import triggers  # events builds on this module
+    from claimgraph.extract.events import names_hazard  # events builds on this module
 
-    hazards = {word for word, _ in triggers().hazards}
-    return any(t.lemma_.lower() in hazards for t in phrase.subtree)
+    return names_hazard(phrase.subtree)
 
 
 def _maker(attack: Token, registry: ActorRegistry, when: str | None) -> list[str]:
@@ -175,9 +173,9 @@ def _recipient(verb: Token, registry: ActorRegistry, when: str | None) -> list[s
         objects: list[str] = []
         other: list[str] = []
         attack = _attack_in(v)  # an attack whose maker is known names the actor, not a recipient
-        made = attack is not None and bool(_maker(attack, registry, when))
+        skip = attack.head.i if attack is not None and _maker(attack, registry, when) else None
         for child in v.children:
-            if made and attack is not None and attack.head.i == child.i:
+            if child.i == skip:
                 continue
             if child.dep_ == "dative":
                 first += _object_codes(child, registry, when)

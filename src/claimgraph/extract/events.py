@@ -20,7 +20,7 @@ clause, quantities the positions in `Extraction.quantities` of those in it.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -36,7 +36,7 @@ from claimgraph.models import Article, Event, Place, Quantity, Stance, TimeRef
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "triggers"]
+__all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
 VERSION = "8"
@@ -188,7 +188,7 @@ def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = Non
             actor, recipient = event_codes(_coded_by(predicate, frame) if n == 0 else frame.token, registry, when)
             if frame.type is None and not actor and not recipient:
                 continue
-            if frame.type == "ASSAULT" and not actor and _hazard_in(sent):
+            if frame.type == "ASSAULT" and not actor and names_hazard(sent):
                 continue  # "Eight people are killed when a landslide buries ...": a disaster, no attack
             if frame.type is None and n > 0:
                 continue
@@ -202,12 +202,12 @@ def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = Non
                         extractor=EXTRACTOR, version=VERSION)
 
 
-def _hazard_in(sent: Span) -> bool:
-    """The sentence names a natural hazard or an accident ("flooding", "collides", "heat wave"; not
-    "protesters storm the consulate")."""
+def names_hazard(tokens: Iterable[Token]) -> bool:
+    """The words name a natural hazard or an accident ("flooding", "collides", "heat wave", "Storm
+    Kristin"; not "protesters storm the consulate")."""
     hazards = triggers().hazards
     before = ""
-    for t in sent:
+    for t in tokens:
         lemma, pos = t.lemma_.lower(), _pos(t)
         if pos is not None and ((lemma, pos) in hazards or (f"{before} {lemma}", pos) in hazards):
             return True
@@ -299,7 +299,7 @@ def _frame(token: Token, depth: int = 0) -> _Frame | None:
         adjective = next((c for c in token.children if c.dep_ in {"acomp", "attr"} and c.pos_ == "ADJ"), None)
         described = _frame(adjective, depth + 1) if adjective is not None else None
         return _modal(token, described) if described is not None else _must(token)
-    trigger = _military_strike(token, triggers().match(token))
+    trigger = _trigger(token)
     kind = trigger.type if trigger else None
     clause = _clause(token)
     cue = lexicon().verb_stance(token.lemma_) if token.pos_ == "VERB" else None
@@ -345,9 +345,11 @@ def _frame(token: Token, depth: int = 0) -> _Frame | None:
 _STRIKE = Trigger(("strike",), "strike", "N", "ASSAULT", "heavy-weapons")
 
 
-def _military_strike(token: Token, trigger: Trigger | None) -> Trigger | None:
-    """A "strike" some country made or aims at another is an attack, not a walkout: "Israel's strikes on
-    Iran", "an American strike on the same base", "Russian strikes in Kyiv" ("a general strike" stays)."""
+def _trigger(token: Token) -> Trigger | None:
+    """The trigger a word names an event by; a "strike" some country made or aims at another is an attack,
+    not a walkout: "Israel's strikes on Iran", "an American strike on the same base", "Russian strikes in
+    Kyiv" ("a general strike" stays)."""
+    trigger = triggers().match(token)
     if trigger is None or trigger.type != "PROTEST" or trigger.words != ("strike",):
         return trigger
     registry = ActorRegistry.default()
@@ -474,7 +476,7 @@ def _object_frame(token: Token, depth: int) -> _Frame | None:
         seen += 1
         t = queue.pop(0)
         if t.pos_ in {"NOUN", "PROPN"}:
-            trigger = _military_strike(t, triggers().match(t))
+            trigger = _trigger(t)
             if trigger is not None and trigger.type in TYPES:
                 mode = trigger.mode or _mode_near(t, trigger.type)
                 return _Frame(trigger.type, mode, t)

@@ -180,10 +180,11 @@ def _scan(ctx: _Context) -> Iterator[_Found]:
                 f.unit, f.unit_kind = money[1], "currency"
         if a.unit_kind == "currency" and a.unit is not None:
             money = (_sentence(ctx, a), a.unit)
-        if _model_name(ctx, a):
-            ctx.names.add(a.num.literal or "")
-        if b is not None and a.first == a.num.first > 0 and a.num.literal and _in_name(ctx, a):
-            continue  # "Boeing 737-800", "an ATR 72-500": a model, not a range
+        if a.num.literal and a.first == a.num.first > 0 and _in_name(ctx, a):  # "Boeing 787", "Flight 447"
+            if len(a.num.literal) >= 3 and a.unit_kind in (None, "noun"):
+                ctx.names.add(a.num.literal)  # a model the article may go on to name alone: "the 787"
+            if b is not None:
+                continue  # "Boeing 737-800", "an ATR 72-500": a model, not a range
         for f in group:
             if not _keep(ctx, f):
                 continue
@@ -503,14 +504,6 @@ def _name_starts(ctx: _Context, f: _Found) -> bool:
     nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
     return (tok.dep_ == "compound" and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
             and tok.head.pos_ == "PROPN")
-
-
-def _model_name(ctx: _Context, f: _Found) -> bool:
-    """A number of three digits or more right after a proper noun, with nothing it counts: a model or a
-    numbered name ("Boeing 787", "Flight 447"), which the article may go on to use alone."""
-    num = f.num
-    return (bool(num.literal) and len(num.literal or "") >= 3 and f.unit_kind in (None, "noun")
-            and f.first == num.first > 0 and _in_name(ctx, f))
 
 
 def _named_elsewhere(ctx: _Context, f: _Found) -> bool:

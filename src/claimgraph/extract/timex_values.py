@@ -139,11 +139,9 @@ def _month_rule(g: dict[str, str], a: Anchor) -> Value:
 
 
 def _ago_month(g: dict[str, str], a: Anchor) -> Value:
-    """ "three years ago in April" on 2026-06-23 -> 2023-04."""
-    n, m = number(g["num"]), _month(g["mon"])
-    if n is None or a.dct is None:
-        return "DATE", None
-    return "DATE", f"{a.dct.year - round(n):04d}-{m:02d}"
+    """ "three years ago in April" on 2026-06-23 -> 2023-04: the month of the year `_ago` counts back to."""
+    _, year = _ago({"num": g["num"], "unit": g["unit"], "dir": "ago"}, a)
+    return "DATE", f"{year}-{_month(g['mon']):02d}" if year and year.isdigit() else None
 
 
 def _week_of(g: dict[str, str], a: Anchor) -> Value:
