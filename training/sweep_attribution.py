@@ -38,6 +38,14 @@ RECIPES: dict[str, list[str]] = {
     "lr5e4s21": ["--lr", "5e-4", "--seed", "21"],
     "lr5e4s3": ["--lr", "5e-4", "--seed", "3"],
     "lr5e4x10": ["--lr", "5e-4", "--epochs", "10"],
+    # third round: the words' parse features (part of speech, dependency label, cue word) added to the
+    # encoder's input, against the plain tagger, three seeds each
+    "seed21": ["--seed", "21"],
+    "feat": ["--features"],
+    "feat7": ["--features", "--seed", "7"],
+    "feat21": ["--features", "--seed", "21"],
+    "featlr5e4": ["--features", "--lr", "5e-4"],
+    "featw": ["--features", "--class-weights", "1,2,1.2"],
 }
 
 
@@ -58,6 +66,7 @@ def main() -> None:
             continue
         cmd = [sys.executable, str(trainer), "--data", str(a.data), "--encoder", str(a.encoder),
                "--out", str(a.runs / f"{name}.safetensors"), "--log", str(a.runs / f"{name}.json"),
+               "--dev-probs", str(a.runs / f"{name}.probs.npz"),
                *BASE, *opts, *a.extra]
         log = open(a.runs / f"{name}.log", "w")  # noqa: SIM115 - open for the child's lifetime
         procs[name] = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
