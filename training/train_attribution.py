@@ -19,48 +19,33 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-from claimgraph.ml.features import FeatureVocab, WordLabels, piece_features  # noqa: E402
 from claimgraph.ml.tagger import ROLES, AttributionTagger, label_tokens, load_encoder, windows  # noqa: E402
 
 
-def examples(rows: list[dict], tokenizer, max_tokens: int, stride: int, vocab: FeatureVocab | None) -> list[dict]:
+def examples(path: Path, tokenizer, max_tokens: int, stride: int) -> list[dict]:
     out = []
-    for row in rows:
-        words = vocab.ids(row["words"]) if vocab else None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
         for w in windows(row["text"], tokenizer, max_tokens, stride):
             labels = [label_tokens(w.offsets, [tuple(s) for s in row["spans"][r]]) for r in ROLES]
-            feats = piece_features(words, w.offsets) if words else None
             out.append({"ids": w.input_ids, "labels": list(zip(*labels, strict=True)), "doc": row["doc"],
-                        "first": w.first, "feats": feats})
+                        "first": w.first})
     return out
 
 
-def read_split(data: Path, split: str, features: bool) -> list[dict]:
-    """The split's articles; with `features`, each with its words' parse labels ("words")."""
-    rows = [json.loads(line) for line in (data / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()]
-    if features:
-        lines = (data / f"{split}.features.jsonl").read_text(encoding="utf-8").splitlines()
-        for row, line in zip(rows, lines, strict=True):
-            row["words"] = WordLabels.from_json(json.loads(line))
-    return rows
-
-
-def batches(items: list[dict], size: int, device: str, n_features: int):
+def batches(items: list[dict], size: int, device: str):
     for i in range(0, len(items), size):
         chunk = items[i:i + size]
         width = max(len(x["ids"]) for x in chunk)
         ids = torch.zeros(len(chunk), width, dtype=torch.long)
         mask = torch.zeros(len(chunk), width, dtype=torch.long)
         labels = torch.full((len(chunk), width, len(ROLES)), -100, dtype=torch.long)
-        feats = torch.zeros(len(chunk), width, n_features, dtype=torch.long) if n_features else None
         for k, x in enumerate(chunk):
             n = len(x["ids"])
             ids[k, :n] = torch.tensor(x["ids"])
             mask[k, :n] = 1
             labels[k, 1:n - 1] = torch.tensor(x["labels"][1:n - 1])
-            if feats is not None:
-                feats[k, :n] = torch.tensor(x["feats"])
-        yield ids.to(device), mask.to(device), labels.to(device), None if feats is None else feats.to(device)
+        yield ids.to(device), mask.to(device), labels.to(device)
 
 
 def span_f1(model: AttributionTagger, rows: list[dict], tokenizer, device: str) -> dict[str, float]:
@@ -72,8 +57,7 @@ def span_f1(model: AttributionTagger, rows: list[dict], tokenizer, device: str) 
     ngold = {r: 0 for r in ROLES}
     model.eval()
     for row in rows:
-        words = model.vocab.ids(row["words"]) if model.vocab else None
-        pred = predict_spans(model, tokenizer, row["text"], device=device, features=words)
+        pred = predict_spans(model, tokenizer, row["text"], device=device)
         for r in ROLES:
             gold = [tuple(s) for s in row["spans"][r]]
             p = pred[r]
@@ -137,8 +121,6 @@ def main() -> None:
     ap.add_argument("--label-smoothing", type=float, default=0.0)
     ap.add_argument("--train-stride", type=int, default=0,
                     help="training windows start this many word pieces apart (0: half a window, as tagging does)")
-    ap.add_argument("--features", action="store_true",
-                    help="add the words' parse features (prepare_attribution.py --features wrote them)")
     ap.add_argument("--dev-probs", type=Path,
                     help="write the best epoch's tag probabilities on each dev article here (.npz, float16)")
     ap.add_argument("--log", type=Path, help="write each epoch's dev scores here (JSON)")
@@ -149,14 +131,11 @@ def main() -> None:
     torch.manual_seed(a.seed)
     encoder, tokenizer = load_encoder(a.encoder)
     encoder = encoder.float()
-    train_rows = read_split(a.data, "train", a.features)
-    dev_rows = read_split(a.data, "dev", a.features)
-    vocab = FeatureVocab.of([r["words"] for r in train_rows]) if a.features else None
-    model = AttributionTagger(encoder, features=vocab.sizes if vocab else ()).to(a.device)
-    model.vocab = vocab
+    model = AttributionTagger(encoder).to(a.device)
     model.freeze_lower(a.frozen_layers)
     model.max_tokens = a.max_tokens
-    train = examples(train_rows, tokenizer, a.max_tokens, a.train_stride or a.max_tokens // 2, vocab)
+    train = examples(a.data / "train.jsonl", tokenizer, a.max_tokens, a.train_stride or a.max_tokens // 2)
+    dev_rows = [json.loads(line) for line in (a.data / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
     print(f"{len(train)} training windows; device {a.device}", flush=True)
     model.dropout.p = a.dropout
     named = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
@@ -174,8 +153,8 @@ def main() -> None:
     for epoch in range(a.epochs):
         random.shuffle(train)
         t0, total = time.time(), 0.0
-        for ids, mask, labels, feats in batches(train, a.batch, a.device, len(model.features)):
-            logits = model(ids, mask, feats)
+        for ids, mask, labels in batches(train, a.batch, a.device):
+            logits = model(ids, mask)
             loss = loss_fn(logits.reshape(-1, logits.shape[-1]), labels.reshape(-1))
             opt.zero_grad()
             loss.backward()
@@ -214,8 +193,6 @@ def save(model: AttributionTagger, a: argparse.Namespace, score: float, epoch: i
             "class_weights": a.class_weights, "dropout": str(a.dropout), "layer_decay": str(a.layer_decay),
             "ema": str(a.ema), "label_smoothing": str(a.label_smoothing), "best_epoch": str(epoch),
             "dev_overlap_f1_mean": f"{score:.2f}", "data": "PolNeAR v1.0.0 train (canonical annotations)"}
-    if model.vocab is not None:
-        meta["features"] = model.vocab.to_json()
     a.out.parent.mkdir(parents=True, exist_ok=True)
     save_file(state, str(a.out), metadata=meta)
 
@@ -228,11 +205,8 @@ def save_probs(model: AttributionTagger, rows: list[dict], tokenizer, device: st
     from claimgraph.ml.tagger import predict_probs
 
     model.eval()
-    out = {}
-    for row in rows:
-        words = model.vocab.ids(row["words"]) if model.vocab else None
-        probs, _ = predict_probs(model, tokenizer, row["text"], device, features=words)
-        out[row["doc"]] = probs.numpy().astype(np.float16)
+    out = {row["doc"]: predict_probs(model, tokenizer, row["text"], device)[0].numpy().astype(np.float16)
+           for row in rows}
     model.train()
     np.savez_compressed(dest, **out)
 

@@ -16,8 +16,6 @@ from pathlib import Path
 import torch
 from torch import nn
 
-from claimgraph.ml.features import FeatureVocab, WordFeatures, piece_features
-
 __all__ = ["ROLES", "TAGS", "AttributionTagger", "Window", "decode", "hysteresis", "label_tokens", "load_encoder",
            "build_tagger", "load_tagger", "predict_probs", "predict_probs_many", "predict_spans", "resolve_device",
            "spans_from_probs", "windows"]
@@ -37,51 +35,32 @@ class Window:
 
 
 class AttributionTagger(nn.Module):
-    """MiniLM encoder + one linear layer giving 3 tags for each of the 3 roles.
+    """MiniLM encoder + one linear layer giving 3 tags for each of the 3 roles."""
 
-    With `features` (the size of each feature's vocabulary, `claimgraph.ml.features`), each word piece
-    also gets one learned vector per parse feature of its word (part of speech, dependency label, cue
-    word), added to its word embedding before the encoder; they start at zero, so an untrained model
-    is the plain encoder."""
-
-    def __init__(self, encoder: nn.Module, hidden: int = 384, features: tuple[int, ...] = ()) -> None:
+    def __init__(self, encoder: nn.Module, hidden: int = 384) -> None:
         super().__init__()
         self.encoder = encoder
         self.dropout = nn.Dropout(0.1)
         self.head = nn.Linear(hidden, len(ROLES) * len(TAGS))
-        self.features = nn.ModuleList(nn.Embedding(n, hidden) for n in features)
-        for table in self.features:
-            nn.init.zeros_(table.weight)  # type: ignore[arg-type]
 
-    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
-                features: torch.Tensor | None = None) -> torch.Tensor:
-        """`features`: [batch, pieces, len(self.features)] feature ids (0: none), when the model has them."""
-        if len(self.features):
-            if features is None:
-                raise ValueError("this tagger was trained with parse features: pass them (claimgraph.ml.features)")
-            embeds = self.encoder.embeddings.word_embeddings(input_ids)  # type: ignore[union-attr,operator]
-            for k, table in enumerate(self.features):
-                embeds = embeds + table(features[..., k])
-            out = self.encoder(inputs_embeds=embeds, attention_mask=attention_mask)
-        else:
-            out = self.encoder(input_ids=input_ids, attention_mask=attention_mask)
-        logits = self.head(self.dropout(out.last_hidden_state))
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        logits = self.head(self.dropout(hidden))
         return logits.view(*logits.shape[:2], len(ROLES), len(TAGS))
 
     def trainable_state(self) -> dict[str, torch.Tensor]:
         """The weights training changes: what claimgraph ships."""
         return {k: v for k, v in self.state_dict().items() if not k.startswith("encoder.embeddings.")
-                and (k.startswith(("head.", "features.")) or self._layer(k) >= self.frozen_layers)}
+                and (k.startswith("head.") or self._layer(k) >= self.frozen_layers)}
 
     def freeze_lower(self, frozen_layers: int = FROZEN_LAYERS) -> None:
         self.frozen_layers = frozen_layers
         for name, param in self.named_parameters():
-            param.requires_grad = name.startswith(("head.", "features.")) or (
+            param.requires_grad = name.startswith("head.") or (
                 not name.startswith("encoder.embeddings.") and self._layer(name) >= frozen_layers)
 
     frozen_layers = FROZEN_LAYERS
     max_tokens = MAX_TOKENS  # the window length it was trained with (weights' metadata)
-    vocab: FeatureVocab | None = None  # the parse features' labels, for a tagger trained with them
 
     @staticmethod
     def _layer(name: str) -> int:
@@ -154,17 +133,14 @@ GROW = {"source": 0.5, "cue": 0.7, "content": 0.4}
 
 
 def predict_probs(model: AttributionTagger, tokenizer: object, text: str, device: str = "cpu",
-                  batch: int = 16, features: WordFeatures | None = None) -> tuple[torch.Tensor, list[tuple[int, int]]]:
-    """Tag probabilities [token, role, O/B/I] over the article's tokens, averaged where windows overlap.
-    `features`: the article's parse features, for a tagger trained with them."""
-    return predict_probs_many(model, tokenizer, [text], device, batch,
-                              features=None if features is None else [features])[0]
+                  batch: int = 16) -> tuple[torch.Tensor, list[tuple[int, int]]]:
+    """Tag probabilities [token, role, O/B/I] over the article's tokens, averaged where windows overlap."""
+    return predict_probs_many(model, tokenizer, [text], device, batch)[0]
 
 
 @torch.no_grad()
 def predict_probs_many(model: AttributionTagger, tokenizer: object, texts: list[str], device: str = "cpu",
-                       batch: int = 16, pack: bool | None = None, features: list[WordFeatures] | None = None,
-                       ) -> list[tuple[torch.Tensor, list[tuple[int, int]]]]:
+                       batch: int = 16, pack: bool | None = None) -> list[tuple[torch.Tensor, list[tuple[int, int]]]]:
     """`predict_probs` for several articles at once. With `pack` (the default on a GPU) their windows
     share batches, longest first, so a GPU sees full batches of short articles (on an H200, 38 times
     one CPU thread; bench/bench_tagger.py). Without it (the default on the CPU, where packing gains
@@ -188,14 +164,10 @@ def predict_probs_many(model: AttributionTagger, tokenizer: object, texts: list[
         width = max(len(w.input_ids) for _, w in chunk)
         ids = torch.zeros(len(chunk), width, dtype=torch.long)
         mask = torch.zeros(len(chunk), width, dtype=torch.long)
-        feats = torch.zeros(len(chunk), width, len(model.features), dtype=torch.long) if features else None
-        for k, (n, w) in enumerate(chunk):
+        for k, (_, w) in enumerate(chunk):
             ids[k, :len(w.input_ids)] = torch.tensor(w.input_ids)
             mask[k, :len(w.input_ids)] = 1
-            if feats is not None and features is not None:
-                feats[k, :len(w.input_ids)] = torch.tensor(piece_features(features[n], w.offsets))
-        probs = model(ids.to(device), mask.to(device),
-                      None if feats is None else feats.to(device)).float().softmax(-1).cpu()
+        probs = model(ids.to(device), mask.to(device)).float().softmax(-1).cpu()
         for k, (n, w) in enumerate(chunk):
             size = len(w.input_ids) - 2
             totals[n][w.first:w.first + size] += probs[k, 1:size + 1]
@@ -240,10 +212,9 @@ def hysteresis(high: list[bool], low: list[bool]) -> list[bool]:
 
 
 def predict_spans(model: AttributionTagger, tokenizer: object, text: str, device: str = "cpu",
-                  thresholds: dict[str, float] | None = None,
-                  features: WordFeatures | None = None) -> dict[str, list[tuple[int, int]]]:
+                  thresholds: dict[str, float] | None = None) -> dict[str, list[tuple[int, int]]]:
     """Each role's character spans in the text."""
-    probs, offsets = predict_probs(model, tokenizer, text, device, features=features)
+    probs, offsets = predict_probs(model, tokenizer, text, device)
     return spans_from_probs(text, probs, offsets, thresholds)
 
 
@@ -307,16 +278,13 @@ def build_tagger(encoder_path: Path, weights: bytes, device: str = "cpu") -> tup
     from safetensors.torch import load
 
     encoder, tokenizer = load_encoder(encoder_path)
-    meta = _metadata(weights)
-    vocab = FeatureVocab.from_json(meta["features"]) if "features" in meta else None
-    model = AttributionTagger(encoder.float(), features=vocab.sizes if vocab else ())
-    model.vocab = vocab
+    model = AttributionTagger(encoder.float())
     delta = {k: v.float() for k, v in load(weights).items()}
     missing = set(delta) - set(model.state_dict())
     if missing:
         raise ValueError(f"{WEIGHTS} holds weights the tagger does not have: {sorted(missing)[:3]}")
     model.load_state_dict(delta, strict=False)
-    model.max_tokens = int(meta.get("max_tokens", MAX_TOKENS))
+    model.max_tokens = int(_metadata(weights).get("max_tokens", MAX_TOKENS))
     model.eval()
     return model.to(device), tokenizer
 
