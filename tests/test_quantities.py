@@ -292,6 +292,9 @@ CASES = [
      "District, Panjshir Province, Afghanistan.", "Thirteen", 13, "=", "fighters", False),
     ("Three Thai soldiers are killed and 29 more injured during clashes with Cambodian soldiers.", "29", 29, "=",
      "soldiers", False),
+    # WCEP 2025-12-07_008: a participle the parser hangs on the number, then a name (had no unit)
+    ("Thirteen suspected Los Lobos gang members are killed in a prison riot following two explosions in Machala, "
+     "El Oro Province, Ecuador.", "Thirteen", 13, "=", "members", False),
     # WCEP 2025-06-18_008: the Czech koruna (had no unit)
     ("The Czech government survives a vote of no-confidence called by the opposition ANO party after the justice "
      "ministry accepted a bitcoin donation and sold them for nearly 1 billion Kč (US$47 million).", "1 billion",
@@ -416,6 +419,13 @@ NOT_QUANTITIES = [
     # WCEP 2026-02-01_013: a row of set scores, whichever side won each set
     ("In tennis, Spanish player Carlos Alcaraz defeats Serbian player Novak Djokovic in the men's singles final "
      "2–6, 6–2, 6–3, 7–5, to win his first Australian Open title.", "2–6", []),
+    # WCEP 2026-03-14_018 and 2026-07-18_028: "scores" a player makes, parsed as the noun but the root
+    ("In association football, English attacking midfielder Max Dowman scores for Arsenal in a 2–0 win over "
+     "Everton to become the youngest ever goal scorer in Premier League history at 16 years and 73 days old.",
+     "scores", [16, 73]),
+    ("French footballer Kylian Mbappé scores twice to become the highest-scoring player in World Cup history, and "
+     "the first player to score 10 goals in a single World Cup since Germany's Gerd Müller in 1970.", "scores",
+     [10]),
     # WCEP 2026-07-07_008: a number word that begins a name
     ("One person was killed and 36 others are injured in two explosions near Four Seasons Hotel Damascus, Syria, "
      "where French president Emmanuel Macron stayed during his state visit to the country.", "Four", [1, 36, 2]),

@@ -33,7 +33,7 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "8"
+VERSION = "9"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
@@ -462,8 +462,9 @@ def _keep(ctx: _Context, f: _Found) -> bool:
     num = f.num
     if num.bare_fraction and f.qualifier == "=":
         return False  # "half" alone; "more than half" is kept
-    if num.vague and any(t.pos_ == "VERB" for t in ctx.tokens(num.first, num.last)):
-        return False  # "he scores", "it tens"
+    if num.vague and any(t.pos_ == "VERB" or (t.dep_ == "ROOT" and f.unit is None)
+                         for t in ctx.tokens(num.first, num.last)):
+        return False  # "he scores", "it tens"; "Max Dowman scores for Arsenal" (parsed as a noun, but the root)
     if f.year_ok and _year_like(num) and f.unit_kind not in _TABLE_KINDS:
         tok = ctx.token(num.first)
         date = tok is not None and tok.ent_type_ == "DATE"
@@ -545,7 +546,7 @@ def _counted(ctx: _Context, f: _Found) -> Token | None:
         if h.pos_ == "PROPN" and h.dep_ == "compound" and h.head.tag_ == "NNS" and h.i < h.head.i <= h.i + 3:
             h = h.head  # "Nine CJNG members", "Thirteen Taliban fighters": the name qualifies the noun
         if h.i not in inside and t.i < h.i <= t.i + 8 and _nounish(h) \
-                and all(x.pos_ in _IN_NOUN_PHRASE or _modifier_verb(x) or _joins_numbers(x, t)
+                and all(x.pos_ in _IN_NOUN_PHRASE or _modifier_verb(x, t) or _joins_numbers(x, t)
                         for x in ctx.doc[toks[-1].i + 1:h.i]):
             return h
     last = toks[-1]
@@ -573,9 +574,13 @@ def _sentence(ctx: _Context, f: _Found) -> int:
     return tok.sent.start if tok is not None else -1
 
 
-def _modifier_verb(t: Token) -> bool:
-    """A participle inside a noun phrase: "62,700 heat-related deaths", "5,000 displaced people"."""
-    return t.pos_ == "VERB" and t.tag_ in ("VBN", "VBG") and t.dep_ in ("amod", "compound") and t.head.i > t.i
+def _modifier_verb(x: Token, number: Token) -> bool:
+    """A participle inside a noun phrase: "62,700 heat-related deaths", "5,000 displaced people"; also
+    right after the number when the parser hangs it on the number ("Thirteen suspected Los Lobos gang
+    members")."""
+    if x.pos_ != "VERB" or x.tag_ not in ("VBN", "VBG"):
+        return False
+    return (x.dep_ in ("amod", "compound") and x.head.i > x.i) or (x.head.i == number.i == x.i - 1)
 
 
 def _bare_count(ctx: _Context, f: _Found) -> tuple[int, str] | None:
