@@ -277,6 +277,10 @@ CASES = [
         "2008-01-21", "U.S. markets are closed on Monday for Martin Luther King Jr.. Day, a national holiday, but "
         "stock futures trading indicates further losses are expected when markets reopen Tuesday.",
         ("Tuesday", "DATE", "2008-01-22"), id="when-clause-future"),
+    pytest.param(  # Wikinews 7343, Apple_introduces_iPhone_and_Apple_TV: a day word the parse hangs on a name
+        # is still the day (only a unit that begins a name is part of it)
+        "2007-01-10", "During his 2 hour speech he stated that \" Today Apple is going to reinvent the phone, We "
+        "are going to make history today\"", ("Today", "DATE", "2007-01-10"), id="day-word-before-name"),
 ]
 
 
@@ -309,6 +313,9 @@ def test_times_value(nlp, published, text, expected):
     pytest.param(  # WCEP 2026-06-14_020: a race's name is no duration
         "2026-06-14", "In endurance racing, Toyota Racing wins the 24 Hours of Le Mans with drivers Mike Conway, "
         "Kamui Kobayashi, and Nyck de Vries.", "24 Hours", id="race-name"),
+    pytest.param(  # WCEP 2026-07-11_004: a capitalised unit that begins a name
+        "2026-07-11", "The 21st Century ROAD to Housing Act becomes law after U.S. president Donald Trump allows the "
+        "bill to take effect without his signature.", "Century", id="century-name"),
     pytest.param(  # written plainly: "high noon", the idiom, is no clock time
         "2010-06-16", "The stand-off was billed as high noon for the coalition.", "noon", id="high-noon"),
     pytest.param(  # Wikinews, US_stock_markets_fall_to_lowest_levels_since_1997: a number in a name is no year

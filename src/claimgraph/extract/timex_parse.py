@@ -68,6 +68,8 @@ def plausible(h: Hit, doc: Doc) -> bool:
         return False  # "high noon", the idiom (and the film)
     if h.rule in ("relunit", "deictic", "weekend") and _title_case_inside(h, doc):
         return False  # ABC's "This Week", "VOA Today"
+    if _begins_name(h, doc):
+        return False  # "the 21st Century ROAD to Housing Act", "21st Century Fox"
     if g.get("rel", "").lower() == "last" and _verb_last(h, doc):
         return False  # "a round that may last months"
     if h.rule == "year_words" and g["yw"].lower().startswith("two") and not h.text.lower().startswith("the"):
@@ -129,6 +131,18 @@ def _title_case_inside(h: Hit, doc: Doc) -> bool:
         return False
     prev = doc[span[0].i - 1]
     return prev.is_alpha
+
+
+def _begins_name(h: Hit, doc: Doc) -> bool:
+    """A capitalised unit ("Century", "Hours") that the parse makes part of a capitalised name after it.
+    Only a unit: a day's own name stays a time ("his Sunday Mass" is on a Sunday, "Today Apple is ...")."""
+    span = _tokens(doc, h.start, h.end)
+    if span is None or "holiday" in h.groups or not span[-1].text[:1].isupper():
+        return False  # a holiday names its day: "May Day Strong" events are on May Day
+    last = span[-1]
+    if not (words().get("unit", last.text) or last.text.endswith("s") and words().get("unit", last.text[:-1])):
+        return False
+    return last.dep_ == "compound" and last.head.i > last.i and last.head.text[:1].isupper()
 
 
 def _duration_ok(h: Hit, doc: Doc) -> bool:
