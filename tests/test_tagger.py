@@ -126,6 +126,16 @@ def test_quoted_as_saying_is_said_by_the_one_quoted(nlp):
     assert all(f.text != "Russian Foreign Minister Sergei Lavrov" for x in tagged(nlp, text) for f in x.content)
 
 
+def test_a_word_tagged_as_source_and_as_a_stray_content_stays_the_source(nlp):
+    # WCEP 2026-03-26_006: the tagger marks "Israel" as the source and also as a one-word content piece;
+    # that piece is dropped and had taken the source with it
+    text = ("Israel claims to have assassinated Alireza Tangsiri, the commander of Iran's Islamic Revolutionary "
+            "Guard Corps Navy.")
+    c = by_cue(tagged(nlp, text), "claims")
+    assert c.source is not None and c.source.text == "Israel"
+    assert c.content_text.startswith("to have assassinated Alireza Tangsiri")
+
+
 @pytest.mark.parametrize("text", [
     # WCEP 2025-03-24_005 and 2025-02-05_011: the tagger marks nothing here; the rules' claim stands in
     "British supermarket chain Morrisons announces that it will permanently close 52 cafés and 17 stores as part "

@@ -48,10 +48,11 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
             content_of[cue] = [c for c in content_of[cue] if not overlaps(c, speaker)]
             continue
         sent = _sentence(doc, cue[0])
+        kept = [c for c in content_of[cue] if not _stray(doc, c)]  # "Israel" tagged as source and content
         near = [s for s in spans["source"] if sent is not None and sent.start_char <= s[0] < sent.end_char
-                and not overlaps(s, cue) and not any(overlaps(s, c) for c in content_of[cue])]
+                and not overlaps(s, cue) and not any(overlaps(s, c) for c in kept)]
         best = min(near, key=lambda s: (_gap(s, cue), s[0] > cue[0])) if near else None
-        source_of[cue] = _whole_phrase(doc, best, [cue, *content_of[cue]]) if best is not None else None
+        source_of[cue] = _whole_phrase(doc, best, [cue, *kept]) if best is not None else None
     drafts = []
     for cue in cues:
         contents = _merge(text_of(doc), [c for c in content_of[cue] if not overlaps(c, cue)])
