@@ -87,6 +87,10 @@ def events(nlp, text: str, published: date | None = None) -> list[tuple[str, tup
             "Sumy Oblast, Ukraine.",
             date(2025, 5, 21), ("killed", ("RUSMIL",), ("UKRMIL",)),
         ),
+        (  # WCEP 2026-04-26_001; the attack inside "a series of" (had no actor, and Israel as recipient)
+            "Fourteen people are killed and 37 more injured in a series of Israeli airstrikes in southern Lebanon.",
+            date(2026, 4, 26), ("killed", ("ISR",), ()),
+        ),
         (  # WCEP; the "by" of the verb joined to it (had no actor)
             "Two Palestinian Islamic Jihad militants are shot and killed by Israeli soldiers during the siege of a "
             "house in Tammun in the occupied West Bank.",
@@ -127,6 +131,12 @@ def test_event_actors_typed_event_without_codes_is_kept(nlp) -> None:
         "Harare Province, Zimbabwe.",  # WCEP 2025-07-22
         "Four people are killed when a Eurocopter AS350 Écureuil crashes into a mountainside in Jila, Mimika "
         "Regency, Central Papua, Western New Guinea, Indonesia.",  # WCEP 2025-09-10
+        "At least 15 people are killed and eight others are injured when a truck overturns in Swat District, Khyber "
+        "Pakhtunkhwa, Pakistan.",  # WCEP 2025-10-16_010
+        "Six people are killed after entering an under-construction septic tank in Kalahandi District, India.",
+        # WCEP 2026-05-26_008: a septic tank is no weapon
+        "Eighteen people are killed and ten more injured in a gasoline tank truck explosion along an expressway in "
+        "Enugu State, Nigeria.",  # WCEP 2025-01-25_007
     ],
 )
 def test_event_actors_deaths_in_a_disaster_are_no_assault(nlp, text: str) -> None:

@@ -113,6 +113,14 @@ def test_events_place_time_quantities_in_the_pipeline(nlp) -> None:
     assert [x.quantities[i].value for i in main.quantities] == [11000]
 
 
+@MODEL
+def test_events_a_think_tank_is_no_weapon(nlp) -> None:
+    # WCEP 2025-09-11_004: "tank" names a weapon elsewhere ("tank fire"); here the sentence has no attack
+    text = ("Clean energy think tank Ember reports that wind and solar power generated over one-third of Brazil's "
+            "electricity for the first time in August.")
+    assert all(e.type != "ASSAULT" and e.mode != "heavy-weapons" for e in _events(nlp, text, date(2025, 9, 11)))
+
+
 def test_events_old_records_still_load() -> None:
     old = {"article_id": "a", "start": 0, "end": 4, "text": "sent", "type": None, "actor": ["PRK"]}
     event = from_dict(Event, old)

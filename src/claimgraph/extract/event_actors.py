@@ -119,17 +119,24 @@ def _actor(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
 
 def _attack_in(verb: Token) -> Token | None:
     """The attack a passive harm happened in: "are killed in an Israeli airstrike", "injured in Iranian
-    missile strikes" (the attack's maker is the actor the passive leaves out)."""
+    missile strikes", "killed and 37 more injured in a series of Israeli airstrikes" (the attack's maker
+    is the actor the passive leaves out)."""
     from claimgraph.extract.events import triggers  # events builds on this module
 
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return None
-    for prep in verb.children:
+    joined = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]  # "... and 37 injured in"
+    for prep in (c for v in joined for c in v.children):
         if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}:
             for obj in prep.children:
-                trigger = triggers().match(obj) if obj.dep_ == "pobj" else None
-                if trigger is not None and trigger.type == "ASSAULT":
-                    return obj
+                if obj.dep_ != "pobj":
+                    continue
+                of = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                      if g.dep_ == "pobj"]
+                for noun in [obj, *of]:
+                    trigger = triggers().match(noun)
+                    if trigger is not None and trigger.type == "ASSAULT":
+                        return noun
     return None
 
 

@@ -39,13 +39,13 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "8"
+VERSION = "9"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 TYPES = COOPERATION | VERBAL_CONFLICT | MATERIAL_CONFLICT
-_ROLES = {"intent", "light", "report", "stop", "hazard"}
+_ROLES = {"intent", "light", "report", "stop", "hazard", "none"}
 
 # The mode of a threat, from what is threatened (CAMEO 13x as mapped by CAMEO2PLOVER 2021):
 # force -> violence, curfew -> curfew, bans -> ban, other restrictions and blockades -> restrict,
