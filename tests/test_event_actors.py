@@ -133,6 +133,13 @@ def test_event_actors_typed_event_without_codes_is_kept(nlp) -> None:
         "Regency, Central Papua, Western New Guinea, Indonesia.",  # WCEP 2025-09-10
         "At least 15 people are killed and eight others are injured when a truck overturns in Swat District, Khyber "
         "Pakhtunkhwa, Pakistan.",  # WCEP 2025-10-16_010
+        # WCEP 2026-03-22_007: the accident is in the sentence before, and "collides" was tagged a noun
+        "A Bombardier CRJ900LR operating as an Air Canada Express flight from Montreal, Quebec, Canada, collides "
+        "with a firetruck while landing at LaGuardia Airport in New York City, United States. Both pilots are "
+        "killed and 41 others are injured.",
+        "At least 70 migrants are killed after a boat carrying about 150 people, mostly Gambian and Senegalese "
+        "nationals, sinks off the coast of Mauritania, while over 30 others remain missing and 16 are rescued.",
+        # WCEP 2025-08-27_002
         "Six people are killed after entering an under-construction septic tank in Kalahandi District, India.",
         # WCEP 2026-05-26_008: a septic tank is no weapon
         "Eighteen people are killed and ten more injured in a gasoline tank truck explosion along an expressway in "

@@ -121,6 +121,28 @@ def test_events_a_think_tank_is_no_weapon(nlp) -> None:
     assert all(e.type != "ASSAULT" and e.mode != "heavy-weapons" for e in _events(nlp, text, date(2025, 9, 11)))
 
 
+@MODEL
+@pytest.mark.parametrize("text", [
+    # WCEP 2026-07-17_017: the tagger made "strikes" a noun; 2026-08-01_016: a wildfire's own act
+    "A Mw 7.3 earthquake strikes near the coast of Chiapas, Mexico.",
+    "The Old Trails wildfire in northwestern Spokane, Washington, United States, burns over 3,000 acres (12 km2), "
+    "destroying many structures.",
+])
+def test_events_what_a_hazard_does_is_no_event(nlp, text: str) -> None:
+    assert [e.type for e in _events(nlp, text) if e.type is not None] == []
+
+
+@MODEL
+def test_events_a_hazard_inside_a_name_is_no_hazard(nlp) -> None:
+    # WCEP 2025-09-23_014: "flood control projects" are projects; the council freezing assets acts
+    text = ("The Philippine Department of Justice and the National Bureau of Investigation file criminal graft and "
+            "malversation charges against senators Jinggoy Estrada and Joel Villanueva, representative Zaldy Co, "
+            "former representative Mitch Cajayon-Uy, and two former public works officials in connection with "
+            "investigations into alleged corruption in flood control projects with the Anti–Money Laundering "
+            "Council freezing their assets.")
+    assert "SANCTION" in [e.type for e in _events(nlp, text, date(2025, 9, 23))]
+
+
 def test_events_old_records_still_load() -> None:
     old = {"article_id": "a", "start": 0, "end": 4, "text": "sent", "type": None, "actor": ["PRK"]}
     event = from_dict(Event, old)

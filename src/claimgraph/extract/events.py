@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "9"
+VERSION = "10"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -173,13 +173,16 @@ def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = Non
     registry = registry or ActorRegistry.default()
     when = article.published.isoformat() if article.published else None
     words: list[list[int]] | None = None  # each token's lower-case form and lemma (hash ids), read once
-    for sent in doc.sents:
+    previous: Span | None = None
+    for sent in [*doc.sents]:
+        before, previous = previous, sent
         predicate = main_predicate(sent)
         if predicate is None:
             continue
         if words is None:
             words = doc.to_array([LOWER, LEMMA]).tolist()
         frames = _sentence_frames(sent, predicate, words)
+        hazard_acts = _hazard_does(predicate)
         seen: set[tuple[int, str | None]] = set()
         for n, frame in enumerate(frames):
             if (frame.token.i, frame.type) in seen:
@@ -188,8 +191,10 @@ def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = Non
             actor, recipient = event_codes(_coded_by(predicate, frame) if n == 0 else frame.token, registry, when)
             if frame.type is None and not actor and not recipient:
                 continue
-            if frame.type == "ASSAULT" and not actor and names_hazard(sent):
+            if frame.type == "ASSAULT" and not actor and _disaster(sent, before):
                 continue  # "Eight people are killed when a landslide buries ...": a disaster, no attack
+            if _hazard_does(frame.token) or (hazard_acts and not actor):
+                continue  # "A Mw 7.3 earthquake strikes near the coast", "a wildfire burns ..., destroying"
             if frame.type is None and n > 0:
                 continue
             tok = frame.token
@@ -202,6 +207,24 @@ def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = Non
                         extractor=EXTRACTOR, version=VERSION)
 
 
+def _disaster(sent: Span, before: Span | None) -> bool:
+    """Deaths in this sentence come from a hazard or accident it names, or that the sentence before names
+    when this one names no attack ("... collides with a firetruck while landing. Both pilots are killed")."""
+    if names_hazard(sent):
+        return True
+    if before is None or not names_hazard(before):
+        return False
+    return not any(t.pos_ == "NOUN" and (g := triggers().match(t)) is not None and g.type == "ASSAULT" for t in sent)
+
+
+def _hazard_does(token: Token) -> bool:
+    """The word's subject is a hazard: "an earthquake strikes", "a storm hits" (also where the tagger made
+    the verb a noun with the hazard before it: "A Mw 7.3 earthquake strikes near the coast")."""
+    deps = {"nsubj", "compound"} if token.dep_ == "ROOT" and token.pos_ == "NOUN" else {"nsubj"}
+    return any(c.dep_ in deps and names_hazard([*(x for x in c.lefts if x.dep_ == "compound"), c])
+               for c in token.children)  # the subject's own noun: not "projects" of "flood control projects"
+
+
 def names_hazard(tokens: Iterable[Token]) -> bool:
     """The words name a natural hazard or an accident ("flooding", "collides", "heat wave", "Storm
     Kristin"; not "protesters storm the consulate")."""
@@ -211,6 +234,8 @@ def names_hazard(tokens: Iterable[Token]) -> bool:
         lemma, pos = t.lemma_.lower(), _pos(t)
         if pos is not None and ((lemma, pos) in hazards or (f"{before} {lemma}", pos) in hazards):
             return True
+        if pos == "N" and (lemma, "V") in hazards and any(c.dep_ == "nsubj" for c in t.children):
+            return True  # a verb the tagger read as a noun, with its subject: "a flight ... collides with"
         before = lemma
     return False
 
