@@ -163,7 +163,10 @@ def test_actors_resolve(phrase: str, expected: str) -> None:
         ("Ukrainian military intelligence", "UKRSPY"),  # longest term wins
         ("U.S. and Ukrainian officials", "USAGOV+UKRGOV"),  # the sector is shared
         ("Russia and North Korea", "RUS+PRK"),
-        ("Seoul, South Korea", "KORGOV"),  # the same country twice is one actor
+        # a capital followed by its country is the city as a place, not its government; a namesake
+        # followed by another country is no capital (WCEP 2025-08-17_006: was the Dominican Republic's)
+        ("Seoul, South Korea", "KOR"),
+        ("Santo Domingo, Ecuador", "ECU"),
         ("Bosnia and Herzegovina", "BIH"),  # no split inside a name
         # a capital that begins a longer name names something of the country, not its government
         # (WCEP 2025-05-31_013: was FRAGOV)

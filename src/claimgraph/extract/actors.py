@@ -31,9 +31,10 @@ __all__ = ["EXTRACTOR", "VERSION", "ActorRegistry", "Alias", "Entry", "Resolutio
            "read_aliases"]
 
 EXTRACTOR = "claimgraph.actors"
-VERSION = "6"
+VERSION = "7"
 
 _NEXT_WORD = re.compile(r"[ \t]+([\w][\w'’.-]*)")
+_COMMA_NAME = re.compile(r",[ \t]+((?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*)")
 # Capitalised words after a capital that keep it the city, not the first word of another name: an office
 # ("Kyiv Mayor Vitali Klitschko") or the area named after it ("Kyiv Oblast", read as a region elsewhere).
 _CITY_WORDS = frozenset({"mayor", "governor", "prefect", "city", "region", "oblast", "province"})
@@ -346,11 +347,22 @@ class ActorRegistry:
         candidates = []
         for m in self._alias_re.finditer(text):
             alias = self.lookup(m.group(1), when)
-            if alias is not None and alias.kind == "capital" and self._begins_name(text, m.end(1)):
-                alias = replace(alias, kind="country")  # a name of the country's, not its government
+            if alias is not None and alias.kind == "capital":
+                country = self._country_after(text, m.end(1), when)
+                if country is not None and country.code != alias.code:
+                    continue  # a namesake: "Santo Domingo, Ecuador" is no capital of the Dominican Republic's
+                if country is not None or self._begins_name(text, m.end(1)):
+                    # "in Paris, France": the city as a place; "Paris Saint-Germain": a name of the country's
+                    alias = replace(alias, kind="country")
             if alias is not None:
                 candidates.append(_Hit(m.start(1), m.end(1), alias))
         return _select(candidates)
+
+    def _country_after(self, text: str, end: int, when: str | date | None) -> Alias | None:
+        """The country a comma after a city names: "Santo Domingo, Ecuador", "Paris, France"."""
+        m = _COMMA_NAME.match(text, end)
+        alias = self.lookup(m.group(1), when) if m is not None else None
+        return alias if alias is not None and alias.kind == "country" else None
 
     def _begins_name(self, text: str, end: int) -> bool:
         """A capital city followed by another capitalised word that is no sector or office: the first word
