@@ -150,6 +150,15 @@ def test_event_actors_deaths_in_a_disaster_are_no_assault(nlp, text: str) -> Non
     assert all(e.type != "ASSAULT" for e in find_events(nlp(text), Article.from_text(text)))
 
 
+def test_event_actors_a_passive_joined_to_a_verb_does_not_take_its_subject_as_actor(nlp) -> None:
+    # WCEP 2025-03-27_003: the parser joins "is killed" to "deployed"; the officer they share was killed,
+    # not the killer (was KENCOP)
+    text = ("A Kenyan police officer deployed in Haiti as part of the Multinational Security Support Mission is "
+            "killed in a suspected gang ambush, according to Haitian authorities.")
+    killed = [e for e in events(nlp, text, date(2025, 3, 27)) if e[0] == "killed"]
+    assert killed and "KENCOP" not in killed[0][1]
+
+
 def test_event_actors_a_storm_is_no_actor(nlp) -> None:
     # WCEP 2026-01-28: "by Storm Kristin in Portugal" names no party (a "by" phrase otherwise does)
     text = "Five people are killed and severe damage is caused by Storm Kristin in Portugal."

@@ -97,8 +97,11 @@ def _named_subject(verb: Token) -> bool:
 
 
 def _actor(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
     for v in _chain_up(verb):
         subjects = [c for c in v.children if c.dep_ in _SUBJECTS or (c.dep_ == "nsubjpass" and _stative(v))]
+        if passive and v is not verb and verb.dep_ == "conj":
+            subjects = []  # "an officer deployed in Haiti ... is killed": the subject they share was harmed
         for subject in subjects:
             if subject.pos_ in _PRONOUNS:
                 continue
