@@ -133,6 +133,18 @@ def test_events_what_a_hazard_does_is_no_event(nlp, text: str) -> None:
 
 
 @MODEL
+@pytest.mark.parametrize(("text", "absent"), [
+    # WCEP 2025-01-26_002 and 2026-08-14_001: trigger words inside names are no events
+    ("March 23 Movement rebels begin their advance into the city of Goma, North Kivu Province, Democratic "
+     "Republic of the Congo.", "PROTEST"),
+    ("Heavy fighting erupts in El Obeid, North Kordofan, Sudan, between the Sudanese Armed Forces and Rapid "
+     "Support Forces (RSF).", "SUPPORT"),
+])
+def test_events_a_trigger_word_inside_a_name_is_no_event(nlp, text: str, absent: str) -> None:
+    assert absent not in [e.type for e in _events(nlp, text)]
+
+
+@MODEL
 def test_events_a_hazard_inside_a_name_is_no_hazard(nlp) -> None:
     # WCEP 2025-09-23_014: "flood control projects" are projects; the council freezing assets acts
     text = ("The Philippine Department of Justice and the National Bureau of Investigation file criminal graft and "

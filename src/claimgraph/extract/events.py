@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "11"
+VERSION = "12"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -90,9 +90,10 @@ class Triggers:
         object.__setattr__(self, "heads", frozenset(head for head, _ in self.by_head))
 
     def match(self, token: Token) -> Trigger | None:
-        """The longest trigger headed by the token whose other words are among its dependents."""
+        """The longest trigger headed by the token whose other words are among its dependents; none for a
+        proper noun inside a named entity ("March 23 Movement rebels": no march)."""
         pos = _pos(token)
-        if pos is None:
+        if pos is None or (token.pos_ == "PROPN" and token.ent_type_):
             return None
         near: set[str] | None = None
         for key in {token.lemma_.lower(), token.lower_}:
