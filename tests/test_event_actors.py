@@ -159,6 +159,33 @@ def test_event_actors_a_passive_joined_to_a_verb_does_not_take_its_subject_as_ac
     assert killed and "KENCOP" not in killed[0][1]
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "trigger", "actor", "recipient"),
+    [
+        # WCEP 2026-07-23_005 and 2025-11-25_011: the parser hung the subject on the verb as its modifiers
+        # ("claims", "orders" read as nouns); the actor was missing
+        ("The Houthis claim to have attacked two Saudi Arabian oil tankers in the Red Sea for their violation of "
+         "the blockade by Yemen's Houthi-led armed forces.", date(2026, 7, 23), "attacked", ("YEMREB",), None),
+        ("Singapore orders Meta and TikTok to block local access to the social media accounts of an Australian man "
+         "whose posts advocate replacing Singapore's secular system with an Islamic state and seek to cause communal "
+         "tensions and influence elections.", date(2025, 11, 25), "orders", ("SGP",), None),
+        # WCEP 2025-05-21_012: a visit "by" someone is theirs (was the sentence's subject's, as recipient)
+        ("U.S. president Donald Trump confronts South African president Cyril Ramaphosa at the White House during a "
+         "state visit by Ramaphosa, claiming that there is a genocide against Afrikaners in South Africa, which "
+         "Ramaphosa strongly denied.",
+         date(2025, 5, 21), "visit", ("ZAFGOV",), None),
+        # WCEP 2025-06-23_008: "Al Shabaab" written with a space; the killed are the subject of "confirmed"
+        ("At least seven Ugandan Armed Forces personnel are confirmed killed by Al Shabaab following a three-day "
+         "siege on Sabiidd-Anole in the Lower Shabelle region of Somalia.", date(2025, 6, 23), "killed",
+         ("SOMREB",), ("UGAMIL",)),
+    ],
+)
+def test_event_actors_parties_the_parse_puts_elsewhere(nlp, text, published, trigger, actor, recipient) -> None:
+    found = [e for e in events(nlp, text, published) if e[0] == trigger]
+    assert found and found[0][1] == actor
+    assert recipient is None or found[0][2] == recipient
+
+
 def test_event_actors_a_storm_is_no_actor(nlp) -> None:
     # WCEP 2026-01-28: "by Storm Kristin in Portugal" names no party (a "by" phrase otherwise does)
     text = "Five people are killed and severe damage is caused by Storm Kristin in Portugal."

@@ -99,17 +99,22 @@ def _named_subject(verb: Token) -> bool:
 def _actor(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     for v in _chain_up(verb):
-        subjects = [c for c in v.children if c.dep_ in _SUBJECTS or (c.dep_ == "nsubjpass" and _stative(v))]
-        if passive and v is not verb and verb.dep_ == "conj":
-            subjects = []  # "an officer deployed in Haiti ... is killed": the subject they share was harmed
+        # a passive's doer is no subject of a verb above it: "an officer deployed in Haiti ... is killed"
+        # (the subject they share was harmed), "will not participate in the World Cup to be hosted by ..."
+        inherited = passive and v is not verb
+        subjects = [] if inherited else [c for c in v.children
+                                         if c.dep_ in _SUBJECTS or (c.dep_ == "nsubjpass" and _stative(v))]
         for subject in subjects:
             if subject.pos_ in _PRONOUNS:
                 continue
             return _codes(subject, registry, when)
+        if not subjects and not inherited and (codes := _subject_as_modifiers(v, registry, when)):
+            return codes
         # the "by" of the verb or of a verb joined to it: "are shot and killed by Israeli soldiers"
         joined = [v, *(c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-        agents = [g for w in joined for c in w.children if c.dep_ == "agent" for g in c.children
-                  if g.dep_ == "pobj" and not _names_hazard(g)]
+        agents = [g for w in joined for c in w.children
+                  if c.dep_ == "agent" or (w.pos_ == "NOUN" and c.dep_ == "prep" and c.lower_ == "by")
+                  for g in c.children if g.dep_ == "pobj" and not _names_hazard(g)]  # "a visit by Ramaphosa"
         if agents:
             return _codes(agents[0], registry, when)
         attack = _attack_in(v)
@@ -118,6 +123,30 @@ def _actor(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
         if subjects:
             return []
     return []
+
+
+def _subject_as_modifiers(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
+    """The subject the parser hung on the verb as its modifiers, the verb read as a noun or a noun's head:
+    "The Israeli military claims to have killed ..." ("military" an adjective of "claims"), "The United
+    States military launches ..." (a determiner and compounds of "launches")."""
+    from claimgraph.extract.events import names_hazard  # events builds on this module
+
+    left = [c for c in verb.lefts if c.dep_ in {"det", "amod", "compound", "nmod"}]
+    if verb.dep_ != "ROOT" or not left or any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    if names_hazard([verb]) or verb.lemma_.lower() in {w for w, _ in _hazard_verbs()}:
+        return []  # "A Turkish Air Force F-16 fighter jet crashes": an accident has no doer
+    span = verb.doc[left[0].left_edge.i:verb.i]
+    if any(t.pos_ in {"VERB", "AUX", "PUNCT"} for t in span):
+        return []
+    hit = registry.resolve(span.text, when)
+    return hit.code.split("+") if hit else []
+
+
+def _hazard_verbs() -> frozenset[tuple[str, str]]:
+    from claimgraph.extract.events import triggers  # events builds on this module
+
+    return frozenset(h for h in triggers().hazards if h[1] == "V")
 
 
 def _attack_in(verb: Token) -> Token | None:
@@ -184,7 +213,7 @@ def _recipient(verb: Token, registry: ActorRegistry, when: str | None) -> list[s
         other: list[str] = []
         attack = _attack_in(v)  # an attack whose maker is known names the actor, not a recipient
         skip = attack.head.i if attack is not None and _maker(attack, registry, when) else None
-        for child in v.children:
+        for child in [*v.children, *_raised_subject(v)]:
             if child.i == skip:
                 continue
             if child.dep_ == "dative":
@@ -199,6 +228,14 @@ def _recipient(verb: Token, registry: ActorRegistry, when: str | None) -> list[s
             if found:
                 return list(dict.fromkeys(found))
     return []
+
+
+def _raised_subject(verb: Token) -> list[Token]:
+    """The passive subject of the verb a passive participle completes, which is the participle's own:
+    "personnel are confirmed killed by Al Shabaab", "Shagaev ... is reported to have been killed by"."""
+    if verb.tag_ != "VBN" or verb.dep_ not in {"xcomp", "oprd"} or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
 
 
 def _chain_down(verb: Token) -> Iterator[Token]:

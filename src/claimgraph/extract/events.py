@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "12"
+VERSION = "13"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -253,8 +253,11 @@ def _coded_by(predicate: Token, frame: _Frame) -> Token:
         reported = reported.head
     if (reported.i != predicate.i and frame.type in MATERIAL_CONFLICT | (COOPERATION - {"AGREE"})
             and reported.pos_ == "VERB" and predicate in reported.ancestors
-            and any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" for c in reported.children)):
-        return reported
+            and any(c.dep_ in {"nsubj", "nsubjpass", "agent"} and c.pos_ != "PRON" for c in reported.children)):
+        return reported  # also "the World Cup to be hosted by Canada, Mexico, and the United States"
+    if reported.i != predicate.i and reported.pos_ == "NOUN" and any(
+            c.dep_ == "prep" and c.lower_ == "by" for c in reported.children):
+        return reported  # "during a state visit by Ramaphosa": the visit's own doer
     return predicate
 
 
