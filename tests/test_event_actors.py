@@ -186,6 +186,27 @@ def test_event_actors_parties_the_parse_puts_elsewhere(nlp, text, published, tri
     assert recipient is None or found[0][2] == recipient
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "trigger", "actor", "recipient"),
+    [
+        # WCEP 2025-05-07_002: the attack the sentence's subject speaks of is the maker's (was Pakistan's,
+        # on India)
+        ("Pakistani prime minister Shehbaz Sharif declares the Indian attacks to be an act of war and vows further "
+         "retaliation.", date(2025, 5, 7), "attacks", ("IND",), ("PAKGOV",)),
+        # WCEP 2026-03-13_000: the missile is Iran's, Turkey's airspace its target (was Turkey attacking Iran)
+        ("Turkey intercepts an Iranian ballistic missile violating its airspace.", date(2026, 3, 13), "missile",
+         ("IRNMIL",), ("TUR",)),
+        # WCEP 2026-07-13_012: a "Chinese-made" drone names where it was made, not who flew it
+        ("The Sudanese Army says that it has downed another Chinese-made FH-95 drone near El-Obeid in North Kordofan, "
+         "making it the fourth drone downed by the army.", date(2026, 7, 13), "drone", ("SDNMIL",), None),
+    ],
+)
+def test_event_actors_an_attack_named_by_its_maker(nlp, text, published, trigger, actor, recipient) -> None:
+    found = [e for e in events(nlp, text, published) if e[0] == trigger]
+    assert found and found[0][1] == actor
+    assert recipient is None or found[0][2] == recipient
+
+
 def test_event_actors_a_storm_is_no_actor(nlp) -> None:
     # WCEP 2026-01-28: "by Storm Kristin in Portugal" names no party (a "by" phrase otherwise does)
     text = "Five people are killed and severe damage is caused by Storm Kristin in Portugal."

@@ -21,7 +21,7 @@ from claimgraph.extract.lexicon import lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["event_codes", "main_predicate"]
+__all__ = ["attack_maker", "event_codes", "main_predicate"]
 
 _SUBJECTS = {"nsubj", "csubj"}
 _OBJECTS = {"dobj", "dative", "attr", "oprd"}
@@ -179,10 +179,16 @@ def _names_hazard(phrase: Token) -> bool:
     return names_hazard(phrase.subtree)
 
 
+def attack_maker(attack: Token, registry: ActorRegistry, when: str | None = None) -> list[str]:
+    """Who made an attack named by a noun: "the Indian attacks", "an attack by the Rapid Support Forces"."""
+    return _maker(attack, registry, when) if attack.pos_ == "NOUN" else []
+
+
 def _maker(attack: Token, registry: ActorRegistry, when: str | None) -> list[str]:
     """Who made an attack, from its own modifiers ("an Israeli airstrike", "Iranian missile strikes", "a
     Taliban attack") or a "by" after it; not from where it was ("a car bombing in central Baghdad")."""
-    words = [t for c in attack.children if c.dep_ in {"amod", "compound", "poss", "nmod"} for t in c.subtree]
+    words = [t for c in attack.children if c.dep_ in {"amod", "compound", "poss", "nmod"}
+             and c.lower_.rpartition("-")[2] not in _MADE_BY for t in c.subtree]  # "Chinese-made drone": its maker's
     if words:
         text = " ".join(t.text for t in sorted([*words, attack], key=lambda t: t.i))
         hit = registry.resolve(text, when)
@@ -190,6 +196,9 @@ def _maker(attack: Token, registry: ActorRegistry, when: str | None) -> list[str
             return hit.code.split("+")
     by = [g for c in attack.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
     return _codes(by[0], registry, when) if by else []
+
+
+_MADE_BY = frozenset({"made", "built", "manufactured", "designed", "supplied", "produced"})
 
 
 def _stative(verb: Token) -> bool:

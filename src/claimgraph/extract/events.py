@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from spacy.attrs import LEMMA, LOWER
 
 from claimgraph.extract.actors import ActorRegistry
-from claimgraph.extract.event_actors import event_codes, main_predicate
+from claimgraph.extract.event_actors import attack_maker, event_codes, main_predicate
 from claimgraph.extract.lexicon import lexicon
 from claimgraph.models import Article, Event, Place, Quantity, Stance, TimeRef
 
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "13"
+VERSION = "14"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -190,6 +190,12 @@ def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = Non
                 continue
             seen.add((frame.token.i, frame.type))
             actor, recipient = event_codes(_coded_by(predicate, frame) if n == 0 else frame.token, registry, when)
+            if frame.type == "ASSAULT" and (maker := attack_maker(frame.token, registry, when)):
+                # an attack its own words name the maker of: "declares the Indian attacks to be an act of war"
+                # is India's attack, not Pakistan's, and the one the sentence is about is its target unless
+                # another is named ("Turkey intercepts an Iranian ballistic missile": Turkey's airspace)
+                recipient = [c for c in recipient if c not in maker] or [c for c in actor if c not in maker]
+                actor = maker
             if frame.type is None and not actor and not recipient:
                 continue
             if frame.type == "ASSAULT" and not actor and _disaster(sent, before):
