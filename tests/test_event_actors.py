@@ -207,6 +207,16 @@ def test_event_actors_an_attack_named_by_its_maker(nlp, text, published, trigger
     assert recipient is None or found[0][2] == recipient
 
 
+def test_event_actors_a_passive_joined_to_a_clause_is_its_own_event(nlp) -> None:
+    # WCEP 2025-04-15_009: the parser makes "linked" the root; the journalists were convicted and sentenced
+    # (they had been the ones convicting)
+    text = ("Four Russian journalists linked to the late Russian opposition leader Alexei Navalny are convicted of "
+            "extremism and sentenced to five years and six months imprisonment in a penal colony.")
+    found = {e[0]: e for e in events(nlp, text, date(2025, 4, 15))}
+    assert found["convicted"][1:] == ((), ("RUSMED",))
+    assert found["sentenced"][1:] == ((), ("RUSMED",))
+
+
 def test_event_actors_a_storm_is_no_actor(nlp) -> None:
     # WCEP 2026-01-28: "by Storm Kristin in Portugal" names no party (a "by" phrase otherwise does)
     text = "Five people are killed and severe damage is caused by Storm Kristin in Portugal."

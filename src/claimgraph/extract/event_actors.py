@@ -97,7 +97,7 @@ def _named_subject(verb: Token) -> bool:
 
 
 def _actor(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    passive = _passive(verb)
     for v in _chain_up(verb):
         # a passive's doer is no subject of a verb above it: "an officer deployed in Haiti ... is killed"
         # (the subject they share was harmed), "will not participate in the World Cup to be hosted by ..."
@@ -123,6 +123,13 @@ def _actor(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
         if subjects:
             return []
     return []
+
+
+def _passive(verb: Token) -> bool:
+    """A passive verb, or a participle joined to one ("are convicted of extremism and sentenced to")."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.head.children)
 
 
 def _subject_as_modifiers(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
@@ -222,12 +229,13 @@ def _recipient(verb: Token, registry: ActorRegistry, when: str | None) -> list[s
         other: list[str] = []
         attack = _attack_in(v)  # an attack whose maker is known names the actor, not a recipient
         skip = attack.head.i if attack is not None and _maker(attack, registry, when) else None
-        for child in [*v.children, *_raised_subject(v)]:
+        raised = _raised_subject(v)
+        for child in [*v.children, *raised]:
             if child.i == skip:
                 continue
             if child.dep_ == "dative":
                 first += _object_codes(child, registry, when)
-            elif child.dep_ in _OBJECTS or (child.dep_ == "nsubjpass" and not _stative(v)):
+            elif child.dep_ in _OBJECTS or (child.dep_ == "nsubjpass" and not _stative(v)) or child in raised:
                 objects += _object_codes(child, registry, when)
             elif child.dep_ == "prep" and child.lower_ not in _NOT_RECIPIENT_PREPS:
                 found = [c for obj in child.children if obj.dep_ == "pobj"
@@ -241,10 +249,18 @@ def _recipient(verb: Token, registry: ActorRegistry, when: str | None) -> list[s
 
 def _raised_subject(verb: Token) -> list[Token]:
     """The passive subject of the verb a passive participle completes, which is the participle's own:
-    "personnel are confirmed killed by Al Shabaab", "Shagaev ... is reported to have been killed by"."""
-    if verb.tag_ != "VBN" or verb.dep_ not in {"xcomp", "oprd"} or any(c.dep_ == "nsubjpass" for c in verb.children):
+    "personnel are confirmed killed by Al Shabaab", "Shagaev ... is reported to have been killed by"; and
+    the subject a passive shares with the verb it is joined to ("journalists linked to Navalny are convicted")."""
+    if verb.tag_ != "VBN" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return []
-    return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ in {"xcomp", "oprd"}:
+        return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ == "conj" and _passive(verb):
+        head = verb.head
+        while not (found := [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]) and head.dep_ == "conj":
+            head = head.head  # "... are convicted of extremism and sentenced to": up to the shared subject
+        return found
+    return []
 
 
 def _chain_down(verb: Token) -> Iterator[Token]:

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "14"
+VERSION = "15"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -264,6 +264,8 @@ def _coded_by(predicate: Token, frame: _Frame) -> Token:
     if reported.i != predicate.i and reported.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ == "by" for c in reported.children):
         return reported  # "during a state visit by Ramaphosa": the visit's own doer
+    if reported.dep_ == "conj" and reported.head.i == predicate.i and reported.pos_ == "VERB":
+        return reported  # a clause of its own: "journalists linked to Navalny are convicted" (no one linked them)
     return predicate
 
 
