@@ -140,6 +140,8 @@ def test_event_actors_typed_event_without_codes_is_kept(nlp) -> None:
         "At least 70 migrants are killed after a boat carrying about 150 people, mostly Gambian and Senegalese "
         "nationals, sinks off the coast of Mauritania, while over 30 others remain missing and 16 are rescued.",
         # WCEP 2025-08-27_002
+        "Four people are killed and five others are injured after an old residential building collapses in Cairo, "
+        "Egypt.",  # WCEP 2026-08-11_013
         "Six people are killed after entering an under-construction septic tank in Kalahandi District, India.",
         # WCEP 2026-05-26_008: a septic tank is no weapon
         "Eighteen people are killed and ten more injured in a gasoline tank truck explosion along an expressway in "
@@ -215,6 +217,13 @@ def test_event_actors_a_passive_joined_to_a_clause_is_its_own_event(nlp) -> None
     found = {e[0]: e for e in events(nlp, text, date(2025, 4, 15))}
     assert found["convicted"][1:] == ((), ("RUSMED",))
     assert found["sentenced"][1:] == ((), ("RUSMED",))
+
+
+def test_event_actors_a_city_and_its_country_are_read_together(nlp) -> None:
+    # WCEP 2025-07-08_001: Tripoli, Lebanon, is no capital of Libya's (the recipient was LBYGOV)
+    text = "An Israeli airstrike kills at least three people and injures 13 others in an attack on Tripoli, Lebanon."
+    found = {e[0]: e for e in events(nlp, text, date(2025, 7, 8))}
+    assert found["injures"] == ("injures", ("ISR",), ("LBN",))
 
 
 def test_event_actors_a_storm_is_no_actor(nlp) -> None:

@@ -286,7 +286,13 @@ def _object_codes(head: Token, registry: ActorRegistry, when: str | None, depth:
 def _codes(head: Token, registry: ActorRegistry, when: str | None) -> list[str]:
     """The codes a noun phrase names: its head with its modifiers and conjuncts, not its clauses;
     else those of a noun in apposition ("Kenzo Oshima, the United Nations Emergency Relief Coordinator")."""
-    for candidate in (head, *(c for c in head.children if c.dep_ == "appos")):
+    appos = [c for c in head.children if c.dep_ == "appos"]
+    if appos and _place_and_country(head, appos[0], registry, when):  # "Tripoli, Lebanon": a city and its
+        text = f"{head.text}, {appos[0].text}"  # country, read together (not Libya's capital)
+        hit = registry.resolve(text, when)
+        if hit and hit.kind == "country":
+            return hit.code.split("+")
+    for candidate in (head, *appos):
         tokens = sorted(_name_tokens(candidate), key=lambda t: t.i)
         text = "".join(t.text_with_ws for t in tokens).strip()
         hit = registry.resolve(text, when)
@@ -301,6 +307,18 @@ def _codes(head: Token, registry: ActorRegistry, when: str | None) -> list[str]:
             codes += hit.code.split("+") if hit else []
         return list(dict.fromkeys(codes))
     return []
+
+
+def _place_and_country(head: Token, appos: Token, registry: ActorRegistry, when: str | None) -> bool:
+    """A one-word place followed by a one-word country: "Tripoli, Lebanon", "Bandra, India"; not a person
+    ("Maduro, Venezuela's president"), a building ("the U.S. Consulate in Nuuk, Greenland") or a list
+    ("Burkina Faso, Mali, and Niger")."""
+    if head.ent_type_ not in {"GPE", "LOC"} or appos.ent_type_ not in {"GPE", "LOC"}:
+        return False
+    if any(c.dep_ in {"conj", "cc", "compound"} for c in (*head.children, *appos.children)):
+        return False
+    own = registry.resolve(head.text, when)
+    return own is None or own.kind == "metonym"
 
 
 def _name_tokens(head: Token, conjuncts: bool = True) -> Iterator[Token]:
