@@ -292,6 +292,13 @@ CASES = [
      "District, Panjshir Province, Afghanistan.", "Thirteen", 13, "=", "fighters", False),
     ("Three Thai soldiers are killed and 29 more injured during clashes with Cambodian soldiers.", "29", 29, "=",
      "soldiers", False),
+    # WCEP 2025-08-21_005: adjectives joined by "and" between the count and its noun (had no unit)
+    ("The Russian Armed Forces conduct a combined attack overnight, launching at least 570 drones and 40 hypersonic, "
+     "ballistic, and cruise missiles across Ukraine, with two cruise missiles striking an American electronics "
+     "factory in Mukachevo, Zakarpattia Oblast, injuring over a dozen people.", "40", 40, "=", "missiles", False),
+    # WCEP 2026-03-28_016: the second of two parts counts what the first does (had no unit)
+    ("Around 18 people are arrested during anti-war protests held across Israel against the Iran war, including 13 "
+     "in Tel Aviv and 5 in Haifa. Protests are also held in Jerusalem and Beersheba.", "5", 5, "=", "people", False),
     # WCEP 2025-12-07_008: a participle the parser hangs on the number, then a name (had no unit)
     ("Thirteen suspected Los Lobos gang members are killed in a prison riot following two explosions in Machala, "
      "El Oro Province, Ecuador.", "Thirteen", 13, "=", "members", False),
@@ -426,6 +433,9 @@ NOT_QUANTITIES = [
     ("French footballer Kylian Mbappé scores twice to become the highest-scoring player in World Cup history, and "
      "the first player to score 10 goals in a single World Cup since Germany's Gerd Müller in 1970.", "scores",
      [10]),
+    # WCEP 2026-05-21_008: the second day of a range of dates
+    ("India and the African Union postpone the upcoming India–Africa Forum Summit, originally scheduled to be held "
+     "in New Delhi between May 28 and 31, due to the Ebola outbreak in parts of Africa.", "31", []),
     # WCEP 2026-07-07_008: a number word that begins a name
     ("One person was killed and 36 others are injured in two explosions near Four Seasons Hotel Damascus, Syria, "
      "where French president Emmanuel Macron stayed during his state visit to the country.", "Four", [1, 36, 2]),

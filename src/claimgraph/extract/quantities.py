@@ -33,7 +33,7 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "9"
+VERSION = "10"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
@@ -428,6 +428,9 @@ def _noise(ctx: _Context, f: _Found) -> bool:
     return bool(f.num.literal) or (f.num.spelled and e - s == 1 and len(p[s - 1].text) > 2)
 
 
+_DAY_RANGE = frozenset({"and", "to", "-", "–", "through", "until"})
+
+
 def _ordinal_suffix(value: float) -> str:
     n = int(value)
     if n % 100 in (11, 12, 13):
@@ -443,6 +446,8 @@ def _beside_month(p: list[Piece], s: int, e: int, num: Number) -> bool:
     if k >= 0 and p[k].text == ".":
         k -= 1
     on = s > 0 and p[s - 1].lower in _DATE_PREPOSITIONS  # "on 1 may"
+    if k >= 2 and p[k].lower in _DAY_RANGE and p[k - 1].kind == "num" and _month(p, k - 2) and num.value <= 31:
+        return True  # "between May 28 and 31": the second day
     return _month(p, k) or _month(p, e, on) or (e + 1 < len(p) and p[e].lower == "of" and _month(p, e + 1))
 
 
@@ -547,6 +552,8 @@ def _counted(ctx: _Context, f: _Found) -> Token | None:
             h = h.head  # "Nine CJNG members", "Thirteen Taliban fighters": the name qualifies the noun
         if h.i not in inside and t.i < h.i <= t.i + 8 and _nounish(h) \
                 and all(x.pos_ in _IN_NOUN_PHRASE or _modifier_verb(x, t) or _joins_numbers(x, t)
+                        or (x.pos_ == "CCONJ" and t.i < x.head.i < h.i  # "40 hypersonic, ballistic, and cruise"
+                            and not any(y.pos_ == "NUM" for y in ctx.doc[x.i:h.i]))
                         for x in ctx.doc[toks[-1].i + 1:h.i]):
             return h
     last = toks[-1]
@@ -590,6 +597,8 @@ def _bare_count(ctx: _Context, f: _Found) -> tuple[int, str] | None:
     tok = ctx.token(f.num.last - 1)
     if tok is None:
         return None
+    while tok.dep_ == "conj" and tok.head.pos_ == "NUM":  # "including 13 in Tel Aviv and 5 in Haifa"
+        tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ in ("including", "among"):
         return tok.sent.start, "part"
     if tok.dep_ == "nummod" and tok.head.lower_ == "more":  # "14 more injured"
