@@ -167,6 +167,10 @@ def test_actors_resolve(phrase: str, expected: str) -> None:
         # followed by another country is no capital (WCEP 2025-08-17_006: was the Dominican Republic's)
         ("Seoul, South Korea", "KOR"),
         ("Santo Domingo, Ecuador", "ECU"),
+        # central banks are their government's (was the Bank of Canada CANBUS, the Federal Reserve nothing;
+        # Wikinews 113278, central banks' joint action of 2008)
+        ("the Bank of Canada", "CANGOV"),
+        ("the United States Federal Reserve", "USAGOV"),
         ("Bosnia and Herzegovina", "BIH"),  # no split inside a name
         # a capital that begins a longer name names something of the country, not its government
         # (WCEP 2025-05-31_013: was FRAGOV)
