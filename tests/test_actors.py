@@ -171,6 +171,9 @@ def test_actors_resolve(phrase: str, expected: str) -> None:
         # Wikinews 113278, central banks' joint action of 2008)
         ("the Bank of Canada", "CANGOV"),
         ("the United States Federal Reserve", "USAGOV"),
+        # a company by its trade (was USA): Wikinews 126361 (GM dealerships), then written plainly
+        ("Chrysler, another U.S. car maker", "USABUS"),
+        ("American automaker General Motors", "USABUS"),
         ("Bosnia and Herzegovina", "BIH"),  # no split inside a name
         # a capital that begins a longer name names something of the country, not its government
         # (WCEP 2025-05-31_013: was FRAGOV)
