@@ -198,6 +198,15 @@ def test_event_actors_parties_the_parse_puts_elsewhere(nlp, text, published, tri
         # WCEP 2026-03-13_000: the missile is Iran's, Turkey's airspace its target (was Turkey attacking Iran)
         ("Turkey intercepts an Iranian ballistic missile violating its airspace.", date(2026, 3, 13), "missile",
          ("IRNMIL",), ("TUR",)),
+        # WCEP 2026-03-04_007: "strikes" a country makes are attacks here too, as events read them (had no
+        # actor: "strike" alone is a walkout)
+        ("Three people are killed and six more injured during two Israeli strikes on the road to the airport in "
+         "Beirut.", date(2026, 3, 4), "killed", ("ISR",), None),
+        # WCEP 2026-07-31_008 and 2026-07-24_002: an attack that is the subject, or comes "from" somewhere
+        ("Human Rights Watch reports that a Sukhoi Su-24 airstrike by the Russian paramilitary group Africa Corps in "
+         "Mali's Mopti region killed eight civilians in June.", date(2026, 7, 31), "killed", ("RUS",), None),
+        ("Kuwait's army says that its air defenses confronted several attacks from Iran.", date(2026, 7, 24),
+         "attacks", ("IRN",), None),
         # WCEP 2026-07-13_012: a "Chinese-made" drone names where it was made, not who flew it
         ("The Sudanese Army says that it has downed another Chinese-made FH-95 drone near El-Obeid in North Kordofan, "
          "making it the fourth drone downed by the army.", date(2026, 7, 13), "drone", ("SDNMIL",), None),

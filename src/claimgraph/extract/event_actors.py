@@ -107,6 +107,8 @@ def _actor(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
         for subject in subjects:
             if subject.pos_ in _PRONOUNS:
                 continue
+            if _names_attack(subject) and (codes := _maker(subject, registry, when)):
+                return codes  # "an airstrike by the Russian paramilitary group Africa Corps killed ..."
             return _codes(subject, registry, when)
         if not subjects and not inherited and (codes := _subject_as_modifiers(v, registry, when)):
             return codes
@@ -160,8 +162,6 @@ def _attack_in(verb: Token) -> Token | None:
     """The attack a passive harm happened in: "are killed in an Israeli airstrike", "injured in Iranian
     missile strikes", "killed and 37 more injured in a series of Israeli airstrikes" (the attack's maker
     is the actor the passive leaves out)."""
-    from claimgraph.extract.events import triggers  # events builds on this module
-
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return None
     joined = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]  # "... and 37 injured in"
@@ -173,10 +173,18 @@ def _attack_in(verb: Token) -> Token | None:
                 of = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                       if g.dep_ == "pobj"]
                 for noun in [obj, *of]:
-                    trigger = triggers().match(noun)
-                    if trigger is not None and trigger.type == "ASSAULT":
+                    if _names_attack(noun):
                         return noun
     return None
+
+
+def _names_attack(noun: Token) -> bool:
+    """A word naming an attack, read as events read it ("two Israeli strikes" is one, "a strike" alone a
+    walkout)."""
+    from claimgraph.extract.events import _trigger  # events builds on this module
+
+    trigger = _trigger(noun)
+    return trigger is not None and trigger.type == "ASSAULT"
 
 
 def _names_hazard(phrase: Token) -> bool:
@@ -201,7 +209,8 @@ def _maker(attack: Token, registry: ActorRegistry, when: str | None) -> list[str
         hit = registry.resolve(text, when)
         if hit:
             return hit.code.split("+")
-    by = [g for c in attack.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+    by = [g for c in attack.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+          for g in c.children if g.dep_ == "pobj"]  # "an attack by the RSF", "several attacks from Iran"
     return _codes(by[0], registry, when) if by else []
 
 
