@@ -181,9 +181,9 @@ def _attack_in(verb: Token) -> Token | None:
 def _names_attack(noun: Token) -> bool:
     """A word naming an attack, read as events read it ("two Israeli strikes" is one, "a strike" alone a
     walkout)."""
-    from claimgraph.extract.events import _trigger  # events builds on this module
+    from claimgraph.extract.events import trigger_of  # events builds on this module
 
-    trigger = _trigger(noun)
+    trigger = trigger_of(noun)
     return trigger is not None and trigger.type == "ASSAULT"
 
 

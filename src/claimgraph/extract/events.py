@@ -36,7 +36,7 @@ from claimgraph.models import Article, Event, Place, Quantity, Stance, TimeRef
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "triggers"]
+__all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
 VERSION = "17"
@@ -336,7 +336,7 @@ def _frame(token: Token, depth: int = 0) -> _Frame | None:
         adjective = next((c for c in token.children if c.dep_ in {"acomp", "attr"} and c.pos_ == "ADJ"), None)
         described = _frame(adjective, depth + 1) if adjective is not None else None
         return _modal(token, described) if described is not None else _must(token)
-    trigger = _trigger(token)
+    trigger = trigger_of(token)
     kind = trigger.type if trigger else None
     clause = _clause(token)
     cue = lexicon().verb_stance(token.lemma_) if token.pos_ == "VERB" else None
@@ -382,7 +382,7 @@ def _frame(token: Token, depth: int = 0) -> _Frame | None:
 _STRIKE = Trigger(("strike",), "strike", "N", "ASSAULT", "heavy-weapons")
 
 
-def _trigger(token: Token) -> Trigger | None:
+def trigger_of(token: Token) -> Trigger | None:
     """The trigger a word names an event by; a "strike" some country made or aims at another is an attack,
     not a walkout: "Israel's strikes on Iran", "an American strike on the same base", "Russian strikes in
     Kyiv" ("a general strike" stays)."""
@@ -513,7 +513,7 @@ def _object_frame(token: Token, depth: int) -> _Frame | None:
         seen += 1
         t = queue.pop(0)
         if t.pos_ in {"NOUN", "PROPN"}:
-            trigger = _trigger(t)
+            trigger = trigger_of(t)
             if trigger is not None and trigger.type in TYPES:
                 mode = trigger.mode or _mode_near(t, trigger.type)
                 return _Frame(trigger.type, mode, t)
