@@ -235,6 +235,23 @@ def test_event_actors_a_city_and_its_country_are_read_together(nlp) -> None:
     assert found["injures"] == ("injures", ("ISR",), ("LBN",))
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "trigger", "actor"),
+    [
+        # WCEP 2026-04-21_003: the object of the second verb is the subject's (the drone had no actor)
+        ("Hezbollah fires rockets at Israeli troops in southern Lebanon and launches a drone into northern Israel.",
+         date(2026, 4, 21), "drone", ("LBNREB",)),
+        # WCEP 2025-02-20_005: "Al-Shabaab" in three tokens, the hyphen hung on the head (had no actor)
+        ("Al-Shabaab launches a coordinated attack on four Somali military bases in Middle Shabelle, Somalia, killing "
+         "and wounding dozens of soldiers. Somali authorities say they repelled the attack, killing at least 130 "
+         "militant fighters.", date(2025, 2, 20), "attack", ("SOMREB",)),
+    ],
+)
+def test_event_actors_the_doer_of_an_object_and_a_hyphenated_name(nlp, text, published, trigger, actor) -> None:
+    found = [e for e in events(nlp, text, published) if e[0] == trigger]
+    assert found and found[0][1] == actor
+
+
 def test_event_actors_a_storm_is_no_actor(nlp) -> None:
     # WCEP 2026-01-28: "by Storm Kristin in Portugal" names no party (a "by" phrase otherwise does)
     text = "Five people are killed and severe damage is caused by Storm Kristin in Portugal."

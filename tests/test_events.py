@@ -145,6 +145,18 @@ def test_events_a_trigger_word_inside_a_name_is_no_event(nlp, text: str, absent:
 
 
 @MODEL
+def test_events_a_verb_tagged_as_a_noun_and_a_thing_named_by_a_trigger_word(nlp) -> None:
+    # WCEP 2025-09-23_013: the tagger made "sentences" a noun (no event was found for it), and "asylum" in
+    # "asylum-seeker" had been AID
+    text = ("An English magistrates' court sentences an Ethiopian asylum-seeker to 12 months in prison for sexually "
+            "assaulting a woman and a 14-year-old girl, an incident that triggered nationwide protests over "
+            "migration policies and the housing of asylum-seekers in hotels.")
+    found = _events(nlp, text, date(2025, 9, 23))
+    assert (found[0].text, found[0].type) == ("sentences", "COERCE")
+    assert "AID" not in [e.type for e in found]
+
+
+@MODEL
 def test_events_a_hazard_inside_a_name_is_no_hazard(nlp) -> None:
     # WCEP 2025-09-23_014: "flood control projects" are projects; the council freezing assets acts
     text = ("The Philippine Department of Justice and the National Bureau of Investigation file criminal graft and "

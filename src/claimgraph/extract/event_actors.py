@@ -303,7 +303,7 @@ def _codes(head: Token, registry: ActorRegistry, when: str | None) -> list[str]:
             return hit.code.split("+")
     for candidate in (head, *appos):
         tokens = sorted(_name_tokens(candidate), key=lambda t: t.i)
-        text = "".join(t.text_with_ws for t in tokens).strip()
+        text = _phrase_text(tokens)
         hit = registry.resolve(text, when)
         if hit:
             return hit.code.split("+")
@@ -312,7 +312,7 @@ def _codes(head: Token, registry: ActorRegistry, when: str | None) -> list[str]:
         codes = []
         for conjunct in conjuncts:
             tokens = sorted(_name_tokens(conjunct, conjuncts=False), key=lambda t: t.i)
-            hit = registry.resolve("".join(t.text_with_ws for t in tokens).strip(), when)
+            hit = registry.resolve(_phrase_text(tokens), when)
             codes += hit.code.split("+") if hit else []
         return list(dict.fromkeys(codes))
     return []
@@ -328,6 +328,18 @@ def _place_and_country(head: Token, appos: Token, registry: ActorRegistry, when:
         return False
     own = registry.resolve(head.text, when)
     return own is None or own.kind == "metonym"
+
+
+def _phrase_text(tokens: list[Token]) -> str:
+    """The words of a name as written, with the hyphens and apostrophes between them that the name's own
+    tokens leave out ("Al-Shabaab": "Al" and "Shabaab" with a "-" hung on the head)."""
+    doc = tokens[0].doc
+    chosen = {t.i for t in tokens}
+    out = []
+    for t in doc[tokens[0].i:tokens[-1].i + 1]:
+        if t.i in chosen or (t.is_punct and t.text in "-–'’" and not t.whitespace_ and t.i > tokens[0].i):
+            out.append(t.text_with_ws)
+    return "".join(out).strip()
 
 
 def _name_tokens(head: Token, conjuncts: bool = True) -> Iterator[Token]:

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "17"
+VERSION = "18"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -84,6 +84,7 @@ class Trigger:
 class Triggers:
     by_head: dict[tuple[str, str], list[Trigger]]
     hazards: frozenset[tuple[str, str]] = frozenset()  # natural hazards and accidents: (lemmas, pos)
+    things: frozenset[str] = frozenset()  # "none" rows: lemmas of phrases that name things, no event
     heads: frozenset[str] = field(init=False)  # every trigger's head word, whatever its part of speech
 
     def __post_init__(self) -> None:
@@ -95,6 +96,15 @@ class Triggers:
         pos = _pos(token)
         if pos is None or (token.pos_ == "PROPN" and token.ent_type_):
             return None
+        if token.dep_ == "compound" and f"{token.lemma_.lower()} {token.head.lemma_.lower()}" in self.things:
+            return None  # "an asylum-seeker", "a tank truck": the word only says what kind of thing
+        found = self._match(token, pos)
+        if found is None and pos == "N" and token.dep_ == "ROOT" and token.tag_ == "NNS" \
+                and any(c.dep_ == "nsubj" for c in token.children):
+            found = self._match(token, "V")  # a verb the tagger read as a noun: "the court ... sentences"
+        return found
+
+    def _match(self, token: Token, pos: str) -> Trigger | None:
         near: set[str] | None = None
         for key in {token.lemma_.lower(), token.lower_}:
             for trigger in self.by_head.get((key, pos), ()):
@@ -132,6 +142,7 @@ def triggers() -> Triggers:
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     by_head: dict[tuple[str, str], list[Trigger]] = {}
     hazards: set[tuple[str, str]] = set()
+    things: set[str] = set()
     for row in csv.DictReader(lines, delimiter="\t"):
         words = tuple(row["pattern"].lower().split())
         pos = row["pos"]
@@ -142,6 +153,8 @@ def triggers() -> Triggers:
         if kind == "hazard":
             hazards.add((" ".join(words), pos))
             continue
+        if kind == "none":
+            things.add(" ".join(w.rstrip("*") for w in words))
         starred = [w.rstrip("*") for w in words if w.endswith("*")]
         words = tuple(w.rstrip("*") for w in words)
         head = starred[0] if starred else words[-1] if pos == "N" and "of" not in words else words[0]
@@ -149,7 +162,7 @@ def triggers() -> Triggers:
         by_head.setdefault((head, pos), []).append(trigger)
     for rows in by_head.values():
         rows.sort(key=lambda t: -len(t.words))
-    return Triggers(by_head, frozenset(hazards))
+    return Triggers(by_head, frozenset(hazards), frozenset(things))
 
 
 @dataclass
@@ -189,7 +202,8 @@ def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = Non
             if (frame.token.i, frame.type) in seen:
                 continue
             seen.add((frame.token.i, frame.type))
-            actor, recipient = event_codes(_coded_by(predicate, frame) if n == 0 else frame.token, registry, when)
+            actor, recipient = event_codes(_coded_by(predicate, frame) if n == 0 else _own_verb(frame.token),
+                                           registry, when)
             if frame.type == "ASSAULT" and (maker := attack_maker(frame.token, registry, when)):
                 # an attack its own words name the maker of: "declares the Indian attacks to be an act of war"
                 # is India's attack, not Pakistan's, and the one the sentence is about is its target unless
@@ -267,6 +281,15 @@ def _coded_by(predicate: Token, frame: _Frame) -> Token:
     if reported.dep_ == "conj" and reported.head.i == predicate.i and reported.pos_ == "VERB":
         return reported  # a clause of its own: "journalists linked to Navalny are convicted" (no one linked them)
     return predicate
+
+
+def _own_verb(token: Token) -> Token:
+    """The verb whose parties a noun event has when it is the verb's object: "(Hezbollah fires rockets ...)
+    and launches a drone into northern Israel" (the drone is Hezbollah's)."""
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.pos_ == "VERB" and not any(
+            c.dep_ == "prep" and c.lower_ == "by" for c in token.children):  # "the first talks by the AU": its own
+        return token.head
+    return token
 
 
 def _sentence_frames(sent: Span, predicate: Token, words: list[list[int]]) -> list[_Frame]:
