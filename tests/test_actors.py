@@ -174,6 +174,10 @@ def test_actors_resolve(phrase: str, expected: str) -> None:
         # a company by its trade (was USA): Wikinews 126361 (GM dealerships), then written plainly
         ("Chrysler, another U.S. car maker", "USABUS"),
         ("American automaker General Motors", "USABUS"),
+        # a "General" in an office's name is no general (WCEP 2026-05-11_011: was BGDMIL), written plainly after
+        ("The Bangladeshi Directorate General of Health Services", "BGDGOV"),
+        ("Ukraine's Prosecutor General", "UKRJUD"),
+        ("the Australian Governor-General", "AUSGOV"),
         ("Bosnia and Herzegovina", "BIH"),  # no split inside a name
         # a capital that begins a longer name names something of the country, not its government
         # (WCEP 2025-05-31_013: was FRAGOV)

@@ -252,6 +252,22 @@ def test_event_actors_the_doer_of_an_object_and_a_hyphenated_name(nlp, text, pub
     assert found and found[0][1] == actor
 
 
+def test_event_actors_struck_is_not_done_by_the_struck(nlp) -> None:
+    # WCEP 2026-03-11_005: the tankers were struck (they had been coded as the ones striking)
+    text = ("Two tankers carrying Iraqi oil and gas, Marshall Islands-flagged Safesea Vishnu and Malta-flagged "
+            "Zefyros, catch fire after being struck in Iraqi territorial waters off Khor Al Zubair Port and near the "
+            "Al-Faw port area. An Indian member of the first crew is killed in the attack.")
+    struck = [e for e in events(nlp, text, date(2026, 3, 11)) if e[0] == "struck"]
+    assert struck and struck[0][1] == ()
+
+
+def test_event_actors_the_maker_of_the_attack_is_no_recipient(nlp) -> None:
+    # WCEP 2026-04-26_001: "37 more injured in a series of Israeli airstrikes" had Israel as both
+    text = "Fourteen people are killed and 37 more injured in a series of Israeli airstrikes in southern Lebanon."
+    injured = [e for e in events(nlp, text, date(2026, 4, 26)) if e[0] == "injured"]
+    assert injured and injured[0][1:] == (("ISR",), ())
+
+
 def test_event_actors_a_storm_is_no_actor(nlp) -> None:
     # WCEP 2026-01-28: "by Storm Kristin in Portugal" names no party (a "by" phrase otherwise does)
     text = "Five people are killed and severe damage is caused by Storm Kristin in Portugal."

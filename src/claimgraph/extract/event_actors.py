@@ -178,6 +178,18 @@ def _attack_in(verb: Token) -> Token | None:
     return None
 
 
+def _in_attack(prep: Token, registry: ActorRegistry, when: str | None) -> bool:
+    """A phrase "in", "during" an attack whose maker it names: the maker is no recipient ("37 more injured in
+    a series of Israeli airstrikes")."""
+    if prep.lower_ not in {"in", "during"}:
+        return False
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        of = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if any(_names_attack(n) and _maker(n, registry, when) for n in [obj, *of]):
+            return True
+    return False
+
+
 def _names_attack(noun: Token) -> bool:
     """A word naming an attack, read as events read it ("two Israeli strikes" is one, "a strike" alone a
     walkout)."""
@@ -246,7 +258,8 @@ def _recipient(verb: Token, registry: ActorRegistry, when: str | None) -> list[s
                 first += _object_codes(child, registry, when)
             elif child.dep_ in _OBJECTS or (child.dep_ == "nsubjpass" and not _stative(v)) or child in raised:
                 objects += _object_codes(child, registry, when)
-            elif child.dep_ == "prep" and child.lower_ not in _NOT_RECIPIENT_PREPS:
+            elif child.dep_ == "prep" and child.lower_ not in _NOT_RECIPIENT_PREPS \
+                    and not _in_attack(child, registry, when):
                 found = [c for obj in child.children if obj.dep_ == "pobj"
                          for c in _object_codes(obj, registry, when)]
                 (first if child.lower_ in _TARGET_PREPS else other).extend(found)

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "18"
+VERSION = "19"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -280,6 +280,10 @@ def _coded_by(predicate: Token, frame: _Frame) -> Token:
         return reported  # "during a state visit by Ramaphosa": the visit's own doer
     if reported.dep_ == "conj" and reported.head.i == predicate.i and reported.pos_ == "VERB":
         return reported  # a clause of its own: "journalists linked to Navalny are convicted" (no one linked them)
+    if reported.i != predicate.i and reported.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in reported.children) \
+            and lexicon().verb_stance(predicate.lemma_) is None:
+        return reported  # "two tankers catch fire after being struck": not struck by the tankers (but "Thailand
+        # announces that refugees will be granted legal status": the one announcing grants it)
     return predicate
 
 
