@@ -142,6 +142,11 @@ def test_event_actors_typed_event_without_codes_is_kept(nlp) -> None:
         # WCEP 2025-08-27_002
         "Four people are killed and five others are injured after an old residential building collapses in Cairo, "
         "Egypt.",  # WCEP 2026-08-11_013
+        # WCEP 2026-08-15_008 and 2026-06-14_013: the tagger made "overturns", "collides" nouns
+        "A minibus carrying a wedding party overturns in Diyarbakir Province, Türkiye, killing five and injuring "
+        "eleven others.",
+        "Six people are killed after a pickup truck collides with a parked truck in Ejin Banner, Inner Mongolia "
+        "Autonomous Region, China.",
         "Six people are killed after entering an under-construction septic tank in Kalahandi District, India.",
         # WCEP 2026-05-26_008: a septic tank is no weapon
         "Eighteen people are killed and ten more injured in a gasoline tank truck explosion along an expressway in "

@@ -114,6 +114,14 @@ def test_events_place_time_quantities_in_the_pipeline(nlp) -> None:
 
 
 @MODEL
+def test_events_a_gold_mine_is_no_weapon(nlp) -> None:
+    # WCEP 2025-01-15_006: "mine" names an explosive elsewhere
+    text = ("Seventy-eight bodies of workers are retrieved from a closed illegal gold mine in Stilfontein, North West "
+            "Province, South Africa following a months-long siege by police.")
+    assert "ASSAULT" not in [e.type for e in _events(nlp, text, date(2025, 1, 15))]
+
+
+@MODEL
 def test_events_a_think_tank_is_no_weapon(nlp) -> None:
     # WCEP 2025-09-11_004: "tank" names a weapon elsewhere ("tank fire"); here the sentence has no attack
     text = ("Clean energy think tank Ember reports that wind and solar power generated over one-third of Brazil's "

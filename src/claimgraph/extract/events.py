@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "19"
+VERSION = "20"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -255,8 +255,8 @@ def names_hazard(tokens: Iterable[Token]) -> bool:
         lemma, pos = t.lemma_.lower(), _pos(t)
         if pos is not None and ((lemma, pos) in hazards or (f"{before} {lemma}", pos) in hazards):
             return True
-        if pos == "N" and (lemma, "V") in hazards and any(c.dep_ == "nsubj" for c in t.children):
-            return True  # a verb the tagger read as a noun, with its subject: "a flight ... collides with"
+        if pos == "N" and (lemma, "V") in hazards and (t.tag_ == "NNS" or any(c.dep_ == "nsubj" for c in t.children)):
+            return True  # a verb the tagger read as a noun: "a flight ... collides with", "a minibus ... overturns"
         before = lemma
     return False
 
