@@ -138,24 +138,18 @@ def _subject_as_modifiers(verb: Token, registry: ActorRegistry, when: str | None
     """The subject the parser hung on the verb as its modifiers, the verb read as a noun or a noun's head:
     "The Israeli military claims to have killed ..." ("military" an adjective of "claims"), "The United
     States military launches ..." (a determiner and compounds of "launches")."""
-    from claimgraph.extract.events import names_hazard  # events builds on this module
+    from claimgraph.extract.events import names_hazard, triggers  # events builds on this module
 
     left = [c for c in verb.lefts if c.dep_ in {"det", "amod", "compound", "nmod"}]
     if verb.dep_ != "ROOT" or not left or any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in verb.children):
         return []
-    if names_hazard([verb]) or verb.lemma_.lower() in {w for w, _ in _hazard_verbs()}:
+    if names_hazard([verb]) or (verb.lemma_.lower(), "V") in triggers().hazards:
         return []  # "A Turkish Air Force F-16 fighter jet crashes": an accident has no doer
     span = verb.doc[left[0].left_edge.i:verb.i]
     if any(t.pos_ in {"VERB", "AUX", "PUNCT"} for t in span):
         return []
     hit = registry.resolve(span.text, when)
     return hit.code.split("+") if hit else []
-
-
-def _hazard_verbs() -> frozenset[tuple[str, str]]:
-    from claimgraph.extract.events import triggers  # events builds on this module
-
-    return frozenset(h for h in triggers().hazards if h[1] == "V")
 
 
 def _attack_in(verb: Token) -> Token | None:
@@ -165,29 +159,25 @@ def _attack_in(verb: Token) -> Token | None:
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return None
     joined = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]  # "... and 37 injured in"
-    for prep in (c for v in joined for c in v.children):
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}:
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                of = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                      if g.dep_ == "pobj"]
-                for noun in [obj, *of]:
-                    if _names_attack(noun):
-                        return noun
+    for prep in (c for v in joined for c in v.children if c.dep_ == "prep"):
+        for noun in _attacks_in(prep):
+            return noun
     return None
+
+
+def _attacks_in(prep: Token) -> Iterator[Token]:
+    """The attacks an "in" or "during" phrase names: its object, or what that is "a series of"."""
+    if prep.lower_ not in {"in", "during"}:
+        return
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        of = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        yield from (noun for noun in [obj, *of] if _names_attack(noun))
 
 
 def _in_attack(prep: Token, registry: ActorRegistry, when: str | None) -> bool:
     """A phrase "in", "during" an attack whose maker it names: the maker is no recipient ("37 more injured in
     a series of Israeli airstrikes")."""
-    if prep.lower_ not in {"in", "during"}:
-        return False
-    for obj in (c for c in prep.children if c.dep_ == "pobj"):
-        of = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        if any(_names_attack(n) and _maker(n, registry, when) for n in [obj, *of]):
-            return True
-    return False
+    return any(_maker(noun, registry, when) for noun in _attacks_in(prep))
 
 
 def _names_attack(noun: Token) -> bool:
@@ -248,18 +238,14 @@ def _recipient(verb: Token, registry: ActorRegistry, when: str | None) -> list[s
         first: list[str] = []
         objects: list[str] = []
         other: list[str] = []
-        attack = _attack_in(v)  # an attack whose maker is known names the actor, not a recipient
-        skip = attack.head.i if attack is not None and _maker(attack, registry, when) else None
         raised = _raised_subject(v)
         for child in [*v.children, *raised]:
-            if child.i == skip:
-                continue
             if child.dep_ == "dative":
                 first += _object_codes(child, registry, when)
             elif child.dep_ in _OBJECTS or (child.dep_ == "nsubjpass" and not _stative(v)) or child in raised:
                 objects += _object_codes(child, registry, when)
             elif child.dep_ == "prep" and child.lower_ not in _NOT_RECIPIENT_PREPS \
-                    and not _in_attack(child, registry, when):
+                    and not _in_attack(child, registry, when):  # an attack whose maker is known: the actor
                 found = [c for obj in child.children if obj.dep_ == "pobj"
                          for c in _object_codes(obj, registry, when)]
                 (first if child.lower_ in _TARGET_PREPS else other).extend(found)

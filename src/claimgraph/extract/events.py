@@ -153,10 +153,10 @@ def triggers() -> Triggers:
         if kind == "hazard":
             hazards.add((" ".join(words), pos))
             continue
-        if kind == "none":
-            things.add(" ".join(w.rstrip("*") for w in words))
         starred = [w.rstrip("*") for w in words if w.endswith("*")]
         words = tuple(w.rstrip("*") for w in words)
+        if kind == "none":
+            things.add(" ".join(words))
         head = starred[0] if starred else words[-1] if pos == "N" and "of" not in words else words[0]
         trigger = Trigger(words, head, pos, kind, (row.get("mode") or "").strip() or None, default or None)
         by_head.setdefault((head, pos), []).append(trigger)
@@ -187,9 +187,8 @@ def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = Non
     registry = registry or ActorRegistry.default()
     when = article.published.isoformat() if article.published else None
     words: list[list[int]] | None = None  # each token's lower-case form and lemma (hash ids), read once
-    previous: Span | None = None
-    for sent in [*doc.sents]:
-        before, previous = previous, sent
+    sents = list(doc.sents)
+    for before, sent in zip([None, *sents], sents, strict=False):  # the sentence before, for accidents
         predicate = main_predicate(sent)
         if predicate is None:
             continue
