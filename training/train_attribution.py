@@ -48,16 +48,21 @@ def batches(items: list[dict], size: int, device: str):
         yield ids.to(device), mask.to(device), labels.to(device)
 
 
-def span_f1(model: AttributionTagger, rows: list[dict], tokenizer, device: str) -> dict[str, float]:
-    """Overlap F1 of predicted spans per role on whole articles (greedy one-to-one)."""
-    from claimgraph.ml.tagger import predict_spans
+def span_f1(model: AttributionTagger, rows: list[dict], tokenizer, device: str,
+            probs_out: dict | None = None) -> dict[str, float]:
+    """Overlap F1 of predicted spans per role on whole articles (greedy one-to-one). With `probs_out`, each
+    article's tag probabilities are kept there too, by document id (`--dev-probs`)."""
+    from claimgraph.ml.tagger import predict_probs, spans_from_probs
 
     tp = {r: 0 for r in ROLES}
     npred = {r: 0 for r in ROLES}
     ngold = {r: 0 for r in ROLES}
     model.eval()
     for row in rows:
-        pred = predict_spans(model, tokenizer, row["text"], device=device)
+        probs, offsets = predict_probs(model, tokenizer, row["text"], device)
+        if probs_out is not None:
+            probs_out[row["doc"]] = probs
+        pred = spans_from_probs(row["text"], probs, offsets)
         for r in ROLES:
             gold = [tuple(s) for s in row["spans"][r]]
             p = pred[r]
@@ -167,15 +172,16 @@ def main() -> None:
                     for n, p in named:
                         ema[n].lerp_(p.detach(), 1 - a.ema)
         live = swap_in(model, ema) if ema is not None else None
-        f1 = span_f1(model, dev_rows, tokenizer, a.device)
+        dev_probs: dict | None = {} if a.dev_probs else None
+        f1 = span_f1(model, dev_rows, tokenizer, a.device, dev_probs)
         score = sum(f1.values()) / len(f1)
         print(f"epoch {epoch + 1}: loss {total:.1f}, dev overlap F1 {f1}, {time.time() - t0:.0f}s", flush=True)
         log.append({"epoch": epoch + 1, "loss": round(total, 1), **f1, "mean": round(score, 2)})
         if score > best:
             best = score
             save(model, a, best, epoch + 1)
-            if a.dev_probs:
-                save_probs(model, dev_rows, tokenizer, a.device, a.dev_probs)
+            if dev_probs is not None:
+                save_probs(dev_probs, a.dev_probs)
         if live is not None:
             swap_in(model, live)
         if a.log:  # each epoch, so a run cut short still says how far it got
@@ -197,18 +203,12 @@ def save(model: AttributionTagger, a: argparse.Namespace, score: float, epoch: i
     save_file(state, str(a.out), metadata=meta)
 
 
-def save_probs(model: AttributionTagger, rows: list[dict], tokenizer, device: str, dest: Path) -> None:
-    """Each dev article's tag probabilities [token, role, tag], by document id: what the whole pipeline
-    is scored from without the GPU (claimgraph's linking and the benchmark's scorer run on the CPU)."""
+def save_probs(probs: dict[str, torch.Tensor], dest: Path) -> None:
+    """Each dev article's tag probabilities [token, role, tag] (float16), by document id: what the whole
+    pipeline is scored from without the GPU (claimgraph's linking and the benchmark's scorer run on the CPU)."""
     import numpy as np
 
-    from claimgraph.ml.tagger import predict_probs
-
-    model.eval()
-    out = {row["doc"]: predict_probs(model, tokenizer, row["text"], device)[0].numpy().astype(np.float16)
-           for row in rows}
-    model.train()
-    np.savez_compressed(dest, **out)
+    np.savez_compressed(dest, **{doc: p.numpy().astype(np.float16) for doc, p in probs.items()})
 
 
 if __name__ == "__main__":
