@@ -49,6 +49,7 @@ _NUMERIC_ENTITIES = {"", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TI
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
                 "your", "each", "every", "some", "any", "all", "both"}
 _DATE_PREPOSITIONS = {"on", "in", "since", "until", "till", "from", "by", "of", "early", "late", "mid", "next", "last"}
+_DAY_RANGE = frozenset({"and", "to", "-", "–", "through", "until"})  # "May 28 and 31": a second day
 
 
 @dataclass(slots=True)
@@ -426,9 +427,6 @@ def _noise(ctx: _Context, f: _Found) -> bool:
     # "Resolution 2231", "No. 1"; a number word only after a whole word: "phase two", "the number one
     # airline" (not "no two cases")
     return bool(f.num.literal) or (f.num.spelled and e - s == 1 and len(p[s - 1].text) > 2)
-
-
-_DAY_RANGE = frozenset({"and", "to", "-", "–", "through", "until"})
 
 
 def _ordinal_suffix(value: float) -> str:
