@@ -310,6 +310,36 @@ CASES = [
     ("Malta introduces tax cuts exempting parents of two or more children from income tax on up to €18,500 "
      "(US$21,574) of earnings from 2026, rising to €30,000 ($34,985) by 2028, as part of efforts to address its low "
      "fertility rate.", "two or more", 2, ">", "children", False),
+    # WCEP 2025-01-25_000, 2026-04-05_007, 2026-04-01_007, 2026-04-25_014: the plural noun after a name
+    # between the count and it, read from the words where the parse makes the name the head (had no unit,
+    # or the noun after the phrase)
+    ("Eighty-four National Liberation Army (ELN) combatants surrender to Colombian authorities as offensive "
+     "operations resume in the Catatumbo region.", "Eighty-four", 84, "=", "combatants", False),
+    ("Two American C-130 transport aircraft and 4 MH-6 Little Bird helicopters are destroyed at a temporary U.S. "
+     "base in Iran by withdrawing U.S. troops to prevent them from being captured by Iranian forces.", "4", 4, "=",
+     "helicopters", False),
+    ("As confirmed by the U.S. defense department and international media, two more MQ-9 Reaper unmanned "
+     "reconnaissance drones have been shot down over Iranian territory.", "two", 2, "=", "drones", False),
+    ("Somali pirates attack and seize an oil tanker off Mogadishu, taking 11 Pakistani crew members hostage.",
+     "11 Pakistani crew members", 11, "=", "members", False),
+    # WCEP 2025-11-26_004, 2025-08-18_001: "N more" and a count joined to a count take the noun counted
+    # before them in any role (had none)
+    ("A fire at a housing estate in Tai Po, Hong Kong, leaves at least 94 people dead, dozens injured, and 279 "
+     "more missing.", "279", 279, "=", "people", False),
+    ("Russian missile strikes kill at least seven people in Kharkiv and three in Zaporizhzhia.", "three", 3, "=",
+     "people", False),
+    # WCEP 2026-03-06_012: a count after "including" is a part, not the noun "N more" takes
+    ("At least 41 people are killed, including three soldiers, and 40 more injured in Israeli air and ground raids "
+     "on Al-Nabi Shayth, Beqaa Valley.", "40", 40, "=", "people", False),
+    # WCEP 2026-04-08_032: a part after "including" counts the whole the parse hangs it on (had none)
+    ("Around 50,000 protestors across over 150 locations, including around 30,000 outside the National Diet "
+     "Building in Chiyoda-ku, Tokyo, Japan, protest against the war.", "around 30,000", 30000, "~", "protestors",
+     False),
+    # WCEP 2025-03-21_008 and 2026-06-11_020: not "more than", and not past a year read with its noun
+    ("According to the International Organization of Migration, a record 8,938 migrant deaths were recorded in "
+     "2024, over 200 more than 2023, the previous record year.", "over 200", 200, ">", None, False),
+    ("Thailand's criminal court sentences two Uyghur men from China to death for the 2015 bombing at the Erawan "
+     "Shrine in Bangkok, which killed 20 and injured over 120.", "20", 20, "=", None, False),
 ]
 
 

@@ -33,7 +33,7 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "10"
+VERSION = "11"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
@@ -130,7 +130,7 @@ def _clean(value: float) -> float:
 def _scan(ctx: _Context) -> Iterator[_Found]:
     p = ctx.pieces
     i = 0
-    counted: tuple[int, str, str] | None = None  # sentence, noun and role of the last count of something
+    counted: tuple[int, str, str | None] | None = None  # sentence, noun and role of the last count of something
     money: tuple[int, str] | None = None  # sentence and currency of the last sum of money
     while i < len(p):
         if ctx.next_number[i] - i > _REACH:  # nothing here can be read as a number: skip ahead
@@ -170,11 +170,10 @@ def _scan(ctx: _Context) -> Iterator[_Found]:
             end_char = noun.idx + len(noun.text) if close else None
             for f in group:
                 f.unit, f.unit_kind, f.end_char = noun.text.lower(), "noun", end_char
-            role = _role(noun)
-            counted = (noun.sent.start, noun.text.lower(), role) if role else None
-        elif a.unit is None and counted is not None and _takes(_bare_count(ctx, a), counted):
+        elif a.unit is None and (bare := _bare_count(ctx, a)) is not None \
+                and (bare[2] is not None or (counted is not None and _takes(bare, counted))):
             for f in group:  # "Fifteen people are killed and 19 more injured": 19 people
-                f.unit, f.unit_kind = counted[1], "noun"
+                f.unit, f.unit_kind = bare[2] or counted[1], "noun"
         elif a.unit is None and money is not None and (b or a).num.scale >= 1e6 and money[0] == _sentence(ctx, a) \
                 and a.first > 0 and ctx.pieces[a.first - 1].kind == "word":  # not after a sign unread: "S/124 million"
             for f in group:  # "US$ 5 billion in aid on top of the four billion it has already received"
@@ -186,12 +185,16 @@ def _scan(ctx: _Context) -> Iterator[_Found]:
                 ctx.names.add(a.num.literal)  # a model the article may go on to name alone: "the 787"
             if b is not None:
                 continue  # "Boeing 737-800", "an ATR 72-500": a model, not a range
+        kept = False
         for f in group:
             if not _keep(ctx, f):
                 continue
+            kept = True
             if f.qualifier == "=" or f.qualifier == "~":
                 f.qualifier = _change(ctx, f) or f.qualifier
             yield f
+        if noun is not None and not _in_part(noun):  # a year read with its noun ("the 2015 bombing") ends it
+            counted = (noun.sent.start, noun.text.lower(), _role(noun)) if kept else None
 
 
 def _score(ctx: _Context, a: _Found) -> int:
@@ -543,6 +546,9 @@ def _counted(ctx: _Context, f: _Found) -> Token | None:
     toks = ctx.tokens(f.num.first, f.num.last)
     if not toks:
         return None
+    after_name = _after_name(toks[-1])
+    if after_name is not None:
+        return after_name
     inside = {t.i for t in toks}
     for t in reversed(toks):
         h = t.head
@@ -568,6 +574,38 @@ def _counted(ctx: _Context, f: _Found) -> Token | None:
     return None
 
 
+def _after_name(last: Token) -> Token | None:
+    """The plural noun after a name that qualifies it, read from the words (the parse often makes the name
+    the head): "Eighty-four National Liberation Army (ELN) combatants", "four University of Idaho students",
+    "Between 10,000 and 15,000 Congolese civilians", "two more MQ-9 Reaper unmanned reconnaissance drones",
+    "over 200,000 Bronco and Bronco Sport vehicles". A name is capitalised words and codes, with "of" and
+    "and" between capitalised words and an acronym in brackets; lower-case modifiers may follow it."""
+    doc, end = last.doc, min(last.sent.end, last.i + 14)
+    j = last.i + 1
+    while j < end and doc[j].pos_ == "ADJ" and doc[j].text.islower():
+        j += 1  # "two more MQ-9 ...", "three other Hamas commanders"
+    named = False
+    while j < end:
+        t = doc[j]
+        if t.text[:1].isupper() and not t.like_num:
+            named = True
+        elif not (t.text in "()" or (named and t.lower_ in ("of", "and", "&") and j + 1 < end
+                                       and doc[j + 1].text[:1].isupper())):
+            break
+        j += 1
+    if not named:
+        return None
+    while j < end and doc[j].text.islower() and (doc[j].pos_ in ("ADJ", "NOUN") or doc[j].tag_ == "VBN"):
+        if doc[j].tag_ == "NNS" and _nounish(doc[j]):
+            noun = doc[j]  # the plural a run of compounds ends in: "human rights groups", "women football players"
+            while noun.dep_ == "compound" and noun.i < noun.head.i < end and noun.head.tag_ == "NNS" \
+                    and all(x.pos_ == "NOUN" and x.text.islower() for x in doc[noun.i + 1:noun.head.i + 1]):
+                noun = noun.head
+            return noun
+        j += 1
+    return None
+
+
 def _joins_numbers(x: Token, t: Token) -> bool:
     """The "and" of "500 and 1,000 songs", "1,600 and 400 jobs": both count the noun after them."""
     return x.dep_ == "cc" and x.head.i == t.i
@@ -588,32 +626,51 @@ def _modifier_verb(x: Token, number: Token) -> bool:
     return (x.dep_ in ("amod", "compound") and x.head.i > x.i) or (x.head.i == number.i == x.i - 1)
 
 
-def _bare_count(ctx: _Context, f: _Found) -> tuple[int, str] | None:
+def _in_part(noun: Token) -> bool:
+    """A noun counted after "including" or "among": a part of a count, not a count of its own ("At least 41
+    people are killed, including three soldiers, and 40 more injured": 40 people)."""
+    while noun.dep_ == "conj" and noun.head.i < noun.i:
+        noun = noun.head
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("including", "among")
+
+
+def _bare_count(ctx: _Context, f: _Found) -> tuple[int, str, str | None] | None:
     """Sentence and role of a number that stands for a noun left out: the subject or object of a verb
-    or adjective ("killing 12 and injuring four", "19 more injured", "thirteen are rescued", "... are
-    killed and eight injured"), or a part after "including" ("five people, including three in Luanda")."""
+    or adjective ("killing 12 and injuring four", "thirteen are rescued", "... are killed and eight
+    injured"); "any" role for a part after "including" ("five people, including three in Luanda"), "N more"
+    and a count joined to a count ("seven people in Kharkiv and three in Zaporizhzhia"). Third, the noun
+    of the whole a part after "including" belongs to, where the parse says which."""
     tok = ctx.token(f.num.last - 1)
     if tok is None:
         return None
     while tok.dep_ == "conj" and tok.head.pos_ == "NUM":  # "including 13 in Tel Aviv and 5 in Haifa"
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ in ("including", "among"):
-        return tok.sent.start, "part"
+        whole = tok.head.head  # "50,000 protestors across over 150 locations, including around 30,000 ..."
+        while whole.dep_ == "compound" and whole.head.i > whole.i:
+            whole = whole.head  # "383 aid workers ..., including 181 who were killed"
+        counts = _nounish(whole) and whole.i < tok.i and any(c.dep_ == "nummod" for c in whole.children)
+        return tok.sent.start, "any", whole.text.lower() if counts else None
+    after = ctx.pieces[f.num.last:f.num.last + 2]
+    if after and after[0].lower == "more" and (len(after) < 2 or after[1].lower != "than"):
+        return tok.sent.start, "any", None  # "and 279 more missing", "wounding 39 more"; not "200 more than 2023"
+    if tok.dep_ == "conj" and tok.head.i < tok.i and any(c.dep_ == "nummod" for c in tok.head.children):
+        return tok.sent.start, "any", None  # "seven people in Kharkiv and three in Zaporizhzhia"
     if tok.dep_ == "nummod" and tok.head.lower_ == "more":  # "14 more injured"
         tok = tok.head
     if tok.dep_ == "conj" and tok.head.pos_ == "VERB":  # "are killed and eight injured": a clause of its own
-        return tok.sent.start, "subj"
+        return tok.sent.start, "subj", None
     role = _role(tok)
     if role is None or tok.head.pos_ not in ("VERB", "ADJ"):
         return None
-    return tok.sent.start, role
+    return tok.sent.start, role, None
 
 
-def _takes(bare: tuple[int, str] | None, counted: tuple[int, str, str]) -> bool:
+def _takes(bare: tuple[int, str, str | None], counted: tuple[int, str, str | None]) -> bool:
     """Whether a bare number takes the noun counted before it: in the same sentence, in the same role
     ("killing six passengers and injuring more than 20": passengers; "Three vehicles collided, killing
-    15": no vehicles), or as a part of it."""
-    return bare is not None and bare[0] == counted[0] and bare[1] in (counted[2], "part")
+    15": no vehicles), or in any role ("any": "at least 94 people dead ... and 279 more missing")."""
+    return bare[0] == counted[0] and bare[1] in (counted[2], "any")
 
 
 def _role(tok: Token) -> str | None:
