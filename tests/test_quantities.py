@@ -340,6 +340,17 @@ CASES = [
      "2024, over 200 more than 2023, the previous record year.", "over 200", 200, ">", None, False),
     ("Thailand's criminal court sentences two Uyghur men from China to death for the 2015 bombing at the Erawan "
      "Shrine in Bangkok, which killed 20 and injured over 120.", "20", 20, "=", None, False),
+    # WCEP 2026-01-07_009, 2025-09-03_015, 2025-09-04_008: currency signs before the number (RM2.4 million had
+    # the noun counted before it, the others no unit)
+    ("The Malaysian anti-corruption commission detains a former army chief and four other suspects and seizes "
+     "RM2.4 million (US$591,000) in cash.", "RM2.4 million", 2.4e6, "=", "ringgit", False),
+    # WCEP 2025-07-05_002: money raised is a sum collected, not a rise (was up)
+    ("Black Sabbath's final concert, Back to the Beginning, takes place at Villa Park in Birmingham. The event "
+     "raises £140m for local charities.", "£140m", 1.4e8, "=", "pound", False),
+    ("A Peruvian court sentences former president Alejandro Toledo to 13 years and four months in prison for "
+     "laundering S/18 million (US$5.1 million) in bribes.", "S/18 million", 1.8e7, "=", "Peruvian sol", False),
+    ("Chromebook laptops that resulted in state losses estimated at Rp 1.98 trillion (US$121.85 million).",
+     "Rp 1.98 trillion", 1.98e12, "=", "rupiah", False),
 ]
 
 
@@ -502,6 +513,15 @@ NOT_QUANTITIES = [
      "500", [55, 7]),
     # Wikinews 3835, Chinese_airlines_agree_purchase_of_Boeing_787_Dreamliners_worth_US$7.2bn: no 7 x 10^7
     ("The aircraft was once named the 7E7 but was renamed at the same time the deal was announced.", "7E7", []),
+    # WCEP 2025-02-07_005, 2026-06-15_006, 2025-04-02_006: a model with a capital letter, glued after the
+    # number or before a hyphen (was 208 billion, 52, "2 stealth bombers")
+    ("The wreckage of the Bering Air Cessna 208B Grand Caravan that went missing while flying over the Norton Sound "
+     "in Alaska, United States, yesterday is found crashed 34 miles (55 km) from Nome with no survivors.", "208B",
+     [34, 55]),
+    ("A B-52 Stratofortress crashes shortly after takeoff at Edwards Air Force Base in Kern County, California, "
+     "United States, killing eight.", "52", [8]),
+    ("The United States Air Force deploys 6 nuclear-capable B-2 stealth bombers to Diego Garcia, amid rising "
+     "tensions with Iran over their nuclear program.", "B-2", [6]),
 ]
 
 

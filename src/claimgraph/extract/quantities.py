@@ -33,7 +33,7 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "11"
+VERSION = "12"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
@@ -417,8 +417,13 @@ def _noise(ctx: _Context, f: _Found) -> bool:
     if prev is not None and p[s].glued and not f.currency:
         if prev.kind == "word" and f.num.literal:
             return True  # "G7", "MH17", "A320"
-        if prev.text in "-‐" and prev.glued and s >= 2 and p[s - 2].kind == "word" and not word_kinds(p[s - 2]):
-            return True  # "F-16", "COVID-19", "Su-34", "number-one"
+        if prev.text in "-‐" and prev.glued and s >= 2 and p[s - 2].kind == "word" \
+                and (not word_kinds(p[s - 2]) or _capital_letter(p[s - 2])):
+            return True  # "F-16", "COVID-19", "Su-34", "number-one", "B-52" (not a billion)
+    scale = p[e - 1]
+    if not f.currency and f.unit is None and scale.glued and _capital_letter(scale) and prev is not None \
+            and prev.kind == "word" and prev.text[:1].isupper():
+        return True  # "Cessna 208B", "Long March 10B", "Airbus A400M": a model, not billions or millions
         if prev.text in "'’" and f.num.literal and len(f.num.literal) == 2:
             return True  # "'11": a year
     if f.unit is None and match_cue(p, e, "clock") is not None:
@@ -430,6 +435,10 @@ def _noise(ctx: _Context, f: _Found) -> bool:
     # "Resolution 2231", "No. 1"; a number word only after a whole word: "phase two", "the number one
     # airline" (not "no two cases")
     return bool(f.num.literal) or (f.num.spelled and e - s == 1 and len(p[s - 1].text) > 2)
+
+
+def _capital_letter(piece: Piece) -> bool:
+    return piece.kind == "word" and len(piece.text) == 1 and piece.text.isupper()
 
 
 def _ordinal_suffix(value: float) -> str:
@@ -721,7 +730,8 @@ def _change(ctx: _Context, f: _Found) -> str | None:
         h = t.head
         if h.i not in inside and h.lower_ == "by" and h.head.pos_ == "VERB":
             key = (h.head.lemma_.lower(),)
-            found = table["change"].get(key) or (table["change_money"].get(key) if money else None)
+            found = table["change"].get(key) or table["change_not_money"].get(key) \
+                or (table["change_money"].get(key) if money else None)
             if found:
                 return found
             for c in h.head.children:
@@ -736,5 +746,7 @@ def _change(ctx: _Context, f: _Found) -> str | None:
         if t.pos_ != "VERB":
             return None
         key = (t.lemma_.lower(),)
+        if f.unit_kind != "currency" and key in table["change_not_money"]:
+            return table["change_not_money"][key]
         return table["change"].get(key) or (table["change_money"].get(key) if money else None)
     return None
