@@ -328,6 +328,16 @@ CASES = [
      "more missing.", "279", 279, "=", "people", False),
     ("Russian missile strikes kill at least seven people in Kharkiv and three in Zaporizhzhia.", "three", 3, "=",
      "people", False),
+    # Wikinews 61389, Airbus_announces_job_cuts_of_10,000, and WCEP 2025-01-29_011: counts in a list that
+    # goes on after a count of something ("N in X, N in Y") take its noun (had none)
+    ("Louis Gallois, the Airbus chief executive, said the company expects to cut approximately 4,300 jobs in "
+     "France, 3,700 in Germany, 1,600 in UK and 400 in Spain.", "1,600", 1600, "=", "jobs", False),
+    ("Five people, four from Norway and one from Switzerland, are killed in two separate avalanches while "
+     "off-piste skiing in the French Alps.", "four", 4, "=", "people", False),
+    # WCEP 2025-09-03_010: not "from another", which counts what "one" did
+    ("Seven migrants are found dead on beaches after several boats from Algeria sink off the coast of Andalusia, "
+     "Spain, as authorities rescue 26 people from one vessel and 38 from another and continue searching for "
+     "additional victims.", "38", 38, "=", None, False),
     # WCEP 2026-03-06_012: a count after "including" is a part, not the noun "N more" takes
     ("At least 41 people are killed, including three soldiers, and 40 more injured in Israeli air and ground raids "
      "on Al-Nabi Shayth, Beqaa Valley.", "40", 40, "=", "people", False),

@@ -33,7 +33,7 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "12"
+VERSION = "13"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
@@ -665,6 +665,10 @@ def _bare_count(ctx: _Context, f: _Found) -> tuple[int, str, str | None] | None:
         return tok.sent.start, "any", None  # "and 279 more missing", "wounding 39 more"; not "200 more than 2023"
     if tok.dep_ == "conj" and tok.head.i < tok.i and any(c.dep_ == "nummod" for c in tok.head.children):
         return tok.sent.start, "any", None  # "seven people in Kharkiv and three in Zaporizhzhia"
+    before = ctx.pieces[f.first - 1].lower if f.first > 0 else ""
+    if before in (",", "and") and len(after) == 2 and after[0].lower in ("in", "at", "from") \
+            and after[1].lower != "another":  # not "26 people from one vessel and 38 from another"
+        return tok.sent.start, "any", None  # "4,300 jobs in France, 3,700 in Germany, 1,600 in UK and 400 in Spain"
     if tok.dep_ == "nummod" and tok.head.lower_ == "more":  # "14 more injured"
         tok = tok.head
     if tok.dep_ == "conj" and tok.head.pos_ == "VERB":  # "are killed and eight injured": a clause of its own
