@@ -257,6 +257,49 @@ def test_event_actors_the_doer_of_an_object_and_a_hyphenated_name(nlp, text, pub
     assert found and found[0][1] == actor
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "actor", "recipient"),
+    [
+        # WCEP 2026-06-16_000: the troops withdraw, from where they are (was Hezbollah's withdrawal, from Iran)
+        ("Hezbollah states that it received assurances from Iran that the withdrawal of Israeli troops from occupied "
+         "southern Lebanon will be a demand in the next phase of negotiations with the United States, before any "
+         "deal about Iran's nuclear program.", date(2026, 6, 16), ("ISRMIL",), ("LBN",)),
+        # WCEP 2026-01-05_006: the withdrawal's own modifier (had no actor)
+        ("United States-mediated talks between Israel and Syria focused on reviving the 1974 disengagement framework "
+         "resume after a several-month hiatus, with Syria pressing for an Israeli withdrawal from territory entered "
+         "after the fall of the Assad regime.", date(2026, 1, 5), ("ISR",), ()),
+        # WCEP 2025-02-18_001: "its military forces" names no one; the subject withdraws them
+        ("Burundi initiates the withdrawal of its military forces from the eastern DRC following M23 advances.",
+         date(2025, 2, 18), ("BDI",), ("CODMIL",)),
+    ],
+)
+def test_event_actors_who_withdraws(nlp, text, published, actor, recipient) -> None:
+    found = [e for e in events(nlp, text, published) if e[0] == "withdrawal"]
+    assert found and found[0][1:] == (actor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # WCEP 2025-09-24_016 and 2025-03-31_014: votes and sentences received are no visit (were CONSULT)
+        ("Former Malawian president Peter Mutharika is declared the winner of the presidential election, winning 57% "
+         "of votes against the incumbent Lazarus Chakwera, who received 33%.", date(2025, 9, 24)),
+        ("A court in Abu Dhabi, United Arab Emirates, sentences three people to death for killing Israeli-Moldovan "
+         "rabbi Zvi Kogan in 2024. A fourth accomplice who aided in the murder receives a life sentence.",
+         date(2025, 3, 31)),
+    ],
+)
+def test_event_actors_receiving_is_a_visit_only_when_someone_is_received(nlp, text, published) -> None:
+    article = Article.from_text(text, published=published)
+    assert not [e for e in find_events(nlp(text), article) if e.text.startswith("receiv")]
+
+
+def test_event_actors_receiving_a_delegation_is_a_visit(nlp) -> None:
+    text = "Chinese president Xi Jinping receives a delegation from Vietnam in Beijing."  # written for this test
+    found = [e for e in find_events(nlp(text), Article.from_text(text)) if e.text == "receives"]
+    assert found and (found[0].type, found[0].mode) == ("CONSULT", "visit")
+
+
 def test_event_actors_struck_is_not_done_by_the_struck(nlp) -> None:
     # WCEP 2026-03-11_005: the tankers were struck (they had been coded as the ones striking)
     text = ("Two tankers carrying Iraqi oil and gas, Marshall Islands-flagged Safesea Vishnu and Malta-flagged "

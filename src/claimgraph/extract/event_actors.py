@@ -21,7 +21,7 @@ from claimgraph.extract.lexicon import lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["attack_maker", "event_codes", "main_predicate"]
+__all__ = ["attack_maker", "event_codes", "main_predicate", "movement_doer"]
 
 _SUBJECTS = {"nsubj", "csubj"}
 _OBJECTS = {"dobj", "dative", "attr", "oprd"}
@@ -217,6 +217,28 @@ def _maker(attack: Token, registry: ActorRegistry, when: str | None) -> list[str
 
 
 _MADE_BY = frozenset({"made", "built", "manufactured", "designed", "supplied", "produced"})
+_MOVEMENTS = frozenset({"withdrawal", "pullout", "pull-out", "deployment", "redeployment", "retreat"})
+
+
+def movement_doer(noun: Token, registry: ActorRegistry, when: str | None = None) -> tuple[list[str], list[str]]:
+    """Who moves, and from where, in a withdrawal or deployment named by a noun: its own modifiers ("the
+    Israeli withdrawal") or its "of" ("the withdrawal of Israeli troops from occupied southern Lebanon":
+    Israel, from Lebanon). Empty where the noun names neither."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _MOVEMENTS:
+        return [], []
+    words = [t for c in noun.children if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.pos_ != "PRON"
+             for t in c.subtree]
+    of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    doer: list[str] = []
+    for head, mods in ((noun, words), *((g, [t for c in g.lefts for t in c.subtree]) for g in of[:1])):
+        # the noun's modifiers, or the "of" phrase up to its head ("some invasion forces from Panama": not Panama's)
+        hit = registry.resolve(" ".join(t.text for t in sorted([*mods, head], key=lambda t: t.i)), when) \
+            if mods or head is not noun else None
+        if hit:
+            doer = hit.code.split("+")
+            break
+    origin = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+    return doer, [c for c in (_codes(origin[0], registry, when) if origin else []) if c not in doer]
 
 
 def _stative(verb: Token) -> bool:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from spacy.attrs import LEMMA, LOWER
 
 from claimgraph.extract.actors import ActorRegistry
-from claimgraph.extract.event_actors import attack_maker, event_codes, main_predicate
+from claimgraph.extract.event_actors import attack_maker, event_codes, main_predicate, movement_doer
 from claimgraph.extract.lexicon import lexicon
 from claimgraph.models import Article, Event, Place, Quantity, Stance, TimeRef
 
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "20"
+VERSION = "21"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -209,6 +209,8 @@ def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = Non
                 # another is named ("Turkey intercepts an Iranian ballistic missile": Turkey's airspace)
                 recipient = [c for c in recipient if c not in maker] or [c for c in actor if c not in maker]
                 actor = maker
+            elif frame.type in ("RETREAT", "MOBILIZE") and (moved := movement_doer(frame.token, registry, when))[0]:
+                actor, recipient = moved  # "assurances ... that the withdrawal of Israeli troops from Lebanon"
             if frame.type is None and not actor and not recipient:
                 continue
             if frame.type == "ASSAULT" and not actor and _disaster(sent, before):
