@@ -300,6 +300,45 @@ def test_event_actors_receiving_a_delegation_is_a_visit(nlp) -> None:
     assert found and (found[0].type, found[0].mode) == ("CONSULT", "visit")
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "trigger", "actor", "recipient"),
+    [
+        # WCEP 2026-01-07_008: the one who suspends alleges (was the Somali government, accusing the WFP)
+        ("The U.S. State Department suspends all ongoing assistance programs to Somalia, alleging that the Somali "
+         "government destroyed an American-funded World Food Programme warehouse and stole 76 tonnes of food aid.",
+         date(2026, 1, 7), "alleging", ("USAGOV",), ("SOMGOV",)),
+        # WCEP 2025-07-07_003: the drones' launcher kills (had no actor)
+        ("Russia launches over 100 drones at areas across Ukraine, killing ten civilians and injuring 38 others.",
+         date(2025, 7, 7), "killing", ("RUS",), None),
+        # WCEP 2026-03-17_007: not after a report of what someone else did (the airstrike killed them)
+        ("Colombian president Gustavo Petro accuses the Ecuadorian military of being the perpetrator of an airstrike "
+         "two days ago inside Colombia, killing 27 people, and orders the deployment of its troops to the border in "
+         "response.", date(2026, 3, 17), "killing", (), None),
+    ],
+)
+def test_event_actors_a_participle_clause_is_done_by_its_heads_subject(nlp, text, published, trigger, actor,
+                                                                       recipient) -> None:
+    found = [e for e in events(nlp, text, published) if e[0] == trigger]
+    assert found and found[0][1] == actor
+    assert recipient is None or found[0][2] == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # WCEP 2025-03-27_007 and 2025-07-31_005: a hazard in the subject is no party (South Korea killed and
+        # destroyed; China's government "increases")
+        ("Ongoing climate-exacerbated wildfires in South Korea develop into the worst natural fire disaster in the "
+         "nation's history after doubling in size over the course of 24 hours, killing at least 26 people and "
+         "destroying much of the ancient Gounsa temple site.", date(2025, 3, 27)),
+        ("The death toll from the flooding in Beijing, China, increases to over 70 as the government discovers 31 "
+         "elderly people who were trapped in a nursing home in Miyun district.", date(2025, 7, 31)),
+    ],
+)
+def test_event_actors_a_hazard_subject_is_no_actor(nlp, text, published) -> None:
+    assert all(not actor for _, actor, _ in events(nlp, text, published))
+
+
 def test_event_actors_struck_is_not_done_by_the_struck(nlp) -> None:
     # WCEP 2026-03-11_005: the tankers were struck (they had been coded as the ones striking)
     text = ("Two tankers carrying Iraqi oil and gas, Marshall Islands-flagged Safesea Vishnu and Malta-flagged "

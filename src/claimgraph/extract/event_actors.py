@@ -11,7 +11,7 @@ come out as codes. Event types, modes and flags are `extract.events`, which call
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from claimgraph.extract.actors import ActorRegistry
@@ -107,6 +107,8 @@ def _actor(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
         for subject in subjects:
             if subject.pos_ in _PRONOUNS:
                 continue
+            if _hazard_subject(subject):
+                return []  # "wildfires in South Korea ... killing at least 26 people": no party acts
             if _names_attack(subject) and (codes := _maker(subject, registry, when)):
                 return codes  # "an airstrike by the Russian paramilitary group Africa Corps killed ..."
             return _codes(subject, registry, when)
@@ -191,9 +193,22 @@ def _names_attack(noun: Token) -> bool:
 
 def _names_hazard(phrase: Token) -> bool:
     """A natural hazard or accident does it, no party: "caused by Storm Kristin in Portugal"."""
-    from claimgraph.extract.events import names_hazard  # events builds on this module
-
     return names_hazard(phrase.subtree)
+
+
+def _hazard_subject(subject: Token) -> bool:
+    """The subject names a hazard or accident: "Ongoing ... wildfires in South Korea", "The death toll from the
+    crash of an Air India Boeing 787"; where the parser made a clause part of the subject, only its own words."""
+    words = list(subject.subtree)
+    if any(t.pos_ in {"VERB", "AUX"} for t in words):
+        words = [*(x for x in subject.lefts if x.dep_ in {"compound", "amod"}), subject]
+    return names_hazard(words)
+
+
+def names_hazard(tokens: Iterable[Token]) -> bool:
+    from claimgraph.extract.events import names_hazard as hazard  # events builds on this module
+
+    return hazard(tokens)
 
 
 def attack_maker(attack: Token, registry: ActorRegistry, when: str | None = None) -> list[str]:
@@ -249,9 +264,17 @@ def _stative(verb: Token) -> bool:
 def _chain_up(verb: Token) -> Iterator[Token]:
     """The verb, then the verbs it is the open complement or conjunct of ("agreed to set up": set -> agreed)."""
     yield verb
-    while verb.dep_ in {"xcomp", "conj", "acomp"} and verb.head is not verb:
+    while (verb.dep_ in {"xcomp", "conj", "acomp"} or _participle_of(verb)) and verb.head is not verb:
         verb = verb.head
         yield verb
+
+
+def _participle_of(verb: Token) -> bool:
+    """A participle clause whose doer is its head's subject: "Russia launches over 100 drones ..., killing ten
+    civilians", "The State Department suspends ... programs, alleging that ..."; not after a report of what
+    someone did ("Petro accuses the Ecuadorian military of being the perpetrator of an airstrike ..., killing
+    27 people": the airstrike killed them)."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and lexicon().verb_stance(verb.head.lemma_) is None
 
 
 def _recipient(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
