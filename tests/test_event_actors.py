@@ -151,10 +151,26 @@ def test_event_actors_typed_event_without_codes_is_kept(nlp) -> None:
         # WCEP 2026-05-26_008: a septic tank is no weapon
         "Eighteen people are killed and ten more injured in a gasoline tank truck explosion along an expressway in "
         "Enugu State, Nigeria.",  # WCEP 2025-01-25_007
+        # WCEP 2026-02-21_013 and 2025-01-24_012: a fire and high winds (were attacks)
+        "Five people are killed in a fire at an apartment building in Blagoveshchensk, Amur Oblast, Russia.",
+        "A man is killed in County Donegal, Ireland, after high winds cause a tree to fall on his car.",
     ],
 )
 def test_event_actors_deaths_in_a_disaster_are_no_assault(nlp, text: str) -> None:
     assert all(e.type != "ASSAULT" for e in find_events(nlp(text), Article.from_text(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # WCEP 2026-03-25_001: a fire an attack causes leaves it an attack
+        "A drone strikes a fuel tank at Kuwait International Airport, causing a fire at the site.",
+        # written for this test: gunfire is no fire
+        "Gunmen open fire on a bus in Kenya, killing 12 passengers.",
+    ],
+)
+def test_event_actors_a_fire_an_attack_causes_is_no_disaster(nlp, text: str) -> None:
+    assert any(e.type == "ASSAULT" for e in find_events(nlp(text), Article.from_text(text)))
 
 
 def test_event_actors_a_passive_joined_to_a_verb_does_not_take_its_subject_as_actor(nlp) -> None:

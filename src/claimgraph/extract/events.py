@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "22"
+VERSION = "23"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -247,6 +247,9 @@ def _hazard_does(token: Token) -> bool:
                for c in token.children)  # the subject's own noun: not "projects" of "flood control projects"
 
 
+_CAUSE_VERBS = frozenset({"cause", "spark", "start", "trigger", "ignite"})
+
+
 def names_hazard(tokens: Iterable[Token]) -> bool:
     """The words name a natural hazard or an accident ("flooding", "collides", "heat wave", "Storm
     Kristin"; not "protesters storm the consulate")."""
@@ -254,6 +257,9 @@ def names_hazard(tokens: Iterable[Token]) -> bool:
     before = ""
     for t in tokens:
         lemma, pos = t.lemma_.lower(), _pos(t)
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in _CAUSE_VERBS:
+            before = lemma
+            continue  # what an attack caused: "A drone strikes a fuel tank ..., causing a fire"
         if pos is not None and ((lemma, pos) in hazards or (f"{before} {lemma}", pos) in hazards):
             return True
         if pos == "N" and (lemma, "V") in hazards and (t.tag_ == "NNS" or any(c.dep_ == "nsubj" for c in t.children)):
