@@ -173,6 +173,38 @@ def test_event_actors_a_fire_an_attack_causes_is_no_disaster(nlp, text: str) -> 
     assert any(e.type == "ASSAULT" for e in find_events(nlp(text), Article.from_text(text)))
 
 
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        # WCEP 2026-05-06_020, 2026-01-20_001, 2025-02-18_008: a weapon's word where no one uses it (were attacks)
+        ("AirAsia purchases 150 Airbus A220 aircraft from Airbus, the largest single aircraft order in Canadian "
+         "history, with options for 150 more if Airbus develops a stretched version.", None),
+        ("A sightseeing helicopter carrying three people, including two Taiwanese nationals, goes missing near Mount "
+         "Aso, Japan.", None),
+        ("Brazilian minister of mines and energy Alexandre Silveira announces that the country will join OPEC+.", None),
+        # WCEP 2025-11-21_008: what a crash does is no attack (was India's military's)
+        ("An Indian Air Force HAL Tejas crashes at the Dubai Airshow in Dubai, United Arab Emirates, killing the "
+         "pilot.", None),
+        # WCEP 2026-04-04_001, 2025-01-03_003, 2025-04-06_005: weapons used, launched from somewhere, as a
+        # compound of what is launched
+        ("Kuwait intercepts eight missiles and 19 drones.", "missiles"),
+        ("The Israeli Defense Forces report the interception of a ballistic missile and a drone launched from "
+         "Yemen.", "drone"),
+        ("At least eight civilians are injured after Al-Shabaab militants launch mortar shells for the second "
+         "consecutive day targeting Aden Adde International Airport and its surrounding areas.", "mortar"),
+    ],
+)
+def test_event_actors_a_weapon_is_an_attack_where_it_is_used(nlp, text: str, attack: str | None) -> None:
+    found = [e.text for e in find_events(nlp(text), Article.from_text(text)) if e.type == "ASSAULT"]
+    assert (attack in found) if attack else found == []
+
+
+def test_event_actors_a_weapon_not_used_still_names_the_mode(nlp) -> None:
+    # WCEP 2026-01-19_003: "a glide bomb attack" is an attack with explosives
+    text = "A woman is killed and 11 others are injured in a glide bomb attack in Kharkiv, Kharkiv Oblast, Ukraine."
+    assert {(e.type, e.mode) for e in find_events(nlp(text), Article.from_text(text))} == {("ASSAULT", "explosives")}
+
+
 def test_event_actors_a_passive_joined_to_a_verb_does_not_take_its_subject_as_actor(nlp) -> None:
     # WCEP 2025-03-27_003: the parser joins "is killed" to "deployed"; the officer they share was killed,
     # not the killer (was KENCOP)

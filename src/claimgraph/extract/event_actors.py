@@ -274,7 +274,8 @@ def _participle_of(verb: Token) -> bool:
     civilians", "The State Department suspends ... programs, alleging that ..."; not after a report of what
     someone did ("Petro accuses the Ecuadorian military of being the perpetrator of an airstrike ..., killing
     27 people": the airstrike killed them)."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and lexicon().verb_stance(verb.head.lemma_) is None
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and lexicon().verb_stance(verb.head.lemma_) is None \
+        and not names_hazard([verb.head])  # "an Air Force Il-76 aircraft crashes ..., killing all crew members"
 
 
 def _recipient(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:

@@ -39,13 +39,13 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "23"
+VERSION = "24"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 TYPES = COOPERATION | VERBAL_CONFLICT | MATERIAL_CONFLICT
-_ROLES = {"intent", "light", "report", "stop", "hazard", "none"}
+_ROLES = {"intent", "light", "report", "stop", "hazard", "none", "weapon", "use"}
 
 # The mode of a threat, from what is threatened (CAMEO 13x as mapped by CAMEO2PLOVER 2021):
 # force -> violence, curfew -> curfew, bans -> ban, other restrictions and blockades -> restrict,
@@ -78,6 +78,7 @@ class Trigger:
     type: str  # a PLOVER type or a role (intent, light, report, stop)
     mode: str | None
     default: str | None = None  # a stop verb's type when what it stops is not known
+    weapon: bool = False  # an ASSAULT only where the weapon is used ("launches 100 drones", not "produce drones")
 
 
 @dataclass(frozen=True)
@@ -85,14 +86,16 @@ class Triggers:
     by_head: dict[tuple[str, str], list[Trigger]]
     hazards: frozenset[tuple[str, str]] = frozenset()  # natural hazards and accidents: (lemmas, pos)
     things: frozenset[str] = frozenset()  # "none" rows: lemmas of phrases that name things, no event
+    uses: frozenset[str] = frozenset()  # "use" rows: verbs that use a weapon ("launch", "intercept", "strike")
     heads: frozenset[str] = field(init=False)  # every trigger's head word, whatever its part of speech
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "heads", frozenset(head for head, _ in self.by_head))
 
-    def match(self, token: Token) -> Trigger | None:
+    def match(self, token: Token, weapons: bool = False) -> Trigger | None:
         """The longest trigger headed by the token whose other words are among its dependents; none for a
-        proper noun inside a named entity ("March 23 Movement rebels": no march)."""
+        proper noun inside a named entity ("March 23 Movement rebels": no march), nor for a weapon not in use
+        unless `weapons`."""
         pos = _pos(token)
         if pos is None or (token.pos_ == "PROPN" and token.ent_type_):
             return None
@@ -102,7 +105,27 @@ class Triggers:
         if found is None and pos == "N" and token.dep_ == "ROOT" and token.tag_ == "NNS" \
                 and any(c.dep_ == "nsubj" for c in token.children):
             found = self._match(token, "V")  # a verb the tagger read as a noun: "the court ... sentences"
+        if found is not None and found.weapon and not weapons and not self.in_use(token):
+            return None  # "AirAsia purchases 150 Airbus A220 aircraft", "a sightseeing helicopter ... crashes"
         return found
+
+    def in_use(self, weapon: Token) -> bool:
+        """The weapon is used: the object or subject of a "use" verb ("Russia launches over 100 drones",
+        "Kuwait intercepts eight missiles and 19 drones", "a missile strikes"), or of one after it ("drones
+        fired by Iran-backed militias", "missiles launched to the base"), or it comes from somewhere
+        ("three missiles from Iran")."""
+        chain = [weapon]
+        while weapon.dep_ in {"conj", "appos", "compound"} and weapon.head.pos_ in {"NOUN", "PROPN"}:
+            weapon = weapon.head  # "eight missiles and 19 drones", "launch mortar shells"
+            chain.append(weapon)
+        head = weapon.head
+        if weapon.dep_ == "pobj" and head.dep_ in {"prep", "agent"}:
+            head = head.head  # "responds to 14 ballistic missiles", "killed by an improvised explosive device"
+        if weapon.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"} and head.lemma_.lower() in self.uses:
+            return True
+        return any((c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in self.uses)
+                   or (c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" for g in c.children))
+                   for w in chain for c in w.children)  # "a drone launched from Yemen"
 
     def _match(self, token: Token, pos: str) -> Trigger | None:
         near: set[str] | None = None
@@ -143,6 +166,7 @@ def triggers() -> Triggers:
     by_head: dict[tuple[str, str], list[Trigger]] = {}
     hazards: set[tuple[str, str]] = set()
     things: set[str] = set()
+    uses: set[str] = set()
     for row in csv.DictReader(lines, delimiter="\t"):
         words = tuple(row["pattern"].lower().split())
         pos = row["pos"]
@@ -153,16 +177,21 @@ def triggers() -> Triggers:
         if kind == "hazard":
             hazards.add((" ".join(words), pos))
             continue
+        if kind == "use":
+            uses.add(" ".join(words))
+            continue
         starred = [w.rstrip("*") for w in words if w.endswith("*")]
         words = tuple(w.rstrip("*") for w in words)
         if kind == "none":
             things.add(" ".join(words))
         head = starred[0] if starred else words[-1] if pos == "N" and "of" not in words else words[0]
-        trigger = Trigger(words, head, pos, kind, (row.get("mode") or "").strip() or None, default or None)
+        weapon = kind == "weapon"
+        trigger = Trigger(words, head, pos, "ASSAULT" if weapon else kind, (row.get("mode") or "").strip() or None,
+                          default or None, weapon)
         by_head.setdefault((head, pos), []).append(trigger)
     for rows in by_head.values():
         rows.sort(key=lambda t: -len(t.words))
-    return Triggers(by_head, frozenset(hazards), frozenset(things))
+    return Triggers(by_head, frozenset(hazards), frozenset(things), frozenset(uses))
 
 
 @dataclass
@@ -201,8 +230,10 @@ def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = Non
             if (frame.token.i, frame.type) in seen:
                 continue
             seen.add((frame.token.i, frame.type))
-            actor, recipient = event_codes(_coded_by(predicate, frame) if n == 0 else _own_verb(frame.token),
-                                           registry, when)
+            by = _coded_by(predicate, frame) if n == 0 else _own_verb(frame.token)
+            if frame.type == "ASSAULT" and by.i != frame.token.i and names_hazard([by]):
+                continue  # "an Air Force Il-76 aircraft crashes while landing ..., killing all crew members"
+            actor, recipient = event_codes(by, registry, when)
             if frame.type == "ASSAULT" and (maker := attack_maker(frame.token, registry, when)):
                 # an attack its own words name the maker of: "declares the Indian attacks to be an act of war"
                 # is India's attack, not Pakistan's, and the one the sentence is about is its target unless
@@ -567,7 +598,7 @@ def _mode_near(token: Token, kind: str) -> str | None:
     for t in near:
         if t.pos_ not in {"NOUN", "PROPN"}:
             continue
-        trigger = triggers().match(t)
+        trigger = triggers().match(t, weapons=True)  # "in a bomb attack": the bomb names the mode, used or not
         if trigger is not None and trigger.type == kind and trigger.mode:
             return trigger.mode
     return None
