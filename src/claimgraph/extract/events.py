@@ -75,7 +75,7 @@ class Trigger:
     words: tuple[str, ...]  # lemmas, the head included
     head: str
     pos: str  # V | N | A
-    type: str  # a PLOVER type or a role (intent, light, report, stop)
+    type: str  # a PLOVER type or a role (intent, light, report, stop, none); weapon rows are ASSAULT
     mode: str | None
     default: str | None = None  # a stop verb's type when what it stops is not known
     weapon: bool = False  # an ASSAULT only where the weapon is used ("launches 100 drones", not "produce drones")
