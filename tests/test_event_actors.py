@@ -205,6 +205,23 @@ def test_event_actors_a_weapon_not_used_still_names_the_mode(nlp) -> None:
     assert {(e.type, e.mode) for e in find_events(nlp(text), Article.from_text(text))} == {("ASSAULT", "explosives")}
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "trigger", "recipient"),
+    [
+        # WCEP 2025-10-01_018 and 2025-12-12_004: a capital where something happens is its country, not the
+        # government it stands for elsewhere (were GRCGOV, BOLGOV)
+        ("Thousands of people march in Athens as part of a general strike across Greece to protest against "
+         "proposed changes in labor laws that could change the 8-hour work day to 13 hours, or a 48-hour workweek.",
+         date(2025, 10, 1), "march", ("GRC",)),
+        ("A Bolivian judge orders former president Luis Arce into five months of pre-trial detention in La Paz "
+         "while authorities investigate alleged embezzlement.", date(2025, 12, 12), "detention", ("BOL",)),
+    ],
+)
+def test_event_actors_a_capital_as_a_place_is_its_country(nlp, text, published, trigger, recipient) -> None:
+    found = [e for e in events(nlp, text, published) if e[0] == trigger]
+    assert found and found[0][2] == recipient
+
+
 def test_event_actors_a_passive_joined_to_a_verb_does_not_take_its_subject_as_actor(nlp) -> None:
     # WCEP 2025-03-27_003: the parser joins "is killed" to "deployed"; the officer they share was killed,
     # not the killer (was KENCOP)

@@ -38,6 +38,7 @@ _NOT_RECIPIENT_PREPS = {"after", "before", "during", "since", "until", "despite"
 _PRONOUNS = {"PRON"}
 _STATIVE = {"oppose", "commit", "engage", "involve", "prepare", "determine", "dedicate", "poise", "resolve"}
 _TARGET_PREPS = {"to", "toward", "towards"}
+_WHERE = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"}  # where, not who
 
 
 def main_predicate(sent: Span) -> Token | None:
@@ -89,7 +90,10 @@ def event_codes(predicate: Token, registry: ActorRegistry, when: str | None = No
             recipient = _codes(subject[0], registry, when) if subject else []
             if not recipient:
                 recipient = _recipient(reported, registry, when)
-    return actor, [c for c in recipient if c not in actor] or recipient
+    # not the actor again, nor its country where a place named it ("meets with UK Prime Minister Keir Starmer
+    # in Washington": no USA beside the US government)
+    return actor, [c for c in recipient if c not in actor and not (len(c) == 3 and any(a[:3] == c for a in actor))] \
+        or recipient
 
 
 def _named_subject(verb: Token) -> bool:
@@ -293,7 +297,7 @@ def _recipient(verb: Token, registry: ActorRegistry, when: str | None) -> list[s
             elif child.dep_ == "prep" and child.lower_ not in _NOT_RECIPIENT_PREPS \
                     and not _in_attack(child, registry, when):  # an attack whose maker is known: the actor
                 found = [c for obj in child.children if obj.dep_ == "pobj"
-                         for c in _object_codes(obj, registry, when)]
+                         for c in _object_codes(obj, registry, when, place=child.lower_ in _WHERE)]
                 (first if child.lower_ in _TARGET_PREPS else other).extend(found)
         for found in (first, objects, other):
             if found:
@@ -324,9 +328,11 @@ def _chain_down(verb: Token) -> Iterator[Token]:
             yield from _chain_down(child)
 
 
-def _object_codes(head: Token, registry: ActorRegistry, when: str | None, depth: int = 2) -> list[str]:
-    """The codes an object names, or else those of the phrases it governs ("sanctions against Nigeria")."""
-    codes = _codes(head, registry, when)
+def _object_codes(head: Token, registry: ActorRegistry, when: str | None, depth: int = 2,
+                  place: bool = False) -> list[str]:
+    """The codes an object names, or else those of the phrases it governs ("sanctions against Nigeria");
+    a `place` names its country, not the government a capital stands for ("arrest 20 protesters in Moscow")."""
+    codes = _codes(head, registry, when, place)
     if codes or depth == 0:
         return codes
     for child in head.children:
@@ -337,7 +343,7 @@ def _object_codes(head: Token, registry: ActorRegistry, when: str | None, depth:
     return []
 
 
-def _codes(head: Token, registry: ActorRegistry, when: str | None) -> list[str]:
+def _codes(head: Token, registry: ActorRegistry, when: str | None, place: bool = False) -> list[str]:
     """The codes a noun phrase names: its head with its modifiers and conjuncts, not its clauses;
     else those of a noun in apposition ("Kenzo Oshima, the United Nations Emergency Relief Coordinator")."""
     appos = [c for c in head.children if c.dep_ == "appos"]
@@ -350,6 +356,8 @@ def _codes(head: Token, registry: ActorRegistry, when: str | None) -> list[str]:
         tokens = sorted(_name_tokens(candidate), key=lambda t: t.i)
         text = _phrase_text(tokens)
         hit = registry.resolve(text, when)
+        if hit and place and hit.kind == "metonym" and hit.country:
+            return [hit.country]  # "an oil depot in Moscow": Russia, not its government
         if hit:
             return hit.code.split("+")
     conjuncts = [head, *(c for c in head.children if c.dep_ == "conj")]
