@@ -410,6 +410,9 @@ def test_actors_mentions_carry_person_and_role() -> None:
         # as WCEP names them (2025-01-17_002, 2025-03-10_010, 2025-09-08_004): no longer unknown, nor the Syrian army
         ("the National Liberation Army (ELN)", "COLREB"), ("the Kurdish-led Syrian Democratic Forces (SDF)", "SYRREB"),
         ("JNIM", "MLIREB"),
+        # WCEP 2026-03-18_012 and 2026-01-31_001: "12 civilians were killed by the RSF", "attacks by the Balochistan
+        # Liberation Army militants" (had no actor)
+        ("the RSF", "SDNREB"), ("the Balochistan Liberation Army", "PAKREB"), ("Baloch Liberation Army", "PAKREB"),
         # armed groups of earlier years
         ("the Tamil Tigers", "LKAREB"), ("the Moro Islamic Liberation Front", "PHLREB"), ("UNITA", "AGOREB"),
         # a name that only says what the next one belongs to: the next one is the actor

@@ -61,6 +61,9 @@ def test_events_trigger_table_loads() -> None:
         ("Serbia lifted the night curfew in Montenegro.", None, ("CONCEDE", None)),
         ("The United States suspended military aid to Bosnia.", None, ("SANCTION", None)),
         ("The army lifted the blockade of the town.", None, ("RETREAT", "withdraw")),
+        # WCEP 2026-06-18_004: what ends is the subject where there is no object (was SANCTION)
+        ("The United States Central Command confirms that the naval blockade imposed by the U.S. Navy on Iranian "
+         "ports and coastal areas has ended.", date(2026, 6, 18), ("CONCEDE", None)),
         # reported clauses carry the event: "admitted to deploying"
         ("Russia admitted on Monday to deploying North Korean troops.", None, ("MOBILIZE", "troops")),
         # WCEP: a strike a country makes, or aims "on" a target, is an attack (was a walkout, PROTEST)
@@ -173,6 +176,21 @@ def test_events_a_hazard_inside_a_name_is_no_hazard(nlp) -> None:
             "investigations into alleged corruption in flood control projects with the Anti–Money Laundering "
             "Council freezing their assets.")
     assert "SANCTION" in [e.type for e in _events(nlp, text, date(2025, 9, 23))]
+
+
+def test_events_a_term_that_ends_stops_nothing(nlp) -> None:
+    # WCEP 2025-12-18_003: "whose term ends" was a SANCTION
+    text = ("The United Nations General Assembly elects former Iraqi president Barham Salih as the next High "
+            "Commissioner for Refugees, succeeding Filippo Grandi, whose term ends December 31.")
+    assert not [e for e in _events(nlp, text, date(2025, 12, 18)) if e.text == "ends"]
+
+
+def test_events_capturing_images_is_no_attack(nlp) -> None:
+    # WCEP 2025-10-02_013 (was ASSAULT); "none" rows of event_triggers.tsv for what is captured on camera
+    text = "NASA's Perseverance rover captures its first images of interstellar object 3I/ATLAS as it passes by Mars."
+    assert _events(nlp, text, date(2025, 10, 2)) == []
+    text = "Russian forces capture the village of Pokrovsk in Donetsk Oblast."  # written for this test
+    assert [e.type for e in _events(nlp, text, None)] == ["ASSAULT"]
 
 
 def test_events_old_records_still_load() -> None:

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "25"
+VERSION = "26"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -418,12 +418,19 @@ def _frame(token: Token, depth: int = 0) -> _Frame | None:
             frame.mode = _mode_near(token, kind)
     elif trigger is not None and kind == "stop":
         stopped = _object_frame(token, depth)
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        # "the war ends", "whose term ends": a thing as the subject and no object, so what ends is the subject
+        transitive = subject is None or subject.pos_ != "NOUN" or any(c.dep_ in {"dobj", "nsubjpass"}
+                                                                      for c in token.children)
+        if stopped is None and not transitive:
+            found = trigger_of(subject)
+            stopped = _Frame(found.type, found.mode, subject) if found is not None and found.type in TYPES else None
         if stopped is not None and stopped.type in _STOPPED:
             frame = _Frame(*_STOPPED[stopped.type], token)
         elif stopped is not None and stopped.type is not None:
             frame = _Frame("SANCTION", None, token)
-        else:
-            frame = _Frame(trigger.default, trigger.mode, token)
+        else:  # "suspends flights to Cuba"; not "whose term ends December 31", which stops nothing named
+            frame = _Frame(trigger.default if transitive else None, trigger.mode, token)
     elif kind == "intent":
         inner = _clause_frame(clause, depth) if clause is not None else _object_frame(token, depth)
         if inner is None:
