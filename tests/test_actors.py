@@ -413,6 +413,11 @@ def test_actors_mentions_carry_person_and_role() -> None:
         # WCEP 2026-03-18_012 and 2026-01-31_001: "12 civilians were killed by the RSF", "attacks by the Balochistan
         # Liberation Army militants" (had no actor)
         ("the RSF", "SDNREB"), ("the Balochistan Liberation Army", "PAKREB"), ("Baloch Liberation Army", "PAKREB"),
+        # the groups, forces and agencies Current Events names most that had no code (all 10,588 summaries'
+        # named entities read against the registry, 2026-11-27)
+        ("the SAF", "SDNMIL"), ("SDF", "SYRREB"), ("Al-Qaeda", "IMGMUSALQ"), ("Al-Qassam Brigades", "PSEREB"),
+        ("the Southern Transitional Council", "YEMSEP"), ("UNIFIL", "IGOUNO"), ("Tasnim News Agency", "IRNMED"),
+        ("USAID", "USAGOV"), ("the Royal Navy", "GBRMIL"),
         # armed groups of earlier years
         ("the Tamil Tigers", "LKAREB"), ("the Moro Islamic Liberation Front", "PHLREB"), ("UNITA", "AGOREB"),
         # a name that only says what the next one belongs to: the next one is the actor

@@ -31,7 +31,7 @@ __all__ = ["EXTRACTOR", "VERSION", "ActorRegistry", "Alias", "Entry", "Resolutio
            "read_aliases"]
 
 EXTRACTOR = "claimgraph.actors"
-VERSION = "11"
+VERSION = "12"
 
 _NEXT_WORD = re.compile(r"[ \t]+([\w][\w'’.-]*)")
 _COMMA_NAME = re.compile(r",[ \t]+((?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*)")
@@ -51,6 +51,8 @@ _OF = re.compile(r"\sof\s")
 # Words that leave a country word bare ("Senior Hungarian and Romanian officials": Hungarian officials too).
 # "NATO member Turkey", "EU member state Hungary", "Russian ally Belarus": the name after it is the actor.
 _MEMBER_OF = re.compile(r"(?i)[\s-]*(?:fellow\s+)?(?:member(?:\s+(?:state|country|nation))?|ally|partner)\s+")
+# "the Al-Qaeda-linked JNIM", "Rwanda-backed M23": the group named last is the actor, whoever backs it.
+_BACKED_BY = re.compile(r"(?i)-(?:linked|backed|affiliated|aligned|allied|supported|sponsored)\s+")
 _FILLER = re.compile(r"(?i)\b(?:the|a|an|its|their|both|senior|top|former|high|ranking|leading)\b|[\W_]")
 _POSSESSIVE = re.compile(r"(?:['’]s)?\s+")
 _SPACE = re.compile(r"\s+")
@@ -426,10 +428,12 @@ class ActorRegistry:
 
 
 def _head_of_member(text: str, names: list[_Hit[Alias]]) -> list[_Hit[Alias]]:
-    """Drop a name that only says what the next one belongs to: "NATO" in "NATO member Turkey"."""
+    """Drop a name that only says what the next one belongs to or is backed by: "NATO" in "NATO member
+    Turkey", "Al-Qaeda" in "the Al-Qaeda-linked JNIM"."""
     out = list(names)
     for a, b in pairwise(names):
-        if b.item.kind in _COUNTRYISH and a.item.kind != "person" and _MEMBER_OF.fullmatch(text, a.end, b.start):
+        if a.item.kind != "person" and ((b.item.kind in _COUNTRYISH and _MEMBER_OF.fullmatch(text, a.end, b.start))
+                                        or _BACKED_BY.fullmatch(text, a.end, b.start)):
             out.remove(a)
     return out
 

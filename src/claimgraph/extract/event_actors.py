@@ -11,7 +11,7 @@ come out as codes. Event types, modes and flags are `extract.events`, which call
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from claimgraph.extract.actors import ActorRegistry
@@ -76,7 +76,7 @@ def event_codes(predicate: Token, registry: ActorRegistry, when: str | None = No
     ("they would meet U.N. mediator ...").
     """
     actor = _actor(predicate, registry, when)
-    recipient = _recipient(predicate, registry, when)
+    recipient = _recipient(predicate, registry, when, actor)
     if not actor and predicate.dep_ in _REPORTED and (speaker := quoted_speaker(predicate.head)) is not None:
         actor = _codes(speaker.root, registry, when)  # "X was quoted as saying he would ...": X
     reported = _reported(predicate)
@@ -282,8 +282,11 @@ def _participle_of(verb: Token) -> bool:
         and not names_hazard([verb.head])  # "an Air Force Il-76 aircraft crashes ..., killing all crew members"
 
 
-def _recipient(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
-    """The first of: a "to"/dative party, a direct object, another prepositional object; down the xcomp chain."""
+def _recipient(verb: Token, registry: ActorRegistry, when: str | None, actor: Sequence[str] = ()) -> list[str]:
+    """The first of: a "to"/dative party, a direct object, another prepositional object; down the xcomp chain.
+    One that names a party other than the `actor` comes before one that names the actor alone ("agreed to a
+    six-month extension of the mandate for the peacekeeping force in Lebanon (UNIFIL)": Lebanon, not the UN)."""
+    only_actor: list[str] = []
     for v in _chain_down(verb):
         first: list[str] = []
         objects: list[str] = []
@@ -291,18 +294,19 @@ def _recipient(verb: Token, registry: ActorRegistry, when: str | None) -> list[s
         raised = _raised_subject(v)
         for child in [*v.children, *raised]:
             if child.dep_ == "dative":
-                first += _object_codes(child, registry, when)
+                first += _object_codes(child, registry, when, avoid=actor)
             elif child.dep_ in _OBJECTS or (child.dep_ == "nsubjpass" and not _stative(v)) or child in raised:
-                objects += _object_codes(child, registry, when)
+                objects += _object_codes(child, registry, when, avoid=actor)
             elif child.dep_ == "prep" and child.lower_ not in _NOT_RECIPIENT_PREPS \
                     and not _in_attack(child, registry, when):  # an attack whose maker is known: the actor
                 found = [c for obj in child.children if obj.dep_ == "pobj"
-                         for c in _object_codes(obj, registry, when, place=child.lower_ in _WHERE)]
+                         for c in _object_codes(obj, registry, when, place=child.lower_ in _WHERE, avoid=actor)]
                 (first if child.lower_ in _TARGET_PREPS else other).extend(found)
         for found in (first, objects, other):
-            if found:
+            if found and not set(found) <= set(actor):
                 return list(dict.fromkeys(found))
-    return []
+            only_actor = only_actor or found
+    return list(dict.fromkeys(only_actor))
 
 
 def _raised_subject(verb: Token) -> list[Token]:
@@ -329,18 +333,20 @@ def _chain_down(verb: Token) -> Iterator[Token]:
 
 
 def _object_codes(head: Token, registry: ActorRegistry, when: str | None, depth: int = 2,
-                  place: bool = False) -> list[str]:
+                  place: bool = False, avoid: Sequence[str] = ()) -> list[str]:
     """The codes an object names, or else those of the phrases it governs ("sanctions against Nigeria");
-    a `place` names its country, not the government a capital stands for ("arrest 20 protesters in Moscow")."""
+    a `place` names its country, not the government a capital stands for ("arrest 20 protesters in Moscow").
+    Codes all in `avoid` (the actor's) only where the phrases it governs name no other party."""
     codes = _codes(head, registry, when, place)
-    if codes or depth == 0:
+    if (codes and not set(codes) <= set(avoid)) or depth == 0:
         return codes
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ not in _NOT_RECIPIENT_PREPS:
             for obj in child.children:
-                if obj.dep_ == "pobj" and (codes := _object_codes(obj, registry, when, depth - 1)):
-                    return codes
-    return []
+                deeper = _object_codes(obj, registry, when, depth - 1, avoid=avoid) if obj.dep_ == "pobj" else []
+                if deeper and not set(deeper) <= set(avoid):
+                    return deeper
+    return codes
 
 
 def _codes(head: Token, registry: ActorRegistry, when: str | None, place: bool = False) -> list[str]:
