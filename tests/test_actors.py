@@ -423,6 +423,8 @@ def test_actors_mentions_carry_person_and_role() -> None:
         # a name that only says what the next one belongs to: the next one is the actor
         ("NATO member Turkey", "TUR"), ("fellow EU member state Slovakia", "SVK"), ("Russian ally Belarus", "BLR"),
         ("NATO and Turkey", "IGOWSTNAT+TUR"),
+        # WCEP 2026-04-25_010: a group linked to another is itself (was al-Qaeda)
+        ("the Al-Qaeda-linked JNIM", "MLIREB"), ("Rwanda-backed M23", "CODREB"),
     ],
 )
 def test_actors_organisations_and_outlets(phrase: str, expected: str) -> None:
