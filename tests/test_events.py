@@ -193,6 +193,32 @@ def test_events_capturing_images_is_no_attack(nlp) -> None:
     assert [e.type for e in _events(nlp, text, None)] == ["ASSAULT"]
 
 
+@pytest.mark.parametrize(("text", "published", "absent"), [
+    # WCEP 2025-05-29_000, 2025-03-17_006, 2026-06-04_011: cutting rates and jobs is no sanction, and demand in a
+    # market no request ("none" rows of event_triggers.tsv)
+    ("South Korea's central bank cuts its key interest rate by a quarter percentage point to 2.5%, marking its "
+     "fourth cut since October.", date(2025, 5, 29), "SANCTION"),
+    ("German automaker Audi announces it will cut 7,500 jobs in the country due to slowing electric vehicle demand.",
+     date(2025, 3, 17), "SANCTION"),
+    ("The Indonesian rupiah falls to its lowest recorded level against the United States dollar, reaching Rp 18,028 "
+     "per $1 amid rising energy costs and increased demand for foreign currency despite central bank intervention.",
+     date(2026, 6, 4), "REQUEST"),
+])
+def test_events_economic_words_are_no_events(nlp, text: str, published: date, absent: str) -> None:
+    assert all(e.type != absent for e in _events(nlp, text, published))
+
+
+@pytest.mark.parametrize("text", [
+    # WCEP 2026-08-01_011: forces that sink a ship attack it (sinking had been only a hazard)
+    "Ukrainian forces sink a Rosatom-owned container ship in the Black Sea, forcing its 17-member crew to abandon it.",
+    # WCEP 2026-03-01_016: a "by" phrase the registry does not know is still a doer, not a shipwreck
+    "The Islamic Republic of Iran Navy's lead Moudge-class frigate IRIS Jamaran is sunk by U.S forces off Chabahar "
+    "Port.",
+])
+def test_events_a_ship_sunk_by_someone_is_attacked(nlp, text: str) -> None:
+    assert [e.type for e in _events(nlp, text, None) if e.text.startswith(("sink", "sunk"))] == ["ASSAULT"]
+
+
 def test_events_old_records_still_load() -> None:
     old = {"article_id": "a", "start": 0, "end": 4, "text": "sent", "type": None, "actor": ["PRK"]}
     event = from_dict(Event, old)

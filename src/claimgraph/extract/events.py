@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "27"
+VERSION = "28"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -244,7 +244,7 @@ def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = Non
                 actor, recipient = moved  # "assurances ... that the withdrawal of Israeli troops from Lebanon"
             if frame.type is None and not actor and not recipient:
                 continue
-            if frame.type == "ASSAULT" and not actor and _disaster(sent, before):
+            if frame.type == "ASSAULT" and not actor and not _has_agent(frame.token) and _disaster(sent, before):
                 continue  # "Eight people are killed when a landslide buries ...": a disaster, no attack
             if _hazard_does(frame.token) or (hazard_acts and not actor):
                 continue  # "A Mw 7.3 earthquake strikes near the coast", "a wildfire burns ..., destroying"
@@ -258,6 +258,12 @@ def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = Non
                         time=_time(predicate if n == 0 else tok, times),
                         quantities=_quantities(predicate if n == 0 else tok, quantities),
                         extractor=EXTRACTOR, version=VERSION)
+
+
+def _has_agent(token: Token) -> bool:
+    """A doer the registry may not know is still a doer: "is sunk by U.S forces"."""
+    return any(c.dep_ == "agent" and any(g.dep_ == "pobj" and not names_hazard(g.subtree) for g in c.children)
+               for c in token.children)
 
 
 def _disaster(sent: Span, before: Span | None) -> bool:
