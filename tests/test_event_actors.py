@@ -224,8 +224,8 @@ def test_event_actors_a_capital_as_a_place_is_its_country(nlp, text, published, 
 
 def test_event_actors_a_recipient_other_than_the_actor_comes_first(nlp) -> None:
     # WCEP 2026-03-26_025: Rahmon's visit is to Uzbekistan (the recipient was Tajikistan's government)
-    text = ("Tajik president Emomali Rahmon and Uzbek president Shavkat Mirziyoyev inaugurate the Tajikistan embassy in "
-            "Tashkent during Rahmon's state visit to Uzbekistan.")
+    text = ("Tajik president Emomali Rahmon and Uzbek president Shavkat Mirziyoyev inaugurate the Tajikistan embassy "
+            "in Tashkent during Rahmon's state visit to Uzbekistan.")
     found = [e for e in events(nlp, text, date(2026, 3, 26)) if e[0] == "visit"]
     assert found and found[0][1:] == (("TJKGOV",), ("UZBGOV",))
 

@@ -256,7 +256,8 @@ def movement_doer(noun: Token, registry: ActorRegistry, when: str | None = None)
         if hit:
             doer = hit.code.split("+")
             break
-    origin = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+    origin = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+              for g in c.children if g.dep_ == "pobj"]
     return doer, [c for c in (_codes(origin[0], registry, when) if origin else []) if c not in doer]
 
 

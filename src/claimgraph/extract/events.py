@@ -428,7 +428,7 @@ def _frame(token: Token, depth: int = 0) -> _Frame | None:
         # "the war ends", "whose term ends": a thing as the subject and no object, so what ends is the subject
         transitive = subject is None or subject.pos_ != "NOUN" or any(c.dep_ in {"dobj", "nsubjpass"}
                                                                       for c in token.children)
-        if stopped is None and not transitive:
+        if stopped is None and subject is not None and not transitive:
             found = trigger_of(subject)
             stopped = _Frame(found.type, found.mode, subject) if found is not None and found.type in TYPES else None
         if stopped is not None and stopped.type in _STOPPED:

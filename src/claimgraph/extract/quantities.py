@@ -171,9 +171,9 @@ def _scan(ctx: _Context) -> Iterator[_Found]:
             for f in group:
                 f.unit, f.unit_kind, f.end_char = noun.text.lower(), "noun", end_char
         elif a.unit is None and (bare := _bare_count(ctx, a)) is not None \
-                and (bare[2] is not None or (counted is not None and _takes(bare, counted))):
+                and (whole := bare[2] or (counted[1] if counted is not None and _takes(bare, counted) else None)):
             for f in group:  # "Fifteen people are killed and 19 more injured": 19 people
-                f.unit, f.unit_kind = bare[2] or counted[1], "noun"
+                f.unit, f.unit_kind = whole, "noun"
         elif a.unit is None and money is not None and (b or a).num.scale >= 1e6 and money[0] == _sentence(ctx, a) \
                 and a.first > 0 and ctx.pieces[a.first - 1].kind == "word":  # not after a sign unread: "S/124 million"
             for f in group:  # "US$ 5 billion in aid on top of the four billion it has already received"
