@@ -154,6 +154,9 @@ def test_event_actors_typed_event_without_codes_is_kept(nlp) -> None:
         # WCEP 2026-02-21_013 and 2025-01-24_012: a fire and high winds (were attacks)
         "Five people are killed in a fire at an apartment building in Blagoveshchensk, Amur Oblast, Russia.",
         "A man is killed in County Donegal, Ireland, after high winds cause a tree to fall on his car.",
+        # WCEP 2025-07-18_008: a machine that malfunctions
+        "Six illegal miners are killed and four others injured after a hoist system malfunctioned in a mine in "
+        "Mashonaland Central Province, Zimbabwe.",
     ],
 )
 def test_event_actors_deaths_in_a_disaster_are_no_assault(nlp, text: str) -> None:
@@ -228,6 +231,26 @@ def test_event_actors_a_recipient_other_than_the_actor_comes_first(nlp) -> None:
             "in Tashkent during Rahmon's state visit to Uzbekistan.")
     found = [e for e in events(nlp, text, date(2026, 3, 26)) if e[0] == "visit"]
     assert found and found[0][1:] == (("TJKGOV",), ("UZBGOV",))
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "trigger", "actor", "recipient"),
+    [
+        # WCEP 2026-07-30_032 and 2025-11-27_017: a clause after "with" that names its own doer is coded by it
+        # (had no parties; was the Bissau-Guinean military's allegation)
+        ("The Minnesota IT Services reports a cyberattack across 30 municipal community water systems across the "
+         "state, with American authorities accusing Iran of being behind the cyberattack.", date(2026, 7, 30),
+         "accusing", ("USAGOV",), ("IRN",)),
+        ("The Bissau-Guinean military installs General Horta Inta-A Na Man as interim leader for one year, while "
+         "President Umaro Sissoco Embaló is flown to Senegal, with opposition candidate Fernando Dias da Costa "
+         "alleging the coup was orchestrated to block the release of the election results he claims to have won.",
+         date(2025, 11, 27), "alleging", (), None),
+    ],
+)
+def test_event_actors_a_clause_after_with_has_its_own_doer(nlp, text, published, trigger, actor, recipient) -> None:
+    found = [e for e in events(nlp, text, published) if e[0] == trigger]
+    assert found and found[0][1] == actor
+    assert recipient is None or found[0][2] == recipient
 
 
 def test_event_actors_a_passive_joined_to_a_verb_does_not_take_its_subject_as_actor(nlp) -> None:

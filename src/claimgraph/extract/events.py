@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "28"
+VERSION = "29"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -315,10 +315,14 @@ def _coded_by(predicate: Token, frame: _Frame) -> Token:
         # the clause's verb: "say that American airstrikes targeted ...", "that Afghan nationals carried out
         # the bombing", "that gunfire has been heard" (no party named: not the one who says so)
         reported = reported.head
-    if (reported.i != predicate.i and frame.type in MATERIAL_CONFLICT | (COOPERATION - {"AGREE"})
-            and reported.pos_ == "VERB" and predicate in reported.ancestors
-            and any(c.dep_ in {"nsubj", "nsubjpass", "agent"} and c.pos_ != "PRON" for c in reported.children)):
-        return reported  # also "the World Cup to be hosted by Canada, Mexico, and the United States"
+    own_doer = {"nsubj", "agent"} if reported.dep_ == "pcomp" else {"nsubj", "nsubjpass", "agent"}
+    if (reported.i != predicate.i and reported.pos_ == "VERB" and predicate in reported.ancestors
+            and (frame.type in MATERIAL_CONFLICT | (COOPERATION - {"AGREE"})
+                 or (reported.dep_ == "pcomp" and reported.tag_ == "VBG"))  # not "with all secretaries ordered to"
+            and any(c.dep_ in own_doer and c.pos_ != "PRON" for c in reported.children)):
+        # also "the World Cup to be hosted by Canada, Mexico, and the United States", and a clause after "with"
+        # that names its own doer ("..., with opposition candidate Fernando Dias da Costa alleging the coup ...")
+        return reported
     if reported.i != predicate.i and reported.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ == "by" for c in reported.children):
         return reported  # "during a state visit by Ramaphosa": the visit's own doer
