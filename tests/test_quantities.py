@@ -423,6 +423,16 @@ def test_quantities_change_then_level_is_no_range(nlp):
 
 
 # (sentence, span shared by both ends, low, high, unit)
+def test_quantities_change_then_level_both_with_their_unit_is_no_range(nlp):
+    # written for this test: both ends carry a currency sign after a verb of change (was a range, both "down")
+    qs = quantities(nlp, "Oil prices dropped $2.50 to $78.40 a barrel.")
+    assert [(q.text, q.value, q.qualifier, q.unit) for q in qs] == [
+        ("$2.50", 2.5, "down", "dollar"), ("$78.40", 78.4, "=", "dollar")]
+    # a range after a verb of change stays one when its unit is written once
+    qs = quantities(nlp, "Prices rose 2 to 3 percent last year.")
+    assert [(q.value, q.qualifier, q.unit) for q in qs] == [(2, "up", "percent"), (3, "up", "percent")]
+
+
 RANGES = [
     # Wikinews 100911 (samples)
     ("This is thought likely to create 1,500 to 2,000 jobs and support 25,000 others.",

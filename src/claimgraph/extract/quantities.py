@@ -33,7 +33,7 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "13"
+VERSION = "14"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
@@ -371,6 +371,8 @@ def _range_end(ctx: _Context, a: _Found) -> _Found | None:
         return None  # "rose 5% to 300": a change and a level
     if link == "to" and opener is None and a.first > 0 and p[a.first - 1].lower == "by":
         return None  # "cut by $200 to $399": the change, then the level
+    if link == "to" and opener is None and a.unit is not None and b.unit is not None and _after_change_verb(ctx, a):
+        return None  # "Oil prices dropped $2.50 to $78.40 a barrel": both ends written with their unit
     _qualify(ctx, b)
     if a.num.scale == 1 and b.num.scale > 1 and 0 < abs(a.value) <= abs(b.value / b.num.scale):
         a.value *= b.num.scale  # "5-6 million", "between 10 and 12 billion"
@@ -383,6 +385,15 @@ def _range_end(ctx: _Context, a: _Found) -> _Found | None:
     for f in (a, b):
         f.first, f.last, f.qualifier = first, b.last, qualifier
     return b
+
+
+def _after_change_verb(ctx: _Context, a: _Found) -> bool:
+    """The quantity follows a verb of change: "dropped $2.50", "rose 3%"."""
+    verb = ctx.token(a.first - 1) if a.first > 0 else None
+    if verb is None or verb.pos_ != "VERB":
+        return False
+    key, table = (verb.lemma_.lower(),), cues()
+    return any(key in table.get(kind, {}) for kind in ("change", "change_money", "change_not_money", "market_verb"))
 
 
 def _unit_from_next(ctx: _Context, a: _Found) -> None:
