@@ -542,6 +542,12 @@ NOT_QUANTITIES = [
      "United States, killing eight.", "52", [8]),
     ("The United States Air Force deploys 6 nuclear-capable B-2 stealth bombers to Diego Garcia, amid rising "
      "tensions with Iran over their nuclear program.", "B-2", [6]),
+    # WCEP 2025-06-30_006 and 2026-02-01_004: a year after a determiner names an event (were 2,022 killings,
+    # 2,026 Grammy Awards)
+    ("Bryan Kohberger, the suspect in the 2022 killings of four University of Idaho students, pleads guilty to all "
+     "charges, avoiding the death penalty.", "2022", [4]),
+    ("At the 2026 Grammy Awards, Kendrick Lamar wins five awards and surpasses Jay-Z as the most awarded hip-hop "
+     "artist in Grammy history.", "2026", [5]),
 ]
 
 
