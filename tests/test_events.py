@@ -208,6 +208,18 @@ def test_events_economic_words_are_no_events(nlp, text: str, published: date, ab
     assert all(e.type != absent for e in _events(nlp, text, published))
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    # WCEP 2025-08-23_005: a threshold met is no meeting (was CONSULT)
+    ("Taiwan's referendum on reopening the Maanshan Nuclear Power Plant in Pingtung fails to meet the legal threshold "
+     "for it to be binding, despite a majority voting in favor.", "meet"),
+    # Wikinews 125796 (Chrysler's bankruptcy, 2009): showing something is no demonstration (was PROTEST)
+    ('"Fiat has demonstrated that it can build the clean, fuel-efficient cars that are the future of the industry."',
+     "demonstrated"),
+])
+def test_events_meeting_a_threshold_and_demonstrating_that_are_no_events(nlp, text: str, word: str) -> None:
+    assert not [e for e in _events(nlp, text, None) if e.text == word]
+
+
 @pytest.mark.parametrize("text", [
     # WCEP 2026-08-01_011: forces that sink a ship attack it (sinking had been only a hazard)
     "Ukrainian forces sink a Rosatom-owned container ship in the Black Sea, forcing its 17-member crew to abandon it.",
