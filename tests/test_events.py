@@ -221,6 +221,16 @@ def test_events_meeting_a_threshold_and_demonstrating_that_are_no_events(nlp, te
 
 
 @pytest.mark.parametrize("text", [
+    # Wikinews 3835 (Boeing 787 for China, 2005) and 125796 (Chrysler's bankruptcy, 2009): "should" of a thing is
+    # an expectation, not a demand (were REQUEST; the aircraft was an attack)
+    "Boeing will begin production in 2006 and the aircraft should enter airline service in 2008.",
+    "Chrysler administrators expect that the bankruptcy should take a couple of months.",
+])
+def test_events_what_a_thing_should_do_is_expected_not_demanded(nlp, text: str) -> None:
+    assert [e.type for e in _events(nlp, text, None) if e.type in ("REQUEST", "ASSAULT")] == []
+
+
+@pytest.mark.parametrize("text", [
     # WCEP 2026-08-01_011: forces that sink a ship attack it (sinking had been only a hazard)
     "Ukrainian forces sink a Rosatom-owned container ship in the Black Sea, forcing its 17-member crew to abandon it.",
     # WCEP 2026-03-01_016: a "by" phrase the registry does not know is still a doer, not a shipwreck

@@ -31,7 +31,7 @@ __all__ = ["EXTRACTOR", "VERSION", "ActorRegistry", "Alias", "Entry", "Resolutio
            "read_aliases"]
 
 EXTRACTOR = "claimgraph.actors"
-VERSION = "12"
+VERSION = "13"
 
 _NEXT_WORD = re.compile(r"[ \t]+([\w][\w'’.-]*)")
 _COMMA_NAME = re.compile(r",[ \t]+((?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*)")
@@ -255,6 +255,10 @@ class ActorRegistry:
     @property
     def sector_codes(self) -> frozenset[str]:
         return frozenset(s.sector for s in self._sector_rows)
+
+    def names_role(self, word: str) -> bool:
+        """Whether a word (a lemma) names an institution or a person by role: "government", "police", "minister"."""
+        return _key(word.lower()) in self._sectors
 
     def lookup(self, alias: str, when: str | date | None = None) -> Alias | None:
         """The row of an alias; for a person with several offices (or a group whose role changed: the

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "30"
+VERSION = "31"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -62,6 +62,7 @@ _STOPPED = {"ASSAULT": ("RETREAT", "ceasefire"), "MOBILIZE": ("RETREAT", "withdr
 _FUTURE = {"will", "shall", "'ll", "wo", "would", "going"}
 _POSSIBLE = {"may", "might", "could", "can", "ca"}
 _MUST = {"must", "should", "ought"}
+_PARTY_NOUNS = {"country", "nation", "state", "side", "party", "member", "ally", "neighbour", "neighbor", "everyone"}
 _CLAUSES = {"xcomp", "ccomp"}
 # Where a light verb looks for the event it stands for: its objects and their phrases.
 _OBJECT_DEPS = {"dobj", "attr", "oprd", "prep", "pobj", "pcomp", "acomp", "dative", "compound", "amod", "nmod",
@@ -123,6 +124,8 @@ class Triggers:
             head = head.head  # "responds to 14 ballistic missiles", "killed by an improvised explosive device"
         if weapon.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"} and head.lemma_.lower() in self.uses:
             return True
+        if weapon.dep_ == "nsubj" and head.dep_ in {"ccomp", "xcomp"} and head.head.lemma_.lower() in self.uses:
+            return True  # "intercepted Iranian drones entering the country's airspace": the parse's small clause
         return any((c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in self.uses)
                    or (c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" for g in c.children))
                    for w in chain for c in w.children)  # "a drone launched from Yemen"
@@ -516,9 +519,21 @@ def _clause_frame(clause: Token, depth: int) -> _Frame | None:
 
 def _must(token: Token) -> _Frame | None:
     """A clause with "must" or "should" is a demand, even when what it demands has no event type."""
-    if any(c.dep_ == "aux" and c.lower_ in _MUST for c in token.children):
+    if any(c.dep_ == "aux" and c.lower_ in _MUST for c in token.children) and _deontic(token):
         return _Frame("REQUEST", None, token)
     return None
+
+
+def _deontic(token: Token) -> bool:
+    """ "must"/"should" asks something of someone, unless the subject is a thing, which it can only expect:
+    "the aircraft should enter airline service in 2008", "the bankruptcy should take a couple of months"
+    (a passive is asked of whoever would do it: "sanctions should be lifted")."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() in _PARTY_NOUNS:
+        return True  # "their countries should cooperate"
+    registry = ActorRegistry.default()
+    return any(t.ent_type_ or t.pos_ == "PROPN" or registry.names_role(t.lemma_) or registry.names_role(t.text)
+               for t in subject.subtree)  # "US and British forces must ensure security"
 
 
 def _prep_clause(token: Token, depth: int) -> _Frame | None:
@@ -541,7 +556,7 @@ def _modal(token: Token, frame: _Frame) -> _Frame:
     going = token.dep_ == "xcomp" and token.head.lower_ == "going"
     if frame.type is None:
         return frame
-    if aux & _MUST:
+    if aux & _MUST and _deontic(token):
         _hypothetical(frame)
         frame.negated = frame.negated or negated
         return _Frame("REQUEST", None, token, inner=[frame])
