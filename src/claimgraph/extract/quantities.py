@@ -494,8 +494,8 @@ def _keep(ctx: _Context, f: _Found) -> bool:
     if f.year_ok and _year_like(num) and f.unit_kind not in _TABLE_KINDS:
         tok = ctx.token(num.first)
         date = tok is not None and tok.ent_type_ == "DATE"
-        before = p[f.first - 1] if f.first == num.first > 0 else None
-        named = before is not None and (before.lower in _DETERMINERS or before.lower in ("'s", "’s"))
+        det = p[f.first - 1].lower if f.first == num.first > 0 else ""
+        named = det in _DETERMINERS or det in ("'s", "’s")
         if date or (f.unit_kind != "noun" and f.qualifier == "=") or (named and f.qualifier == "="):
             return False  # "in 2022", "1988 sales", "until at least 2007", "the 2022 killings of four students"
     if num.last - num.first == 1 and p[num.first].lower == "one":
