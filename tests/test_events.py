@@ -231,6 +231,22 @@ def test_events_what_a_thing_should_do_is_expected_not_demanded(nlp, text: str) 
 
 
 @pytest.mark.parametrize("text", [
+    # WCEP 2026-04-30_016 and 2026-06-11_008: a flight or a ship arriving is no visit (were CONSULT)
+    "The first direct commercial flight from the United States to Venezuela in seven years arrives at the Simón "
+    "Bolívar International Airport in Caracas.",
+    "The South Korean oceans ministry says that a liquefied natural gas carrier has crossed the Strait of Hormuz and "
+    "arrived in Ulsan, making it the second vessel from the country to cross the waterway.",
+])
+def test_events_a_thing_that_arrives_makes_no_visit(nlp, text: str) -> None:
+    assert all(e.type != "CONSULT" for e in _events(nlp, text, None))
+
+
+def test_events_a_leader_who_arrives_visits(nlp) -> None:
+    text = "Indian prime minister Narendra Modi arrives in Moscow for talks with Putin."  # written for this test
+    assert _events(nlp, text, None)[0].type == "CONSULT"
+
+
+@pytest.mark.parametrize("text", [
     # WCEP 2026-08-01_011: forces that sink a ship attack it (sinking had been only a hazard)
     "Ukrainian forces sink a Rosatom-owned container ship in the Black Sea, forcing its 17-member crew to abandon it.",
     # WCEP 2026-03-01_016: a "by" phrase the registry does not know is still a doer, not a shipwreck

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "31"
+VERSION = "32"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -62,6 +62,7 @@ _STOPPED = {"ASSAULT": ("RETREAT", "ceasefire"), "MOBILIZE": ("RETREAT", "withdr
 _FUTURE = {"will", "shall", "'ll", "wo", "would", "going"}
 _POSSIBLE = {"may", "might", "could", "can", "ca"}
 _MUST = {"must", "should", "ought"}
+_PARTY_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
 _PARTY_NOUNS = {"country", "nation", "state", "side", "party", "member", "ally", "neighbour", "neighbor", "everyone"}
 _CLAUSES = {"xcomp", "ccomp"}
 # Where a light verb looks for the event it stands for: its objects and their phrases.
@@ -80,6 +81,7 @@ class Trigger:
     mode: str | None
     default: str | None = None  # a stop verb's type when what it stops is not known
     weapon: bool = False  # an ASSAULT only where the weapon is used ("launches 100 drones", not "produce drones")
+    party: bool = False  # an event only when the subject names a party ("Putin flies", not "the 777 can fly")
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,7 @@ def triggers() -> Triggers:
         head = starred[0] if starred else words[-1] if pos == "N" and "of" not in words else words[0]
         weapon = kind == "weapon"
         trigger = Trigger(words, head, pos, "ASSAULT" if weapon else kind, (row.get("mode") or "").strip() or None,
-                          default or None, weapon)
+                          default or None, weapon, (row.get("subject") or "").strip() == "party")
         by_head.setdefault((head, pos), []).append(trigger)
     for rows in by_head.values():
         rows.sort(key=lambda t: -len(t.words))
@@ -424,6 +426,8 @@ def _frame(token: Token, depth: int = 0) -> _Frame | None:
             inner.negated = True
         return inner
     frame: _Frame | None
+    if trigger is not None and kind in TYPES and trigger.party and _thing_subject(token):
+        return None  # "The 777-200LR can fly for 9,420 nautical miles", "a liquefied natural gas carrier ... arrived"
     if trigger is not None and kind in TYPES:
         frame = _Frame(kind, trigger.mode, token)
         _embed(frame, clause, depth)
@@ -528,12 +532,22 @@ def _deontic(token: Token) -> bool:
     """ "must"/"should" asks something of someone, unless the subject is a thing, which it can only expect:
     "the aircraft should enter airline service in 2008", "the bankruptcy should take a couple of months"
     (a passive is asked of whoever would do it: "sanctions should be lifted")."""
+    return not _thing_subject(token)
+
+
+def _thing_subject(token: Token) -> bool:
+    """The verb's subject is a common noun that names no party: no name, role, institution or country in it
+    ("the aircraft", "the bankruptcy"; not "their countries", "US and British forces", "the minister")."""
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    while subject is None and token.dep_ == "conj" and token.head is not token:
+        token = token.head  # "a liquefied natural gas carrier has crossed the Strait of Hormuz and arrived in Ulsan"
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() in _PARTY_NOUNS:
-        return True  # "their countries should cooperate"
+        return False
     registry = ActorRegistry.default()
-    return any(t.ent_type_ or t.pos_ == "PROPN" or registry.names_role(t.lemma_) or registry.names_role(t.text)
-               for t in subject.subtree)  # "US and British forces must ensure security"
+    own = [subject, *(t for c in subject.lefts for t in c.subtree)]  # not "from the United States" after it
+    return not any(t.ent_type_ in _PARTY_ENTITIES or t.pos_ == "PROPN" or registry.names_role(t.lemma_)
+                   or registry.names_role(t.text) for t in own)
 
 
 def _prep_clause(token: Token, depth: int) -> _Frame | None:
