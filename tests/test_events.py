@@ -241,6 +241,15 @@ def test_events_a_thing_that_arrives_makes_no_visit(nlp, text: str) -> None:
     assert all(e.type != "CONSULT" for e in _events(nlp, text, None))
 
 
+def test_events_giving_a_keynote_is_no_aid(nlp) -> None:
+    # Wikinews 1664 (Apple's WWDC keynote, 2005): was AID ("give" rows of event_triggers.tsv say what is given)
+    text = ("Apple Computer CEO and co-founder Steve Jobs gave his annual opening keynote to the World Wide Developers "
+            "Conference (WWDC) at Moscone Center in San Francisco.")
+    assert _events(nlp, text, None) == []
+    text = "The United States gave Ukraine $2 billion in military aid."  # written for this test
+    assert [e.type for e in _events(nlp, text, None)] == ["AID"]
+
+
 def test_events_a_leader_who_arrives_visits(nlp) -> None:
     text = "Indian prime minister Narendra Modi arrives in Moscow for talks with Putin."  # written for this test
     assert _events(nlp, text, None)[0].type == "CONSULT"
