@@ -350,6 +350,12 @@ CASES = [
      "2024, over 200 more than 2023, the previous record year.", "over 200", 200, ">", None, False),
     ("Thailand's criminal court sentences two Uyghur men from China to death for the 2015 bombing at the Erawan "
      "Shrine in Bangkok, which killed 20 and injured over 120.", "20", 20, "=", None, False),
+    # WCEP 2025-03-21_011: "over" the time something takes is no "more than" (was > 10); 2026-05-30_016: it is
+    # one where it hangs on the number
+    ("The United Arab Emirates commits to a US$1.4 trillion investment into the United States economy over ten "
+     "years.", "ten years", 10, "=", "year", False),
+    ("A court in the Turks and Caicos Islands sentences former premier Michael Misick to over four years in prison "
+     "for corruption, embezzlement, and accepting bribery.", "over four years", 4, ">", "year", False),
     # WCEP 2026-01-07_009, 2025-09-03_015, 2025-09-04_008: currency signs before the number (RM2.4 million had
     # the noun counted before it, the others no unit)
     ("The Malaysian anti-corruption commission detains a former army chief and four other suspects and seizes "

@@ -33,7 +33,7 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "15"
+VERSION = "16"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
@@ -334,7 +334,7 @@ def _qualify(ctx: _Context, f: _Found) -> None:
     """A qualifier before the number ("more than", "about") or after it ("or more", "100-odd")."""
     p = ctx.pieces
     before = match_cue_before(p, f.first, "before")
-    if before is not None:
+    if before is not None and not _over_a_period(ctx, f, before[1]):
         f.qualifier, f.first = before
     after = match_cue(p, f.last, "after")
     if after is not None and p[after[1] - 1].lower == "than" and after[1] < len(p) \
@@ -346,6 +346,15 @@ def _qualify(ctx: _Context, f: _Found) -> None:
         f.last = after[1]
     if f.num.vague and f.qualifier == "=":
         f.qualifier = ">"
+
+
+def _over_a_period(ctx: _Context, f: _Found, start: int) -> bool:
+    """ "over ten years" that is the time something takes, not more than ten years: the parse hangs "over" on
+    the verb ("invest US$1.4 trillion ... over ten years", "strikes 150 sites ... over two days"), where "more
+    than" hangs it on the number ("suspended for over 18 months", "sentences him to over four years")."""
+    over = ctx.token(start)
+    return (f.unit_kind == "time" and start == f.first - 1 and ctx.pieces[start].lower == "over"
+            and over is not None and over.dep_ == "prep")
 
 
 def _range_end(ctx: _Context, a: _Found) -> _Found | None:
