@@ -253,6 +253,29 @@ def test_event_actors_a_clause_after_with_has_its_own_doer(nlp, text, published,
     assert recipient is None or found[0][2] == recipient
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "trigger", "actor", "recipient"),
+    [
+        # WCEP 2026-06-19_018 and 2025-10-29_004: a relative clause whose subject names a party is its doing
+        # (the massacre was Poland's president's, on Ukraine's; the U.S. agreeing was South Korea's)
+        ("Polish president Karol Nawrocki strips Ukrainian president Volodymyr Zelenskyy of the country's highest "
+         "honour, the Order of the White Eagle, for naming an army unit after the Ukrainian Insurgent Army, which "
+         "massacred Poles during World War II.", date(2026, 6, 19), "massacred", ("UKRMIL",), ("POL",)),
+        ("South Korea announces it has finalized a trade deal with the United States in which the U.S. agrees to 15% "
+         "of tariffs on imported South Korean goods and South Korea will invest in American businesses and "
+         "shipbuilding projects.", date(2025, 10, 29), "agrees", ("USA",), ("KOR",)),
+        # WCEP 2026-05-11_020: a law that allows is its maker's doing
+        ("The Israeli parliament passes a law that allows military trials for Palestinian suspects involved in the "
+         "October 7 attacks by Hamas.", date(2026, 5, 11), "allows", ("ISRLEG",), None),
+    ],
+)
+def test_event_actors_a_relative_clause_with_a_party_is_its_own(nlp, text, published, trigger, actor,
+                                                                  recipient) -> None:
+    found = [e for e in events(nlp, text, published) if e[0] == trigger]
+    assert found and found[0][1] == actor
+    assert recipient is None or found[0][2] == recipient
+
+
 def test_event_actors_a_passive_joined_to_a_verb_does_not_take_its_subject_as_actor(nlp) -> None:
     # WCEP 2025-03-27_003: the parser joins "is killed" to "deployed"; the officer they share was killed,
     # not the killer (was KENCOP)

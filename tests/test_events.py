@@ -241,6 +241,17 @@ def test_events_a_thing_that_arrives_makes_no_visit(nlp, text: str) -> None:
     assert all(e.type != "CONSULT" for e in _events(nlp, text, None))
 
 
+@pytest.mark.parametrize(("text", "absent"), [
+    # WCEP 2026-04-30_001 and 2026-06-18_005: a threat level is no threat, charging fees no accusation
+    ('The United Kingdom raises its national terrorism threat level to "severe" following a series of antisemitic '
+     "attacks in London.", "THREATEN"),
+    ("Iran announces that it will begin charging fees for passage through the Strait of Hormuz at the end of the 60 "
+     "days in the agreement.", "ACCUSE"),
+])
+def test_events_a_threat_level_and_charging_fees(nlp, text: str, absent: str) -> None:
+    assert all(e.type != absent for e in _events(nlp, text, None))
+
+
 def test_events_giving_a_keynote_is_no_aid(nlp) -> None:
     # Wikinews 1664 (Apple's WWDC keynote, 2005): was AID ("give" rows of event_triggers.tsv say what is given)
     text = ("Apple Computer CEO and co-founder Steve Jobs gave his annual opening keynote to the World Wide Developers "

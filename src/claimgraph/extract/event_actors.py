@@ -109,6 +109,8 @@ def _actor(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
         subjects = [] if inherited else [c for c in v.children
                                          if c.dep_ in _SUBJECTS or (c.dep_ == "nsubjpass" and _stative(v))]
         for subject in subjects:
+            if subject.tag_ in {"WDT", "WP"} and v.dep_ == "relcl" and v.head.pos_ in {"NOUN", "PROPN"}:
+                subject = v.head  # "the Ukrainian Insurgent Army, which massacred Poles": the army
             if subject.pos_ in _PRONOUNS:
                 continue
             if _hazard_subject(subject):

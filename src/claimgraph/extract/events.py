@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "33"
+VERSION = "34"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -331,6 +331,13 @@ def _coded_by(predicate: Token, frame: _Frame) -> Token:
     if reported.i != predicate.i and reported.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ == "by" for c in reported.children):
         return reported  # "during a state visit by Ramaphosa": the visit's own doer
+    if reported.dep_ == "relcl" and reported.pos_ == "VERB" and reported.i != predicate.i:
+        subject = next((c for c in reported.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.tag_ in {"WDT", "WP"}:
+            subject = reported.head
+        if subject is not None and subject.pos_ in {"NOUN", "PROPN"} and not _no_party(subject):
+            return reported  # "... after the Ukrainian Insurgent Army, which massacred Poles": not the one stripping
+        # (but "passes a law that allows military trials": the law's maker)
     if reported.dep_ == "conj" and reported.head.i == predicate.i and reported.pos_ == "VERB":
         return reported  # a clause of its own: "journalists linked to Navalny are convicted" (no one linked them)
     if reported.i != predicate.i and reported.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in reported.children) \
@@ -542,10 +549,15 @@ def _thing_subject(token: Token) -> bool:
     while subject is None and token.dep_ == "conj" and token.head is not token:
         token = token.head  # "a liquefied natural gas carrier has crossed the Strait of Hormuz and arrived in Ulsan"
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() in _PARTY_NOUNS:
+    return subject is not None and subject.pos_ == "NOUN" and _no_party(subject)
+
+
+def _no_party(noun: Token) -> bool:
+    """A noun phrase that names no party: no name, role, institution or country in the noun or before it."""
+    if noun.lemma_.lower() in _PARTY_NOUNS:
         return False
     registry = ActorRegistry.default()
-    own = [subject, *(t for c in subject.lefts for t in c.subtree)]  # not "from the United States" after it
+    own = [noun, *(t for c in noun.lefts for t in c.subtree)]  # not "from the United States" after it
     return not any(t.ent_type_ in _PARTY_ENTITIES or t.pos_ == "PROPN" or registry.names_role(t.lemma_)
                    or registry.names_role(t.text) for t in own)
 
