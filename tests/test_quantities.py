@@ -350,6 +350,9 @@ CASES = [
      "2024, over 200 more than 2023, the previous record year.", "over 200", 200, ">", None, False),
     ("Thailand's criminal court sentences two Uyghur men from China to death for the 2015 bombing at the Erawan "
      "Shrine in Bangkok, which killed 20 and injured over 120.", "20", 20, "=", None, False),
+    # Wikinews 122475 (stock markets, 2009): a change noun after the counted noun ("a 6 point gain" was =)
+    ("The S&P 500 Index finished at 756.55 a 6 point gain and the NASDAQ composite had a 5.40 point gain as well to "
+     "end the day at 1431.50.", "5.40 point", 5.4, "up", "point", False),
     # WCEP 2025-03-21_011: "over" the time something takes is no "more than" (was > 10); 2026-05-30_016: it is
     # one where it hangs on the number
     ("The United Arab Emirates commits to a US$1.4 trillion investment into the United States economy over ten "

@@ -33,7 +33,7 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "16"
+VERSION = "17"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
@@ -740,6 +740,8 @@ def _change(ctx: _Context, f: _Found) -> str | None:
     if e < len(p) and p[e].lower in ("higher", "lower"):
         return table["change_adv"][(p[e].lower,)]
     after = ctx.token(e)
+    while after is not None and f.end_char is not None and after.idx < f.end_char:
+        after = ctx.doc[after.i + 1] if after.i + 1 < len(ctx.doc) else None  # past the noun: "a 6 point gain"
     if after is not None and after.pos_ == "NOUN" and (after.lemma_.lower(),) in table["change_noun"] \
             and after.idx >= p[e - 1].end:
         return table["change_noun"][(after.lemma_.lower(),)]
