@@ -242,6 +242,10 @@ CASES = [
     pytest.param(  # Wikinews, China_Eastern_Airlines_to_purchase_twenty_new_Airbus_A320_jets (was 2011)
         "2009-06-18", "The planes are expected to start delivering in 2011 and end two years later.",
         ("two years later", "DATE", "2013"), id="years-later-future"),
+    pytest.param(  # Wikinews 100911 (the USAF tanker contract, 2008): "afterwards" as "later" (was a duration)
+        "2008-03-01", "General Arthur Lichte, head of USAF's Mobility Command, said it is hoped the first aircraft "
+        "can be tested in 2010 and in operation three years afterwards.",
+        ("three years afterwards", "DATE", "2013"), id="years-afterwards"),
     pytest.param(  # Wikinews, Automobile_sales_in_the_United_States_down_sharply: "a year earlier" compares
         # with a year before the month reported, not with "the previous year" named before it
         "2009-02-03", "Ford Motor Company sales dropped 42% last month from the previous year.\nGeneral Motors "

@@ -148,7 +148,7 @@ RULES: dict[str, str] = {
              "|(?P<hrel>this|last|next) year){end}"),
     # "three years ago", "a year earlier", "about two weeks ago"
     "ago": ("(?:(?P<vague>{vague}) )?(?P<num>{num}) (?:(?P<unit>{units})(?: or so)? (?P<dir>ago|hence|from now)"
-            "|(?P<unit2>{long_units})(?: or so)? (?P<dir2>earlier|later)){end}"),
+            "|(?P<unit2>{long_units})(?: or so)? (?P<dir2>earlier|later|afterwards?)){end}"),
     "year_ago": "(?P<unit>year|month|week|day)-(?P<dir>ago|earlier)",
     # "the past two weeks", "the next few days", "the first nine months"
     "span_units": ("(?:(?P<vague>(?!over|under){vague}) )?(?:the )?(?P<rel>past|last|next|first|coming|previous"
@@ -250,7 +250,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "week_of": ("week",), "mdy": ("{month}",), "and_day": ("{month}",), "dmy": ("{month}",), "slash": ("/",),
     "clock": (DIGIT, "clock", "noon", "midnight", "midday"), "clock_in_the": ("morning", "afternoon", "evening"),
     "quarter": ("quarter",), "q_code": ("q1", "q2", "q3", "q4"), "half": ("half",),
-    "ago": ("ago", "hence", "from", "earlier", "later"), "year_ago": ("-ago", "-earlier"),
+    "ago": ("ago", "hence", "from", "earlier", "later", "afterward"), "year_ago": ("-ago", "-earlier"),
     "span_units": _UNITS, "day_anaphor": ("day", "week", "month", "year"),
     "relunit": ("week", "month", "year", "quarter", "decade", "century"),
     "this_unit_end": ("week", "month", "year", "quarter", "decade", "century"), "year_end": ("-end",),
