@@ -154,6 +154,8 @@ def test_event_actors_typed_event_without_codes_is_kept(nlp) -> None:
         # WCEP 2026-02-21_013 and 2025-01-24_012: a fire and high winds (were attacks)
         "Five people are killed in a fire at an apartment building in Blagoveshchensk, Amur Oblast, Russia.",
         "A man is killed in County Donegal, Ireland, after high winds cause a tree to fall on his car.",
+        # WCEP 2026-04-05_026: "collide" tagged a noun heading its clause
+        "Eight people are killed after a bus and a truck collide head-on near Quimistán, Honduras.",
         # WCEP 2025-07-18_008: a machine that malfunctions
         "Six illegal miners are killed and four others injured after a hoist system malfunctioned in a mine in "
         "Mashonaland Central Province, Zimbabwe.",

@@ -252,6 +252,18 @@ def test_events_a_threat_level_and_charging_fees(nlp, text: str, absent: str) ->
     assert all(e.type != absent for e in _events(nlp, text, None))
 
 
+@pytest.mark.parametrize(("text", "absent"), [
+    # WCEP 2025-05-03_002 and 2026-07-18_026: releasing a video is no release from captivity, an orbital rocket
+    # no weapon (were RETREAT and ASSAULT)
+    ("Hamas releases a video allegedly showing Israeli hostage Maxim Hirkin, who was abducted during the Nova music "
+     "festival massacre in 2023, alive.", "RETREAT"),
+    ("Skyroot Aerospace successfully launches Vikram-1, India's first privately built orbital rocket, from the Satish "
+     "Dhawan Space Centre in Andhra Pradesh, carrying small satellite payloads into low Earth orbit.", "ASSAULT"),
+])
+def test_events_released_videos_and_orbital_rockets(nlp, text: str, absent: str) -> None:
+    assert all(e.type != absent for e in _events(nlp, text, None))
+
+
 def test_events_giving_a_keynote_is_no_aid(nlp) -> None:
     # Wikinews 1664 (Apple's WWDC keynote, 2005): was AID ("give" rows of event_triggers.tsv say what is given)
     text = ("Apple Computer CEO and co-founder Steve Jobs gave his annual opening keynote to the World Wide Developers "

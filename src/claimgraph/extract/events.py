@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "34"
+VERSION = "35"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -304,8 +304,10 @@ def names_hazard(tokens: Iterable[Token]) -> bool:
             continue  # what an attack caused: "A drone strikes a fuel tank ..., causing a fire"
         if pos is not None and ((lemma, pos) in hazards or (f"{before} {lemma}", pos) in hazards):
             return True
-        if pos == "N" and (lemma, "V") in hazards and (t.tag_ == "NNS" or any(c.dep_ == "nsubj" for c in t.children)):
-            return True  # a verb the tagger read as a noun: "a flight ... collides with", "a minibus ... overturns"
+        if pos == "N" and (lemma, "V") in hazards and (t.tag_ == "NNS" or t.dep_ in {"advcl", "ccomp", "relcl"}
+                                                       or any(c.dep_ == "nsubj" for c in t.children)):
+            return True  # a verb the tagger read as a noun: "a flight ... collides with", "a minibus ... overturns",
+            # "after a bus and a truck collide head-on" (a noun heading a clause)
         before = lemma
     return False
 
