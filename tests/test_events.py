@@ -264,6 +264,13 @@ def test_events_released_videos_and_orbital_rockets(nlp, text: str, absent: str)
     assert all(e.type != absent for e in _events(nlp, text, None))
 
 
+def test_events_what_a_fire_does_is_no_event(nlp) -> None:
+    # WCEP 2026-01-26_011: "A massive fire destroys" was COERCE ("a fire" is the hazard row, its article included)
+    text = ("A massive fire destroys dozens of buildings, including schools and houses, in Katingan Regency, Central "
+            "Kalimantan, Indonesia.")
+    assert _events(nlp, text, None) == []
+
+
 def test_events_giving_a_keynote_is_no_aid(nlp) -> None:
     # Wikinews 1664 (Apple's WWDC keynote, 2005): was AID ("give" rows of event_triggers.tsv say what is given)
     text = ("Apple Computer CEO and co-founder Steve Jobs gave his annual opening keynote to the World Wide Developers "

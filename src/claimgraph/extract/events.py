@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "35"
+VERSION = "36"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -285,7 +285,7 @@ def _hazard_does(token: Token) -> bool:
     """The word's subject is a hazard: "an earthquake strikes", "a storm hits" (also where the tagger made
     the verb a noun with the hazard before it: "A Mw 7.3 earthquake strikes near the coast")."""
     deps = {"nsubj", "compound"} if token.dep_ == "ROOT" and token.pos_ == "NOUN" else {"nsubj"}
-    return any(c.dep_ in deps and names_hazard([*(x for x in c.lefts if x.dep_ == "compound"), c])
+    return any(c.dep_ in deps and names_hazard([*(x for x in c.lefts if x.dep_ in {"compound", "det"}), c])
                for c in token.children)  # the subject's own noun: not "projects" of "flood control projects"
 
 
