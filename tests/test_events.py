@@ -61,6 +61,12 @@ def test_events_trigger_table_loads() -> None:
         ("Serbia lifted the night curfew in Montenegro.", None, ("CONCEDE", None)),
         ("The United States suspended military aid to Bosnia.", None, ("SANCTION", None)),
         ("The army lifted the blockade of the town.", None, ("RETREAT", "withdraw")),
+        # WCEP 2025-03-15_002 and 2026-06-24_015: an order to strike or to arrest is the strike or the arrest
+        # (were ACCUSE, as a call on others to act would be)
+        ("U.S. President Donald Trump orders a series of airstrikes on Houthi-controlled areas in Yemen, killing at "
+         "least 31 people and wounding 101 more.", date(2025, 3, 15), ("ASSAULT", "heavy-weapons")),
+        ("A South Korean court orders the arrest of Shincheonji Church of Jesus leader Lee Man-hee for allegedly "
+         "coercing thousands of followers to join the People Power Party.", date(2026, 6, 24), ("COERCE", "arrest")),
         # WCEP 2026-06-18_004: what ends is the subject where there is no object (was SANCTION)
         ("The United States Central Command confirms that the naval blockade imposed by the U.S. Navy on Iranian "
          "ports and coastal areas has ended.", date(2026, 6, 18), ("CONCEDE", None)),

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "36"
+VERSION = "37"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -512,13 +512,15 @@ def _embed(frame: _Frame, clause: Token | None, depth: int) -> None:
         frame.mode = _threat_mode(inner)
     asked_to_act = (inner.token.pos_ == "NOUN" if clause is None else clause.dep_ == "xcomp")
     stopping = (t := triggers().match(inner.token)) is not None and t.type == "stop"
-    if frame.type == "REQUEST" and inner.type in MATERIAL_CONFLICT - {"PROTEST"} and asked_to_act and not stopping:
+    if frame.type == "REQUEST" and frame.token.lemma_ == "order" and inner.type in MATERIAL_CONFLICT - {"PROTEST"} \
+            and not stopping:
+        # an order to arrest, ban or close, to strike or to deploy is that act, by the authority that orders it
+        # ("Trump orders a series of airstrikes on Houthi-controlled areas": the US strikes)
+        frame.type, frame.mode = inner.type, inner.mode
+    elif frame.type == "REQUEST" and inner.type in MATERIAL_CONFLICT - {"PROTEST"} and asked_to_act and not stopping:
         # soliciting others to act against a target ("called for sanctions against", "called on Arabs
         # to mobilize against") is disapproval of the target (CAMEO 113); "demanded that X end ..." is not
         frame.type, frame.mode = "ACCUSE", "disapprove"
-    elif frame.type == "REQUEST" and frame.token.lemma_ == "order" and inner.type == "COERCE":
-        # an order to arrest, ban or close is the coercion itself, by the authority that orders it
-        frame.type, frame.mode = "COERCE", inner.mode
 
 
 def _clause_frame(clause: Token, depth: int) -> _Frame | None:
