@@ -24,6 +24,14 @@ def events(nlp, text: str, published: date | None = None) -> list[tuple[str, tup
     return [(e.text, e.actor, e.recipient) for e in find_events(nlp(text), article)]
 
 
+def assert_parties(nlp, text: str, published: date | None, trigger: str, actor: tuple[str, ...],
+                   recipient: tuple[str, ...] | None) -> None:
+    """The first event named by `trigger` has these parties (`recipient` None: any)."""
+    found = [e for e in events(nlp, text, published) if e[0] == trigger]
+    assert found and found[0][1] == actor
+    assert recipient is None or found[0][2] == recipient
+
+
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
@@ -250,9 +258,7 @@ def test_event_actors_a_recipient_other_than_the_actor_comes_first(nlp) -> None:
     ],
 )
 def test_event_actors_a_clause_after_with_has_its_own_doer(nlp, text, published, trigger, actor, recipient) -> None:
-    found = [e for e in events(nlp, text, published) if e[0] == trigger]
-    assert found and found[0][1] == actor
-    assert recipient is None or found[0][2] == recipient
+    assert_parties(nlp, text, published, trigger, actor, recipient)
 
 
 @pytest.mark.parametrize(
@@ -273,9 +279,7 @@ def test_event_actors_a_clause_after_with_has_its_own_doer(nlp, text, published,
 )
 def test_event_actors_a_relative_clause_with_a_party_is_its_own(nlp, text, published, trigger, actor,
                                                                   recipient) -> None:
-    found = [e for e in events(nlp, text, published) if e[0] == trigger]
-    assert found and found[0][1] == actor
-    assert recipient is None or found[0][2] == recipient
+    assert_parties(nlp, text, published, trigger, actor, recipient)
 
 
 def test_event_actors_a_passive_joined_to_a_verb_does_not_take_its_subject_as_actor(nlp) -> None:
@@ -309,9 +313,7 @@ def test_event_actors_a_passive_joined_to_a_verb_does_not_take_its_subject_as_ac
     ],
 )
 def test_event_actors_parties_the_parse_puts_elsewhere(nlp, text, published, trigger, actor, recipient) -> None:
-    found = [e for e in events(nlp, text, published) if e[0] == trigger]
-    assert found and found[0][1] == actor
-    assert recipient is None or found[0][2] == recipient
+    assert_parties(nlp, text, published, trigger, actor, recipient)
 
 
 @pytest.mark.parametrize(
@@ -339,9 +341,7 @@ def test_event_actors_parties_the_parse_puts_elsewhere(nlp, text, published, tri
     ],
 )
 def test_event_actors_an_attack_named_by_its_maker(nlp, text, published, trigger, actor, recipient) -> None:
-    found = [e for e in events(nlp, text, published) if e[0] == trigger]
-    assert found and found[0][1] == actor
-    assert recipient is None or found[0][2] == recipient
+    assert_parties(nlp, text, published, trigger, actor, recipient)
 
 
 def test_event_actors_a_passive_joined_to_a_clause_is_its_own_event(nlp) -> None:
@@ -439,9 +439,7 @@ def test_event_actors_receiving_a_delegation_is_a_visit(nlp) -> None:
 )
 def test_event_actors_a_participle_clause_is_done_by_its_heads_subject(nlp, text, published, trigger, actor,
                                                                        recipient) -> None:
-    found = [e for e in events(nlp, text, published) if e[0] == trigger]
-    assert found and found[0][1] == actor
-    assert recipient is None or found[0][2] == recipient
+    assert_parties(nlp, text, published, trigger, actor, recipient)
 
 
 @pytest.mark.parametrize(
