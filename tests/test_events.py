@@ -259,6 +259,20 @@ def test_events_a_thing_that_arrives_makes_no_visit(nlp, text: str) -> None:
     assert all(e.type != "CONSULT" for e in _events(nlp, text, None))
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    # WCEP 2025-05-17_015, 2026-04-25_024, 2026-02-05_017: a participle that describes a noun names no event
+    # (were SUPPORT, ACCUSE, COERCE)
+    ("In association football, Bayern Munich are the defending champions of the Bundesliga after defeating TSG "
+     "Hoffenheim 4–0 on the final matchday.", "defending"),
+    ("The Anwar Ibrahim cabinet appoints Abdul Halim Aman as head of the Malaysian Anti-Corruption Commission, "
+     "replacing Azam Baki, whose tenure drew scrutiny over alleged misconduct.", "alleged"),
+    ("SpaceX deactivates Starlink terminals in Russian-occupied territories of Ukraine, preventing their use by "
+     "Russian forces following pressure from Ukraine.", "occupied"),
+])
+def test_events_a_participle_describing_a_noun_is_no_event(nlp, text: str, word: str) -> None:
+    assert not [e for e in _events(nlp, text, None) if e.text == word]
+
+
 def test_events_what_a_fire_does_is_no_event(nlp) -> None:
     # WCEP 2026-01-26_011: "A massive fire destroys" was COERCE ("a fire" is the hazard row, its article included)
     text = ("A massive fire destroys dozens of buildings, including schools and houses, in Katingan Regency, Central "

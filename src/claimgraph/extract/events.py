@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "37"
+VERSION = "38"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -102,6 +102,9 @@ class Triggers:
         pos = _pos(token)
         if pos is None or (token.pos_ == "PROPN" and token.ent_type_):
             return None
+        if token.dep_ == "amod" and token.tag_ in {"VBN", "VBG"} and not weapons:
+            return None  # a participle that describes a noun names no event: "alleged misconduct", "the defending
+            # champion", "a suspended sentence", "Russian-occupied territories", "the Saudi-backed government"
         if token.dep_ == "compound" and f"{token.lemma_.lower()} {token.head.lemma_.lower()}" in self.things:
             return None  # "an asylum-seeker", "a tank truck": the word only says what kind of thing
         found = self._match(token, pos)
