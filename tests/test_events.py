@@ -67,6 +67,9 @@ def test_events_trigger_table_loads() -> None:
          "least 31 people and wounding 101 more.", date(2025, 3, 15), ("ASSAULT", "heavy-weapons")),
         ("A South Korean court orders the arrest of Shincheonji Church of Jesus leader Lee Man-hee for allegedly "
          "coercing thousands of followers to join the People Power Party.", date(2026, 6, 24), ("COERCE", "arrest")),
+        # WCEP 2025-02-18_013: ruling out is a rejection (was MOBILIZE, from what is ruled out)
+        ("Russia rules out any peacekeepers from NATO member states being stationed in Ukraine as part of any peace "
+         "agreement.", date(2025, 2, 18), ("REJECT", None)),
         # WCEP 2026-06-18_004: what ends is the subject where there is no object (was SANCTION)
         ("The United States Central Command confirms that the naval blockade imposed by the U.S. Navy on Iranian "
          "ports and coastal areas has ended.", date(2026, 6, 18), ("CONCEDE", None)),
@@ -271,6 +274,13 @@ def test_events_a_thing_that_arrives_makes_no_visit(nlp, text: str) -> None:
 ])
 def test_events_a_participle_describing_a_noun_is_no_event(nlp, text: str, word: str) -> None:
     assert not [e for e in _events(nlp, text, None) if e.text == word]
+
+
+def test_events_a_game_won_is_no_beating(nlp) -> None:
+    # WCEP 2026-07-18_027: "beats France 6–4" was ASSAULT beat
+    text = ("In association football, England beats France 6–4 in the highest-scoring third-place playoff in FIFA World "
+            "Cup history, securing their best result since winning the tournament in 1966.")
+    assert all(e.type != "ASSAULT" for e in _events(nlp, text, None))
 
 
 def test_events_what_a_fire_does_is_no_event(nlp) -> None:

@@ -20,6 +20,7 @@ clause, quantities the positions in `Extraction.quantities` of those in it.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "38"
+VERSION = "39"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -63,6 +64,7 @@ _FUTURE = {"will", "shall", "'ll", "wo", "would", "going"}
 _POSSIBLE = {"may", "might", "could", "can", "ca"}
 _MUST = {"must", "should", "ought"}
 _PARTY_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
+_SCORE = re.compile(r"\d{1,3}\s?[-–—]\s?\d{1,3}")  # a game's score, "6–4"
 _PARTY_NOUNS = {"country", "nation", "state", "side", "party", "member", "ally", "neighbour", "neighbor", "everyone"}
 _CLAUSES = {"xcomp", "ccomp"}
 # Where a light verb looks for the event it stands for: its objects and their phrases.
@@ -111,6 +113,8 @@ class Triggers:
         if found is None and pos == "N" and token.dep_ == "ROOT" and token.tag_ == "NNS" \
                 and any(c.dep_ == "nsubj" for c in token.children):
             found = self._match(token, "V")  # a verb the tagger read as a noun: "the court ... sentences"
+        if found is not None and found.mode == "beat" and any(_SCORE.fullmatch(t.text) for t in token.subtree):
+            return None  # "England beats France 6–4 in the ... third-place playoff": a game won, no beating
         if found is not None and found.weapon and not weapons and not self.in_use(token):
             return None  # "AirAsia purchases 150 Airbus A220 aircraft", "a sightseeing helicopter ... crashes"
         return found
