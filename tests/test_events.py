@@ -278,8 +278,8 @@ def test_events_a_participle_describing_a_noun_is_no_event(nlp, text: str, word:
 
 def test_events_a_game_won_is_no_beating(nlp) -> None:
     # WCEP 2026-07-18_027: "beats France 6–4" was ASSAULT beat
-    text = ("In association football, England beats France 6–4 in the highest-scoring third-place playoff in FIFA World "
-            "Cup history, securing their best result since winning the tournament in 1966.")
+    text = ("In association football, England beats France 6–4 in the highest-scoring third-place playoff in FIFA "
+            "World Cup history, securing their best result since winning the tournament in 1966.")
     assert all(e.type != "ASSAULT" for e in _events(nlp, text, None))
 
 
