@@ -67,6 +67,9 @@ def test_events_trigger_table_loads() -> None:
          "least 31 people and wounding 101 more.", date(2025, 3, 15), ("ASSAULT", "heavy-weapons")),
         ("A South Korean court orders the arrest of Shincheonji Church of Jesus leader Lee Man-hee for allegedly "
          "coercing thousands of followers to join the People Power Party.", date(2026, 6, 24), ("COERCE", "arrest")),
+        # WCEP 2025-07-24_000: troops that exchange fire attack (was COOPERATE, as an exchange of prisoners)
+        ("Cambodian and Thai troops exchange fire near the Prasat Ta Muen Thom site near the border.",
+         date(2025, 7, 24), ("ASSAULT", "firearms")),
         # WCEP 2025-02-18_013: ruling out is a rejection (was MOBILIZE, from what is ruled out)
         ("Russia rules out any peacekeepers from NATO member states being stationed in Ukraine as part of any peace "
          "agreement.", date(2025, 2, 18), ("REJECT", None)),
