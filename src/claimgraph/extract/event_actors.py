@@ -178,8 +178,7 @@ def _attacks_in(prep: Token) -> Iterator[Token]:
     if prep.lower_ not in {"in", "during"}:
         return
     for obj in (c for c in prep.children if c.dep_ == "pobj"):
-        of = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        yield from (noun for noun in [obj, *of] if _names_attack(noun))
+        yield from (noun for noun in [obj, *_pobjs(obj, "of")] if _names_attack(noun))
 
 
 def _in_attack(prep: Token, registry: ActorRegistry, when: str | None) -> bool:
@@ -227,14 +226,26 @@ def _maker(attack: Token, registry: ActorRegistry, when: str | None) -> list[str
     Taliban attack") or a "by" after it; not from where it was ("a car bombing in central Baghdad")."""
     words = [t for c in attack.children if c.dep_ in {"amod", "compound", "poss", "nmod"}
              and c.lower_.rpartition("-")[2] not in _MADE_BY for t in c.subtree]  # "Chinese-made drone": its maker's
-    if words:
-        text = " ".join(t.text for t in sorted([*words, attack], key=lambda t: t.i))
-        hit = registry.resolve(text, when)
-        if hit:
-            return hit.code.split("+")
-    by = [g for c in attack.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
-          for g in c.children if g.dep_ == "pobj"]  # "an attack by the RSF", "several attacks from Iran"
+    if codes := _resolve_words(attack, words, registry, when):
+        return codes
+    by = _pobjs(attack, "by", "from")  # "an attack by the RSF", "several attacks from Iran"
     return _codes(by[0], registry, when) if by else []
+
+
+def _pobjs(token: Token, *preps: str) -> list[Token]:
+    """The objects of the token's prepositions `preps`: "the withdrawal [of] troops [from] Lebanon"."""
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children
+            if g.dep_ == "pobj"]
+
+
+def _resolve_words(head: Token, words: list[Token], registry: ActorRegistry, when: str | None,
+                   bare: bool = False) -> list[str]:
+    """The codes of a head read with the words chosen before or around it, as one phrase ("Israeli" +
+    "withdrawal"); without such words, none unless the head may stand `bare`."""
+    if not words and not bare:
+        return []
+    hit = registry.resolve(" ".join(t.text for t in sorted([*words, head], key=lambda t: t.i)), when)
+    return hit.code.split("+") if hit else []
 
 
 _MADE_BY = frozenset({"made", "built", "manufactured", "designed", "supplied", "produced"})
@@ -249,17 +260,11 @@ def movement_doer(noun: Token, registry: ActorRegistry, when: str | None = None)
         return [], []
     words = [t for c in noun.children if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.pos_ != "PRON"
              for t in c.subtree]
-    of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    doer: list[str] = []
-    for head, mods in ((noun, words), *((g, [t for c in g.lefts for t in c.subtree]) for g in of[:1])):
-        # the noun's modifiers, or the "of" phrase up to its head ("some invasion forces from Panama": not Panama's)
-        hit = registry.resolve(" ".join(t.text for t in sorted([*mods, head], key=lambda t: t.i)), when) \
-            if mods or head is not noun else None
-        if hit:
-            doer = hit.code.split("+")
-            break
-    origin = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
-              for g in c.children if g.dep_ == "pobj"]
+    doer = _resolve_words(noun, words, registry, when)
+    of = _pobjs(noun, "of")
+    if not doer and of:  # the "of" phrase up to its head ("some invasion forces from Panama": not Panama's)
+        doer = _resolve_words(of[0], [t for c in of[0].lefts for t in c.subtree], registry, when, bare=True)
+    origin = _pobjs(noun, "from")
     return doer, [c for c in (_codes(origin[0], registry, when) if origin else []) if c not in doer]
 
 

@@ -97,14 +97,15 @@ class Triggers:
     def __post_init__(self) -> None:
         object.__setattr__(self, "heads", frozenset(head for head, _ in self.by_head))
 
-    def match(self, token: Token, weapons: bool = False) -> Trigger | None:
+    def match(self, token: Token, for_mode: bool = False) -> Trigger | None:
         """The longest trigger headed by the token whose other words are among its dependents; none for a
-        proper noun inside a named entity ("March 23 Movement rebels": no march), nor for a weapon not in use
-        unless `weapons`."""
+        proper noun inside a named entity ("March 23 Movement rebels": no march), nor for a participle that
+        describes a noun or a weapon not in use, unless the trigger is wanted only `for_mode` ("in a bomb
+        attack" is an attack with explosives)."""
         pos = _pos(token)
         if pos is None or (token.pos_ == "PROPN" and token.ent_type_):
             return None
-        if token.dep_ == "amod" and token.tag_ in {"VBN", "VBG"} and not weapons:
+        if token.dep_ == "amod" and token.tag_ in {"VBN", "VBG"} and not for_mode:
             return None  # a participle that describes a noun names no event: "alleged misconduct", "the defending
             # champion", "a suspended sentence", "Russian-occupied territories", "the Saudi-backed government"
         if token.dep_ == "compound" and f"{token.lemma_.lower()} {token.head.lemma_.lower()}" in self.things:
@@ -115,7 +116,7 @@ class Triggers:
             found = self._match(token, "V")  # a verb the tagger read as a noun: "the court ... sentences"
         if found is not None and found.mode == "beat" and any(_SCORE.fullmatch(t.text) for t in token.subtree):
             return None  # "England beats France 6–4 in the ... third-place playoff": a game won, no beating
-        if found is not None and found.weapon and not weapons and not self.in_use(token):
+        if found is not None and found.weapon and not for_mode and not self.in_use(token):
             return None  # "AirAsia purchases 150 Airbus A220 aircraft", "a sightseeing helicopter ... crashes"
         return found
 
@@ -341,7 +342,7 @@ def _coded_by(predicate: Token, frame: _Frame) -> Token:
             c.dep_ == "prep" and c.lower_ == "by" for c in reported.children):
         return reported  # "during a state visit by Ramaphosa": the visit's own doer
     if reported.dep_ == "relcl" and reported.pos_ == "VERB" and reported.i != predicate.i:
-        subject = next((c for c in reported.children if c.dep_ == "nsubj"), None)
+        subject = _nsubj(reported)
         if subject is not None and subject.tag_ in {"WDT", "WP"}:
             subject = reported.head
         if subject is not None and subject.pos_ in {"NOUN", "PROPN"} and not _no_party(subject):
@@ -451,7 +452,7 @@ def _frame(token: Token, depth: int = 0) -> _Frame | None:
             frame.mode = _mode_near(token, kind)
     elif trigger is not None and kind == "stop":
         stopped = _object_frame(token, depth)
-        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        subject = _nsubj(token)
         # "the war ends", "whose term ends": a thing as the subject and no object, so what ends is the subject
         transitive = subject is None or subject.pos_ != "NOUN" or any(c.dep_ in {"dobj", "nsubjpass"}
                                                                       for c in token.children)
@@ -541,26 +542,25 @@ def _clause_frame(clause: Token, depth: int) -> _Frame | None:
 
 def _must(token: Token) -> _Frame | None:
     """A clause with "must" or "should" is a demand, even when what it demands has no event type."""
-    if any(c.dep_ == "aux" and c.lower_ in _MUST for c in token.children) and _deontic(token):
+    if any(c.dep_ == "aux" and c.lower_ in _MUST for c in token.children) and not _thing_subject(token):
         return _Frame("REQUEST", None, token)
     return None
 
 
-def _deontic(token: Token) -> bool:
-    """ "must"/"should" asks something of someone, unless the subject is a thing, which it can only expect:
-    "the aircraft should enter airline service in 2008", "the bankruptcy should take a couple of months"
-    (a passive is asked of whoever would do it: "sanctions should be lifted")."""
-    return not _thing_subject(token)
-
-
 def _thing_subject(token: Token) -> bool:
     """The verb's subject is a common noun that names no party: no name, role, institution or country in it
-    ("the aircraft", "the bankruptcy"; not "their countries", "US and British forces", "the minister")."""
-    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    ("the aircraft", "the bankruptcy"; not "their countries", "US and British forces", "the minister"). So
+    "must"/"should" of it is expected, not asked ("the aircraft should enter airline service in 2008"; a
+    passive is asked of whoever would do it: "sanctions should be lifted"), and its "arrive" no visit."""
+    subject = _nsubj(token)
     while subject is None and token.dep_ == "conj" and token.head is not token:
         token = token.head  # "a liquefied natural gas carrier has crossed the Strait of Hormuz and arrived in Ulsan"
-        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        subject = _nsubj(token)
     return subject is not None and subject.pos_ == "NOUN" and _no_party(subject)
+
+
+def _nsubj(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ == "nsubj"), None)
 
 
 def _no_party(noun: Token) -> bool:
@@ -593,7 +593,7 @@ def _modal(token: Token, frame: _Frame) -> _Frame:
     going = token.dep_ == "xcomp" and token.head.lower_ == "going"
     if frame.type is None:
         return frame
-    if aux & _MUST and _deontic(token):
+    if aux & _MUST and not _thing_subject(token):
         _hypothetical(frame)
         frame.negated = frame.negated or negated
         return _Frame("REQUEST", None, token, inner=[frame])
@@ -667,7 +667,7 @@ def _mode_near(token: Token, kind: str) -> str | None:
     for t in near:
         if t.pos_ not in {"NOUN", "PROPN"}:
             continue
-        trigger = triggers().match(t, weapons=True)  # "in a bomb attack": the bomb names the mode, used or not
+        trigger = triggers().match(t, for_mode=True)  # "in a bomb attack": the bomb names the mode, used or not
         if trigger is not None and trigger.type == kind and trigger.mode:
             return trigger.mode
     return None
