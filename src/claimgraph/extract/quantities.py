@@ -401,8 +401,8 @@ def _after_change_verb(ctx: _Context, a: _Found) -> bool:
     verb = ctx.token(a.first - 1) if a.first > 0 else None
     if verb is None or verb.pos_ != "VERB":
         return False
-    key, table = (verb.lemma_.lower(),), cues()
-    return any(key in table.get(kind, {}) for kind in ("change", "change_money", "change_not_money", "market_verb"))
+    lemma = verb.lemma_.lower()
+    return _verb_change(lemma, money=True) is not None or (lemma,) in cues().get("market_verb", {})
 
 
 def _unit_from_next(ctx: _Context, a: _Found) -> None:
@@ -757,9 +757,7 @@ def _change(ctx: _Context, f: _Found) -> str | None:
     for t in span:  # "reducing its workforce by 15%"
         h = t.head
         if h.i not in inside and h.lower_ == "by" and h.head.pos_ == "VERB":
-            key = (h.head.lemma_.lower(),)
-            found = table["change"].get(key) or table["change_not_money"].get(key) \
-                or (table["change_money"].get(key) if money else None)
+            found = _verb_change(h.head.lemma_.lower(), money)
             if found:
                 return found
             for c in h.head.children:
@@ -773,8 +771,14 @@ def _change(ctx: _Context, f: _Found) -> str | None:
             continue
         if t.pos_ != "VERB":
             return None
-        key = (t.lemma_.lower(),)
-        if f.unit_kind != "currency" and key in table["change_not_money"]:
-            return table["change_not_money"][key]
-        return table["change"].get(key) or (table["change_money"].get(key) if money else None)
+        return _verb_change(t.lemma_.lower(), money, sum_after=f.unit_kind == "currency")
     return None
+
+
+def _verb_change(lemma: str, money: bool, sum_after: bool = False) -> str | None:
+    """up / down for a verb of change (quantity_cues.tsv's change rows; change_money ones only for `money`,
+    change_not_money ones not for a sum of money right after the verb: "raised $5 billion" is collected)."""
+    table, key = cues(), (lemma,)
+    if not sum_after and key in table["change_not_money"]:
+        return table["change_not_money"][key]
+    return table["change"].get(key) or (table["change_money"].get(key) if money else None)
