@@ -146,7 +146,7 @@ def _subject_as_modifiers(verb: Token, registry: ActorRegistry, when: str | None
     """The subject the parser hung on the verb as its modifiers, the verb read as a noun or a noun's head:
     "The Israeli military claims to have killed ..." ("military" an adjective of "claims"), "The United
     States military launches ..." (a determiner and compounds of "launches")."""
-    from claimgraph.extract.events import names_hazard, triggers  # events builds on this module
+    from claimgraph.extract.events import triggers  # events builds on this module
 
     left = [c for c in verb.lefts if c.dep_ in {"det", "amod", "compound", "nmod"}]
     if verb.dep_ != "ROOT" or not left or any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in verb.children):
