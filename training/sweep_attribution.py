@@ -41,6 +41,13 @@ RECIPES: dict[str, list[str]] = {
     "lr5e4x10": ["--lr", "5e-4", "--epochs", "10"],
     # third round: a third seed of the shipped recipe, the baseline for the parse features tried at 2232d64
     "seed21": ["--seed", "21"],
+    # fourth round: a model for cues alone (to pair with the shipped one), cues weighted up, trained embeddings
+    "cue": ["--role-weights", "0,1,0"],
+    "cue7": ["--role-weights", "0,1,0", "--seed", "7"],
+    "cue2": ["--role-weights", "1,2,1"],
+    "cue2s7": ["--role-weights", "1,2,1", "--seed", "7"],
+    "emb": ["--train-embeddings"],
+    "emb7": ["--train-embeddings", "--seed", "7"],
 }
 
 

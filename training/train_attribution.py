@@ -124,6 +124,10 @@ def main() -> None:
     ap.add_argument("--ema", type=float, default=0.0,
                     help="evaluate and keep an exponential moving average of the weights (e.g. 0.999; 0: off)")
     ap.add_argument("--label-smoothing", type=float, default=0.0)
+    ap.add_argument("--role-weights", default="1,1,1",
+                    help="loss weights of source, cue and content (0: that role is not trained)")
+    ap.add_argument("--train-embeddings", action="store_true",
+                    help="train the word embeddings too (the weights file then carries them, 23 MB more)")
     ap.add_argument("--train-stride", type=int, default=0,
                     help="training windows start this many word pieces apart (0: half a window, as tagging does)")
     ap.add_argument("--dev-probs", type=Path,
@@ -138,6 +142,9 @@ def main() -> None:
     encoder = encoder.float()
     model = AttributionTagger(encoder).to(a.device)
     model.freeze_lower(a.frozen_layers)
+    if a.train_embeddings:
+        for name, p in model.named_parameters():
+            p.requires_grad = p.requires_grad or name.startswith("encoder.embeddings.")
     model.max_tokens = a.max_tokens
     train = examples(a.data / "train.jsonl", tokenizer, a.max_tokens, a.train_stride or a.max_tokens // 2)
     dev_rows = [json.loads(line) for line in (a.data / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -153,14 +160,22 @@ def main() -> None:
     # content tokens far outnumber B tags; weight B and I above O so short cues are not drowned
     weight = torch.tensor([float(x) for x in a.class_weights.split(",")], device=a.device)
     loss_fn = torch.nn.CrossEntropyLoss(weight=weight, ignore_index=-100, label_smoothing=a.label_smoothing)
+    role_weights = [float(x) for x in a.role_weights.split(",")]
+
+    def loss_of(logits: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+        if len(set(role_weights)) == 1:  # all roles alike: one loss over every tag (the shipped recipe)
+            return loss_fn(logits.reshape(-1, logits.shape[-1]), labels.reshape(-1))
+        per_role = [w * loss_fn(logits[:, :, r].reshape(-1, logits.shape[-1]), labels[:, :, r].reshape(-1))
+                    for r, w in enumerate(role_weights) if w]
+        return torch.stack(per_role).sum() / sum(role_weights)
+
     ema = {n: p.detach().clone() for n, p in named} if a.ema else None
     best, log = -1.0, []
     for epoch in range(a.epochs):
         random.shuffle(train)
         t0, total = time.time(), 0.0
         for ids, mask, labels in batches(train, a.batch, a.device):
-            logits = model(ids, mask)
-            loss = loss_fn(logits.reshape(-1, logits.shape[-1]), labels.reshape(-1))
+            loss = loss_of(model(ids, mask), labels)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 1.0)
@@ -193,11 +208,15 @@ def save(model: AttributionTagger, a: argparse.Namespace, score: float, epoch: i
     """Write the trainable weights (fp16) with the recipe and the dev score in the file's metadata."""
     from safetensors.torch import save_file
 
-    state = {k: v.detach().to("cpu", torch.float16).clone() for k, v in model.trainable_state().items()}
+    state = model.trainable_state()
+    if a.train_embeddings:
+        state.update({k: v for k, v in model.state_dict().items() if k.startswith("encoder.embeddings.")})
+    state = {k: v.detach().to("cpu", torch.float16).clone() for k, v in state.items()}
     meta = {"seed": str(a.seed), "epochs": str(a.epochs), "lr": str(a.lr), "frozen_layers": str(a.frozen_layers),
             "max_tokens": str(a.max_tokens), "train_stride": str(a.train_stride),
             "class_weights": a.class_weights, "dropout": str(a.dropout), "layer_decay": str(a.layer_decay),
-            "ema": str(a.ema), "label_smoothing": str(a.label_smoothing), "best_epoch": str(epoch),
+            "ema": str(a.ema), "label_smoothing": str(a.label_smoothing), "role_weights": a.role_weights,
+            "train_embeddings": str(a.train_embeddings), "best_epoch": str(epoch),
             "dev_overlap_f1_mean": f"{score:.2f}", "data": "PolNeAR v1.0.0 train (canonical annotations)"}
     a.out.parent.mkdir(parents=True, exist_ok=True)
     save_file(state, str(a.out), metadata=meta)
