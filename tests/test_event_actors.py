@@ -443,6 +443,31 @@ def test_event_actors_a_participle_clause_is_done_by_its_heads_subject(nlp, text
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "trigger", "actor", "recipient"),
+    [
+        # WCEP 2025-01-17_003: the soldiers a video shows killing kill (had no actor)
+        ("Three people are killed and seven others are injured in clashes with security forces in Juba and Aweil, "
+         "South Sudan, with three Sudanese-owned houses set on fire in Aweil. This comes after videos emerged "
+         "allegedly showing Sudanese soldiers killing South Sudanese civilians in Wad Madani, Sudan.",
+         date(2025, 1, 17), "killing", ("SDNMIL",), ("SSDCVL",)),
+        # WCEP 2025-01-15_011: the firms urge (had none; the government was the recipient of its own urging)
+        ("A general strike takes place in Georgia with hundreds of Georgian firms urging the government to release "
+         "all political prisoners and hold new elections amid nationwide protests.",
+         date(2025, 1, 15), "urging", ("GEOBUS",), None),
+        # WCEP 2025-07-19_001: the armed men set fire, not the news agency whose correspondent saw them
+        ("An Agence France-Presse war correspondent reports witnessing armed men looting and setting fire to "
+         "Druze-owned shops in Suwayda.", date(2025, 7, 19), "setting", (), None),
+        # WCEP 2025-12-11_007: a thing the participle describes is no doer: the law's maker bans
+        ("Austria passes a law banning hijabs and burqas being worn in schools by girls aged under 14.",
+         date(2025, 12, 11), "banning", ("AUT",), None),
+    ],
+)
+def test_event_actors_an_ing_participle_is_done_by_the_people_it_describes(nlp, text, published, trigger, actor,
+                                                                           recipient) -> None:
+    assert_parties(nlp, text, published, trigger, actor, recipient)
+
+
+@pytest.mark.parametrize(
     ("text", "published"),
     [
         # WCEP 2025-03-27_007 and 2025-07-31_005: a hazard in the subject is no party (South Korea killed and

@@ -36,6 +36,9 @@ _NAME_PREPS = {"of", "in", "from"}
 _NOT_RECIPIENT_PREPS = {"after", "before", "during", "since", "until", "despite", "like", "as", "because",
                         "about", "over", "within", "without", "by"}
 _PRONOUNS = {"PRON"}
+# Nouns for people that name no role (the roles are sectors.tsv's): doers of the -ing participle after them
+_PEOPLE = frozenset({"man", "woman", "people", "person", "crowd", "mob", "group", "youth", "resident", "settler",
+                     "attacker", "assailant", "gunman"})
 _STATIVE = {"oppose", "commit", "engage", "involve", "prepare", "determine", "dedicate", "poise", "resolve"}
 _TARGET_PREPS = {"to", "toward", "towards"}
 _WHERE = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"}  # where, not who
@@ -108,6 +111,8 @@ def _actor(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
         inherited = passive and v is not verb
         subjects = [] if inherited else [c for c in v.children
                                          if c.dep_ in _SUBJECTS or (c.dep_ == "nsubjpass" and _stative(v))]
+        if not subjects and not inherited and (doer := participle_doer(v, registry)) is not None:
+            subjects = [doer]  # "armed men looting and setting fire to shops": the men
         for subject in subjects:
             if subject.tag_ in {"WDT", "WP"} and v.dep_ == "relcl" and v.head.pos_ in {"NOUN", "PROPN"}:
                 subject = v.head  # "the Ukrainian Insurgent Army, which massacred Poles": the army
@@ -279,6 +284,19 @@ def _chain_up(verb: Token) -> Iterator[Token]:
     while (verb.dep_ in {"xcomp", "conj", "acomp"} or _participle_of(verb)) and verb.head is not verb:
         verb = verb.head
         yield verb
+
+
+def participle_doer(verb: Token, registry: ActorRegistry) -> Token | None:
+    """The people an -ing participle describes, who are its doers: "witnessing armed men looting and setting
+    fire to shops" (also the verbs joined to the participle); not a thing ("passes a law allowing ...", "issues
+    a statement condemning ...": the law's and the statement's makers act)."""
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head is not verb:
+        verb = verb.head
+    noun = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.pos_ in {"NOUN", "PROPN"} and (
+            noun.lemma_.lower() in _PEOPLE or registry.names_role(noun.lemma_) or noun.ent_type_ in {"PERSON", "NORP"}):
+        return noun
+    return None
 
 
 def _participle_of(verb: Token) -> bool:

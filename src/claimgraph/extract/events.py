@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from spacy.attrs import LEMMA, LOWER
 
 from claimgraph.extract.actors import ActorRegistry
-from claimgraph.extract.event_actors import attack_maker, event_codes, main_predicate, movement_doer
+from claimgraph.extract.event_actors import attack_maker, event_codes, main_predicate, movement_doer, participle_doer
 from claimgraph.extract.lexicon import lexicon
 from claimgraph.models import Article, Event, Place, Quantity, Stance, TimeRef
 
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "40"
+VERSION = "41"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -243,7 +243,7 @@ def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = Non
             if (frame.token.i, frame.type) in seen:
                 continue
             seen.add((frame.token.i, frame.type))
-            by = _coded_by(predicate, frame) if n == 0 else _own_verb(frame.token)
+            by = _coded_by(predicate, frame, registry) if n == 0 else _own_verb(frame.token)
             if frame.type == "ASSAULT" and by.i != frame.token.i and names_hazard([by]):
                 continue  # "an Air Force Il-76 aircraft crashes while landing ..., killing all crew members"
             actor, recipient = event_codes(by, registry, when)
@@ -320,7 +320,7 @@ def names_hazard(tokens: Iterable[Token]) -> bool:
     return False
 
 
-def _coded_by(predicate: Token, frame: _Frame) -> Token:
+def _coded_by(predicate: Token, frame: _Frame, registry: ActorRegistry) -> Token:
     """The word whose subject and objects are the event's parties: the reported clause's verb where
     a report carries a material event ("officials said Pyongyang deployed troops": Pyongyang acts),
     else the predicate (the reporter demands, threatens, promises)."""
@@ -348,6 +348,9 @@ def _coded_by(predicate: Token, frame: _Frame) -> Token:
         if subject is not None and subject.pos_ in {"NOUN", "PROPN"} and not _no_party(subject):
             return reported  # "... after the Ukrainian Insurgent Army, which massacred Poles": not the one stripping
         # (but "passes a law that allows military trials": the law's maker)
+    if reported.i != predicate.i and reported.pos_ == "VERB" and (doer := participle_doer(reported, registry)) \
+            and predicate in doer.ancestors:
+        return reported  # "reports witnessing armed men looting and setting fire to shops": not the reporter's
     if reported.dep_ == "conj" and reported.head.i == predicate.i and reported.pos_ == "VERB":
         return reported  # a clause of its own: "journalists linked to Navalny are convicted" (no one linked them)
     if reported.i != predicate.i and reported.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in reported.children) \
