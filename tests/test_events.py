@@ -129,6 +129,41 @@ def test_events_place_time_quantities_in_the_pipeline(nlp) -> None:
 
 
 @MODEL
+@pytest.mark.parametrize(
+    ("text", "published", "trigger", "place", "time"),
+    [
+        # WCEP 2026-06-24_001: the October 7 attacks on Israel are what the militant did (was IL, 2023-10-07)
+        ("The Israeli military announces that it has killed Hamas militant Akram Muhammad Mahmoud Abu Machi, who "
+         "took part in the October 7 attacks on Israel, during an airstrike in southern Gaza.",
+         date(2026, 6, 24), "killed", "PS", None),
+        # WCEP 2026-08-05_008: the sanctions were imposed in 2024, not lifted then
+        ("The United States Treasury Department lifts sanctions against Fly Baghdad, which were previously imposed "
+         "in 2024 over its links to Iran's Islamic Revolutionary Guard Corps Quds Force.",
+         date(2026, 8, 5), "lifts", None, None),
+        # WCEP 2026-03-04_019: the network operates in Cambodia; the indictment is Taiwan's (was KH)
+        ("Taiwanese prosecutors indict 62 people, including Chen Zhi, for their alleged links to the Prince Group, "
+         "a multinational criminal network that operates scam centers in Cambodia.",
+         date(2026, 3, 4), "indict", None, None),
+        # WCEP 2026-07-27_005: a clause about the attack itself says where it was
+        ("The Houthis launch a drone attack that damages the Abqaiq oil field in eastern Saudi Arabia.",
+         date(2026, 7, 27), "attack", "SA", None),
+        # WCEP 2025-06-25_010: a "when" clause the parser hangs on a noun is the event's own
+        ("At least 16 people are killed and over 400 others are injured, including demonstrators, police officers "
+         "and journalists, when police clash with protestors during nationwide anti-government protests across "
+         "Kenya.", date(2025, 6, 25), "killed", "KE", None),
+        # WCEP 2026-02-06_015: an event that is itself in the relative clause keeps its own date
+        ("English serial killer Steven Wright, who killed five women in 2006, receives another life sentence after "
+         "he admitted to murdering a 17-year-old girl in 1999.", date(2026, 2, 6), "killed", None, "2006"),
+    ],
+)
+def test_events_a_relative_clause_describes_its_noun_not_when_or_where(nlp, text, published, trigger, place,
+                                                                        time) -> None:
+    x = extract_article(Article.from_text(text, published=published), nlp, attribution="rules")
+    found = [e for e in x.events if e.text == trigger]
+    assert found and (found[0].place, found[0].time) == (place, time)
+
+
+@MODEL
 def test_events_a_gold_mine_is_no_weapon(nlp) -> None:
     # WCEP 2025-01-15_006: "mine" names an explosive elsewhere
     text = ("Seventy-eight bodies of workers are retrieved from a closed illegal gold mine in Stilfontein, North West "

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "41"
+VERSION = "42"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -268,7 +268,7 @@ def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = Non
                         type=frame.type, mode=frame.mode, actor=tuple(actor), recipient=tuple(recipient),
                         negated=frame.negated, hypothetical=frame.hypothetical,
                         place=_place(tok if n else predicate, frame, places),
-                        time=_time(predicate if n == 0 else tok, times),
+                        time=_time(predicate if n == 0 and not _in_relative_clause(tok, predicate) else tok, times),
                         quantities=_quantities(predicate if n == 0 else tok, quantities),
                         extractor=EXTRACTOR, version=VERSION)
 
@@ -701,9 +701,25 @@ def _place(token: Token, frame: _Frame, places: Sequence[Place]) -> str | None:
         t, steps = head, 0
         while t.i not in chain and t.head is not t and steps < 8:  # up to the predicate, through its phrases
             t, steps = t.head, steps + 1
-        if t.i in chain:
+        if t.i in chain and not _in_relative_clause(head, t, events_too=False):
             return place.iso
     return None
+
+
+def _in_relative_clause(token: Token, top: Token, events_too: bool = True) -> bool:
+    """The word is in a relative clause below `top`, which describes a noun, not the event: "killed two militants
+    who took part in the October 7 attacks on Israel" (not on October 7, not in Israel), "lifts sanctions ...,
+    which were previously imposed in 2024". Not an infinitive ("approve a measure to send troops from Uganda")
+    nor a "when" clause, which the parser may hang on a noun ("are injured ... when a man drives into a terrace"),
+    and for a place (`events_too` False) not a clause about an event ("launch a drone attack that damages the
+    Abqaiq oil field in eastern Saudi Arabia": the attack's place)."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ == "relcl" and not any((c.dep_ == "aux" and c.lower_ == "to") or c.lower_ == "when"
+                                             for c in token.children) \
+                and (events_too or triggers().match(token.head) is None):
+            return True
+        token = token.head
+    return False
 
 
 def _time(token: Token, times: Sequence[TimeRef]) -> str | None:
@@ -713,7 +729,7 @@ def _time(token: Token, times: Sequence[TimeRef]) -> str | None:
         if not time.value or time.type not in {"DATE", "TIME"}:
             continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
-        if span is not None and span.root.i in clause:
+        if span is not None and span.root.i in clause and not _in_relative_clause(span.root, token):
             return time.value
     return None
 
