@@ -31,12 +31,29 @@ def test_fold_makes_one_key_for_spellings_of_a_name(name, key):
     ("Zaporizhzhia Oblast", "region", "UA-23"), ("Kharkiv Oblast", "region", "UA-63"),
     ("Bavaria", "region", "DE-BY"), ("Tenn.", "region", "US-TN"),
     ("Walker County", "district", None), ("Gaza Strip", "area", "PS"), ("North Korea", "country", "KP"),
+    # a town's region is the ISO subdivision it lies in, not the one most of its GeoNames region's towns lie in
+    # (every English town was Kent, every town of the Gaza Strip Rafah)
+    ("Liverpool", "city", "GB-LIV"), ("Khan Yunis", "city", "PS-KYS"), ("Milan", "city", "IT-MI"),
+    # a first-level region holds the people of the subdivisions in it, so it outranks a village of its name
+    ("Wales", "region", "GB-WLS"), ("England", "region", "GB-ENG"),
+    # a region's name takes a type word even when it has none ("Bari Region", Somalia), and named areas
+    ("Bari Region", "region", "SO-BR"), ("Puntland", "area", "SO"), ("Darfur", "area", "SD"),
 ])
 def test_gazetteer_knows_the_name(gazetteer, name, feature, iso):
     readings = [e for e in gazetteer.lookup(name) if e.feature == feature]
     assert readings, f"{name!r}: no {feature} among {gazetteer.lookup(name)}"
     if iso is not None:
         assert iso in {e.iso for e in readings}
+
+
+def test_gazetteer_gives_no_region_it_cannot_tell(gazetteer):
+    # GeoNames holds the whole Gaza Strip as one first-level region; its towns matched to no ISO governorate by
+    # name keep the country alone rather than the governorate most of the others lie in (was Rafah, PS-RFH)
+    gaza = [e for e in gazetteer.lookup("Gaza City") if e.feature == "city"]
+    assert gaza and gaza[0].country == "PS" and gaza[0].region is None
+    wales = [e for e in gazetteer.lookup("Wales") if e.feature == "region"][0]
+    welsh_towns = [e for name in ("Cardiff", "Swansea") for e in gazetteer.lookup(name) if e.country == "GB"]
+    assert wales.population >= sum(e.population for e in welsh_towns)
 
 
 def test_gazetteer_lists_every_reading_of_an_ambiguous_name(gazetteer):
@@ -83,6 +100,22 @@ def _places(nlp, text: str) -> dict[str, list]:
     ("The Ukrainian Army launches a new offensive in Kursk Oblast, Russia.", "Kursk Oblast", "RU-KRS"),
     # an older transliteration resolves like the current one
     ("Artillery was heard on the outskirts of Kiev overnight.", "Kiev", "UA-30"),
+    # WCEP 2026-03-15_009: a county qualified by a region it lies in (was Kent, Washington)
+    ("Two people are killed and eleven others are hospitalized in serious condition following a meningitis "
+     "outbreak at the University of Kent in Canterbury, Kent, England.", "Kent", "GB-KEN"),
+    ("Two people are killed and eleven others are hospitalized in serious condition following a meningitis "
+     "outbreak at the University of Kent in Canterbury, Kent, England.", "Canterbury", "GB-KEN"),
+    # WCEP 2025-01-23_003: an English town (was Kent, GB-KEN)
+    ("A court in Liverpool, England, sentences the man who was found guilty of killing three children and "
+     "injuring 10 others in a mass stabbing in Southport, Merseyside, to life imprisonment with a minimum of 52 "
+     "years in prison.", "Liverpool", "GB-LIV"),
+    # WCEP 2025-02-18_015: Wales, not a village of that name in Rotherham
+    ("The Welsh Government announces a ban on Greyhound racing in Wales following cross-party calls for a ban on "
+     "the sport which has been criticized for its animal cruelty.", "Wales", "GB-WLS"),
+    # WCEP 2025-02-03_002: Somalia's Bari, with Puntland around it (was Bari, Italy)
+    ("A Puntland police spokesperson confirms that a senior commander of the Islamic State, Abdirahman Shirwac "
+     "Aw-Said, the head of the group’s assassination squad, surrendered to Puntland forces in the Cal Miskaad "
+     "mountains, Bari Region, Puntland.", "Bari Region", "SO-BR"),
 ])
 def test_toponym_resolves_in_context(nlp, text, name, iso):
     found = _places(nlp, text)
@@ -90,6 +123,14 @@ def test_toponym_resolves_in_context(nlp, text, name, iso):
     place = found[name][0]
     assert place.iso == iso, f"{name!r} -> {place.iso} ({place.evidence})"
     assert place.lat is not None and place.evidence
+
+
+@pytest.mark.model
+def test_a_town_that_holds_most_of_its_namesake_region_is_the_town(nlp):
+    # WCEP 2026-07-30_021: the city of Messina, not its metropolitan city (the town has no ISO region of its own)
+    text = ("Five people are critically injured and six are missing after a residential building collapses during "
+            "a gas leak explosion in Messina, Sicily, Italy.")
+    assert _places(nlp, text)["Messina"][0].feature == "city"
 
 
 @pytest.mark.model

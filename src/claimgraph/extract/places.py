@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from claimgraph.extract.actors import ActorRegistry
 from claimgraph.extract.doc_text import text_of
-from claimgraph.geo.gazetteer import Entry, Gazetteer, fold
+from claimgraph.geo.gazetteer import Entry, Gazetteer, fold, within
 from claimgraph.models import Article, Place
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "VERSION", "PlaceWords", "find_places", "place_words"]
 
 EXTRACTOR = "claimgraph.places"
-VERSION = "1"
+VERSION = "2"
 
 _LABELS = {"GPE", "LOC", "FAC"}
 # Labels the small model gives place names it does not know ("the Kursk region" as a PRODUCT): their
@@ -271,11 +271,17 @@ def _readings(gazetteer: Gazetteer, text: str, m: _Mention, words: PlaceWords) -
     if not region_word:
         # A region or district named like a town inside it ("Kursk", "Moscow", "Paris") is the town.
         # (A district is compared by country too: towns' regions are matched less surely than districts'.)
+        # A district named like a region of its country is that region, whose ISO code says more ("Kent").
         towns = {e.region for e in found if e.feature == "city"}
         named = {(e.country, fold(e.name)) for e in found if e.feature == "city"}
+        regions = {(e.country, fold(e.name)) for e in found if e.feature == "region"}
+        # a town that holds a quarter of the people of a region of its name is what the name means, where the
+        # town's own region is unknown ("Messina", "Palermo"; not Georgia, Vermont for the state of Georgia)
+        populous = {(e.country, fold(e.name)): e.population for e in found if e.feature == "city" and not e.region}
         found = tuple(e for e in found if not (
-            (e.feature == "region" and (e.how == "base" or e.region in towns))
-            or (e.feature == "district" and (e.region in towns or (e.country, fold(e.name)) in named))))
+            (e.feature == "region" and (e.how == "base" or e.region in towns
+                                        or populous.get((e.country, fold(e.name)), 0) * 4 >= e.population))
+            or (e.feature == "district" and (e.region in towns or (e.country, fold(e.name)) in named | regions))))
     return found
 
 
@@ -297,8 +303,9 @@ def _choose(m: _Mention, countries: Counter[str], regions: Counter[str],
     scored = []
     for e in m.readings:
         score, why = _prior(e), []
-        if qualifier and (e.country == qualifier.country and (qualifier.feature == "country"
-                                                              or e.region == qualifier.region)):
+        if qualifier and (e.country == qualifier.country and (
+                qualifier.feature == "country"
+                or (e.region and qualifier.region and within(e.region, qualifier.region)))):
             score += _QUALIFIED
             why.append(f"qualified by '{qualifier.name}'")
         if e.feature != "country" and e.country and countries[e.country] and e.country not in named_countries:

@@ -38,11 +38,13 @@ from typing import Any
 
 from claimgraph.errors import ConfigError
 
-__all__ = ["FEATURES", "Entry", "Gazetteer", "cache_dir", "fold"]
+__all__ = ["FEATURES", "Entry", "Gazetteer", "cache_dir", "fold", "within"]
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+# The share of a GeoNames region's towns that must lie in one ISO 3166-2 region for its other towns to get it.
+_AGREE = 0.9
 FEATURES = ("continent", "country", "region", "area", "district", "city")
 # How a name reaches a place, best first: its own name, an alternate name, a region's name stripped of
 # its type word ("Kursk" for Kursk Oblast), a demonym ("Syrian").
@@ -89,6 +91,21 @@ class Entry:
     def iso(self) -> str | None:
         """The most precise ISO code: the region's, else the country's."""
         return self.region or self.country
+
+
+@functools.lru_cache(maxsize=4096)
+def within(region: str, other: str) -> bool:
+    """The ISO 3166-2 subdivision is `other` or lies inside it: Kent (GB-KEN) is within England (GB-ENG)."""
+    import pycountry
+
+    seen = {region}
+    while region != other:
+        sub = pycountry.subdivisions.get(code=region)
+        if sub is None or not sub.parent_code or sub.parent_code in seen:
+            return False
+        region = sub.parent_code
+        seen.add(region)
+    return True
 
 
 def cache_dir() -> Path:
@@ -197,11 +214,11 @@ def build(path: Path) -> Path:
     log.info("building the gazetteer at %s", path)
     gn_cities = json.loads((gn_dir / "cities500.json").read_text(encoding="utf-8"))
     cs_cities, cs_states = _cs_towns_and_states(cs_dir)
-    admin1 = _admin1_to_iso(gn_cities.values(), cs_cities)
+    regions = _town_regions(gn_cities.values(), cs_cities)
 
     places: list[_Place] = []
     places += _countries(gn_dir, cs_dir, pycountry)
-    towns = list(_towns(gn_cities.values(), admin1))
+    towns = list(_towns(gn_cities.values(), regions))
     _mark_capitals(towns, json.loads((gn_dir / "countries.json").read_text(encoding="utf-8")))
     places += _regions(cs_states, towns, pycountry)
     places += towns
@@ -302,27 +319,38 @@ def _cs_towns_and_states(cs_dir: Path) -> tuple[dict[tuple[str, str], list[tuple
     return towns, states
 
 
-def _admin1_to_iso(gn_cities: Iterable[dict], cs_towns: dict) -> dict[tuple[str, str], str]:
-    """GeoNames (country, admin1 code) -> ISO 3166-2, by the towns both lists hold at the same spot."""
+def _town_regions(gn_cities: Iterable[dict], cs_towns: dict) -> dict[int, str | None]:
+    """Each GeoNames town's ISO 3166-2 region: that of the countrystatecity town of its name at the same spot;
+    else the one its GeoNames admin1 code stands for, where the towns both lists hold agree on one. GeoNames'
+    first level is coarser than ISO's in some countries (England, a French or Italian region, the Gaza Strip
+    hold several ISO subdivisions), and there the towns' votes split: such a town gets no region rather than
+    the most voted one (every English town was Kent, GB-KEN; every town of the Gaza Strip Rafah, PS-RFH)."""
+    gn_cities = list(gn_cities)
+    own: dict[int, str] = {}
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for c in gn_cities:
         for lat, lon, iso in cs_towns.get((c["countrycode"], fold(c["name"])), ()):
             if abs(lat - c["latitude"]) < 0.2 and abs(lon - c["longitude"]) < 0.3:
+                own[c["geonameid"]] = iso
                 votes[(c["countrycode"], c["admin1code"])][iso] += 1
-    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+                break
+    admin1 = {key: top for key, counter in votes.items()
+              for top, n in counter.most_common(1) if n >= _AGREE * counter.total()}
+    return {c["geonameid"]: own.get(c["geonameid"]) or admin1.get((c["countrycode"], c["admin1code"]))
+            for c in gn_cities}
 
 
 def _latin(name: str) -> bool:
     return bool(_LATIN.fullmatch(fold(name)))
 
 
-def _towns(gn_cities: Iterable[dict], admin1: dict[tuple[str, str], str]) -> Iterator[_Place]:
+def _towns(gn_cities: Iterable[dict], regions: dict[int, str | None]) -> Iterator[_Place]:
     for c in gn_cities:
         if len(fold(c["name"])) < 3:  # "Us", "Ay": would meet "U.S." and words
             continue
         alts = [(a, "alt") for a in c.get("alternatenames") or ()
                 if len(a) >= 3 and _latin(a) and not (a.isupper() and len(a) <= 4)]
-        yield _Place(c["name"], "city", c["countrycode"], admin1.get((c["countrycode"], c["admin1code"])),
+        yield _Place(c["name"], "city", c["countrycode"], regions.get(c["geonameid"]),
                      c["latitude"], c["longitude"], int(c.get("population") or 0), c["geonameid"],
                      _names([(c["name"], "name"), *alts]))
 
@@ -337,6 +365,9 @@ def _mark_capitals(towns: list[_Place], countries: dict[str, dict]) -> None:
             best[key] = t
     for t in best.values():
         t.capital = True
+
+
+_TYPE_WORDS = ("region", "oblast", "province", "state", "governorate")
 
 
 def _base(name: str) -> str:
@@ -361,6 +392,16 @@ def _regions(states: list[dict], towns: list[_Place], pycountry: Any) -> Iterato
         if t.region:
             population[t.region] += t.population
             by_region[t.region].append(t)
+    # A subdivision's people count in the one above it too: England holds Kent's, Occitanie holds Aude's.
+    # (Towns are placed in the finest subdivision that has them; without this England or Wales would hold
+    # nobody and lose to a village of that name.)
+    for code, people in list(population.items()):
+        parent = pycountry.subdivisions.get(code=code)
+        seen = {code}
+        while parent is not None and parent.parent_code and parent.parent_code not in seen:
+            seen.add(parent.parent_code)
+            population[parent.parent_code] += people
+            parent = pycountry.subdivisions.get(code=parent.parent_code)
     for s in states:
         iso = s.get("iso3166_2")
         if not iso or not s.get("latitude"):
@@ -382,9 +423,11 @@ def _regions(states: list[dict], towns: list[_Place], pycountry: Any) -> Iterato
                 bases |= {k for k, how in t.names.items() if k[:3] in stems and len(k) >= 4}
                 break
         names = [(n, "name") for n in full]
-        for b in bases:
-            names.append((b, "base"))
-            names += [(f"{b} {w}", "name") for w in ("region", "oblast", "province", "state", "governorate")]
+        # a name with no type word takes one too: "Bari Region" (Somalia's Bari), as "Kursk Oblast" gives "Kursk region"
+        for b in bases | {fold(n) for n in full if not _base(n)}:
+            if b in bases:
+                names.append((b, "base"))
+            names += [(f"{b} {w}", "name") for w in _TYPE_WORDS]
         yield _Place(s["name"], "region", s["country_code"], iso, float(s["latitude"]), float(s["longitude"]),
                      population[iso], None, _names(names))
 
