@@ -112,6 +112,9 @@ def _places(nlp, text: str) -> dict[str, list]:
     # WCEP 2025-02-18_015: Wales, not a village of that name in Rotherham
     ("The Welsh Government announces a ban on Greyhound racing in Wales following cross-party calls for a ban on "
      "the sport which has been criticized for its animal cruelty.", "Wales", "GB-WLS"),
+    # WCEP 2026-04-15_011: a region the gazetteer places no town in is still found (and no Darfur-wide area)
+    ("A drone strike in West Darfur kills three people including Chadian nationals at a border crossing.",
+     "West Darfur", "SD-DW"),
     # WCEP 2025-02-03_002: Somalia's Bari, with Puntland around it (was Bari, Italy)
     ("A Puntland police spokesperson confirms that a senior commander of the Islamic State, Abdirahman Shirwac "
      "Aw-Said, the head of the group’s assassination squad, surrendered to Puntland forces in the Cal Miskaad "

@@ -280,7 +280,7 @@ def _readings(gazetteer: Gazetteer, text: str, m: _Mention, words: PlaceWords) -
         populous = {(e.country, fold(e.name)): e.population for e in found if e.feature == "city" and not e.region}
         found = tuple(e for e in found if not (
             (e.feature == "region" and (e.how == "base" or e.region in towns
-                                        or populous.get((e.country, fold(e.name)), 0) * 4 >= e.population))
+                                        or populous.get((e.country, fold(e.name)), -1) * 4 >= e.population))
             or (e.feature == "district" and (e.region in towns or (e.country, fold(e.name)) in named | regions))))
     return found
 
