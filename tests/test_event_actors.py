@@ -167,6 +167,11 @@ def test_event_actors_typed_event_without_codes_is_kept(nlp) -> None:
         # WCEP 2025-07-18_008: a machine that malfunctions
         "Six illegal miners are killed and four others injured after a hoist system malfunctioned in a mine in "
         "Mashonaland Central Province, Zimbabwe.",
+        # WCEP 2026-01-09_006 and 2026-02-23_016: a vehicle that plunges off a road (were attacks)
+        "Fourteen people are killed and over 30 others are injured after a bus plunges into a gorge near Nahan, "
+        "Himachal Pradesh, India.",
+        "A bus plunges off a mountainous section of the Prithvi Highway near Benighat, Nepal, killing 19 people and "
+        "injuring 25 others.",
     ],
 )
 def test_event_actors_deaths_in_a_disaster_are_no_assault(nlp, text: str) -> None:
