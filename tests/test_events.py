@@ -164,6 +164,29 @@ def test_events_a_relative_clause_describes_its_noun_not_when_or_where(nlp, text
 
 
 @MODEL
+@pytest.mark.parametrize(
+    ("text", "published", "trigger", "time"),
+    [
+        # WCEP 2025-02-11_013, 2025-03-28_000 and 2025-05-26_002: "since" and "until" bound the event; they do not
+        # date it (were 1984, 2024-11 and 2025-07-09)
+        ("Italian police arrest around 150 people across Sicily in the biggest anti-Mafia raid since 1984.",
+         date(2025, 2, 11), "arrest", None),
+        ("The Israel Defense Forces strikes southern Beirut, Lebanon, for the first time since November 2024, "
+         "violating the ceasefire agreement.", date(2025, 3, 28), "strikes", None),
+        ("U.S. president Donald Trump says the implementation of 50% tariffs on all goods imported from European "
+         "Union countries will be postponed until July 9.", date(2025, 5, 26), "postponed", None),
+        # written for this test: a date of its own stays though a "since" follows
+        ("North Korea deployed 11,000 troops to the Kursk region in October 2024, long before the talks that "
+         "have run since January.", date(2025, 4, 28), "deployed", "2024-10"),
+    ],
+)
+def test_events_since_and_until_bound_an_event_and_do_not_date_it(nlp, text, published, trigger, time) -> None:
+    x = extract_article(Article.from_text(text, published=published), nlp, attribution="rules")
+    found = [e for e in x.events if e.text == trigger]
+    assert found and found[0].time == time
+
+
+@MODEL
 def test_events_a_gold_mine_is_no_weapon(nlp) -> None:
     # WCEP 2025-01-15_006: "mine" names an explosive elsewhere
     text = ("Seventy-eight bodies of workers are retrieved from a closed illegal gold mine in Stilfontein, North West "

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "43"
+VERSION = "44"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -297,6 +297,7 @@ def _hazard_does(token: Token) -> bool:
                for c in token.children)  # the subject's own noun: not "projects" of "flood control projects"
 
 
+_BOUNDS = frozenset({"since", "until", "till"})
 _CAUSE_VERBS = frozenset({"cause", "spark", "start", "trigger", "ignite"})
 
 
@@ -729,9 +730,20 @@ def _time(token: Token, times: Sequence[TimeRef]) -> str | None:
         if not time.value or time.type not in {"DATE", "TIME"}:
             continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
-        if span is not None and span.root.i in clause and not _in_relative_clause(span.root, token):
+        if span is not None and span.root.i in clause and not _in_relative_clause(span.root, token) \
+                and not _bound(span.root, token):
             return time.value
     return None
+
+
+def _bound(token: Token, top: Token) -> bool:
+    """The time is a bound of the event, not its date: "its largest mobilization since seizing the city in 2023",
+    "the first vessel attacked since the war started on February 28", "extends the search until June 30, 2027"."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.lower_ in _BOUNDS:
+            return True
+        token = token.head
+    return False
 
 
 def _quantities(token: Token, quantities: Sequence[Quantity]) -> tuple[int, ...]:
