@@ -473,6 +473,29 @@ def test_event_actors_an_ing_participle_is_done_by_the_people_it_describes(nlp, 
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "trigger", "actor"),
+    [
+        # WCEP 2025-01-26_012 and 2026-04-14_004: the party urged or asked does what it is asked to (was the UN, and
+        # Saudi Arabia, ending the US blockade)
+        ("United Nations Secretary-General Antonio Guterres urges Rwanda to end its support for rebels in the "
+         "Democratic Republic of the Congo and withdraw Rwandan soldiers from Congolese territory.",
+         date(2025, 1, 26), "end", ("RWA",)),
+        ("Saudi Arabia asks the U.S. to end its naval blockade of the strait.", date(2026, 4, 14), "end", ("USA",)),
+        # WCEP 2025-03-21_000: the forces ordered occupy (was Israel, from the minister's title)
+        ("Israeli Defense Minster Israel Katz orders the Israel Defense Forces to occupy new areas of the Gaza Strip, "
+         "and threatens to annex sections of Gaza if Hamas refuses to release all its remaining Israeli hostages.",
+         date(2025, 3, 21), "occupy", ("ISRMIL",)),
+        # WCEP 2026-05-01_018: a thing used to do something does not do it (the police disperse)
+        ("Turkish police arrest at least 57 people and use tear gas to disperse May Day demonstrators in Istanbul, "
+         "where authorities block access to Taksim Square to prevent marches.", date(2026, 5, 1), "disperse",
+         ("TURCOP",)),
+    ],
+)
+def test_event_actors_the_party_told_to_act_acts(nlp, text, published, trigger, actor) -> None:
+    assert_parties(nlp, text, published, trigger, actor, None)
+
+
+@pytest.mark.parametrize(
     ("text", "published"),
     [
         # WCEP 2025-03-27_007 and 2025-07-31_005: a hazard in the subject is no party (South Korea killed and

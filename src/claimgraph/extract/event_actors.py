@@ -36,9 +36,12 @@ _NAME_PREPS = {"of", "in", "from"}
 _NOT_RECIPIENT_PREPS = {"after", "before", "during", "since", "until", "despite", "like", "as", "because",
                         "about", "over", "within", "without", "by"}
 _PRONOUNS = {"PRON"}
-# Nouns for people that name no role (the roles are sectors.tsv's): doers of the -ing participle after them
+# Nouns for people and parties that name no role (the roles are sectors.tsv's): doers of the -ing participle
+# after them, and of what they are told to do
 _PEOPLE = frozenset({"man", "woman", "people", "person", "crowd", "mob", "group", "youth", "resident", "settler",
-                     "attacker", "assailant", "gunman"})
+                     "attacker", "assailant", "gunman", "country", "nation", "state", "ally", "member"})
+_PARTY_NAMES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})  # "promised Kyiv to deliver": the one promising does it
 _STATIVE = {"oppose", "commit", "engage", "involve", "prepare", "determine", "dedicate", "poise", "resolve"}
 _TARGET_PREPS = {"to", "toward", "towards"}
 _WHERE = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"}  # where, not who
@@ -105,7 +108,11 @@ def _named_subject(verb: Token) -> bool:
 
 def _actor(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
     passive = _passive(verb)
+    below: Token | None = None
     for v in _chain_up(verb):
+        if below is not None and below.dep_ == "xcomp" and (told := _told(v, registry)) is not None:
+            return _codes(told, registry, when)  # "tells Eyal Zamir to resign": Zamir resigns
+        below = v
         # a passive's doer is no subject of a verb above it: "an officer deployed in Haiti ... is killed"
         # (the subject they share was harmed), "will not participate in the World Cup to be hosted by ..."
         inherited = passive and v is not verb
@@ -138,6 +145,24 @@ def _actor(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
         if subjects:
             return []
     return []
+
+
+def _told(verb: Token, registry: ActorRegistry) -> Token | None:
+    """The party a verb tells, asks or urges to do what its open complement says ("urge the government to
+    release", "calls on Israel to halt", "prompting the Russian Federal Air Transport Agency to suspend"); not
+    the one a promise is made to, nor a thing ("signs a contract ... to provide", "use tear gas to disperse":
+    the noun itself must name a party, not only the words around it)."""
+    if verb.lemma_ in _SUBJECT_CONTROL:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_ == "call":
+        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
+                    for g in c.children if g.dep_ == "pobj"]
+    for obj in objects:
+        if (obj.pos_ == "PROPN" and obj.ent_type_ in _PARTY_NAMES) or obj.lemma_.lower() in _PEOPLE \
+                or registry.names_role(obj.lemma_):
+            return obj
+    return None
 
 
 def _passive(verb: Token) -> bool:
