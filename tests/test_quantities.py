@@ -370,6 +370,14 @@ CASES = [
      "laundering S/18 million (US$5.1 million) in bribes.", "S/18 million", 1.8e7, "=", "Peruvian sol", False),
     ("Chromebook laptops that resulted in state losses estimated at Rp 1.98 trillion (US$121.85 million).",
      "Rp 1.98 trillion", 1.98e12, "=", "rupiah", False),
+    # WCEP 2025-01-12_007, 2025-02-28_008 and 2025-01-28_004: a level a tally reaches counts what the tally counts
+    # (had no unit; the parser reads "increases" as a noun in the first, and hangs "to 17" on "killed")
+    ("The death toll from the wildfires increases to 24.", "24", 24, "=", "deaths", False),
+    ("The number of measles cases in Texas, United States, increases to 146 with 20 people hospitalized, spanning "
+     "nine counties in the state.", "146", 146, "=", "cases", False),
+    ("Four more South African peacekeepers are killed after M23 forces launch a mortar attack on their position at "
+     "Goma Airport, bringing the total number of foreign peacekeepers killed in recent clashes to 17.", "17", 17,
+     "=", "peacekeepers", False),
 ]
 
 

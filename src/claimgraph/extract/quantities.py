@@ -33,8 +33,12 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "17"
+VERSION = "18"
 
+_REACHES = frozenset({"reach", "hit", "top"})  # "the death toll reaches 55,000"
+# Verbs (lemmas) that take a tally to a level: "the death toll rises to 24", "bringing the total to 17"
+_LEVEL_VERBS = frozenset({"rise", "increase", "climb", "grow", "jump", "mount", "surge", "soar", "bring", "raise",
+                          "drop", "fall", "decrease", "decline", "revise", "update"})
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
 # How far before a digit literal or number word a quantity may start: a currency written before it
@@ -174,6 +178,9 @@ def _scan(ctx: _Context) -> Iterator[_Found]:
                 and (whole := bare[2] or (counted[1] if counted is not None and _takes(bare, counted) else None)):
             for f in group:  # "Fifteen people are killed and 19 more injured": 19 people
                 f.unit, f.unit_kind = whole, "noun"
+        elif a.unit is None and (tallied := _tally(ctx, b or a)) is not None:
+            for f in group:  # "The death toll from the wildfires increases to 24": 24 deaths
+                f.unit, f.unit_kind = tallied, "noun"
         elif a.unit is None and money is not None and (b or a).num.scale >= 1e6 and money[0] == _sentence(ctx, a) \
                 and a.first > 0 and ctx.pieces[a.first - 1].kind == "word":  # not after a sign unread: "S/124 million"
             for f in group:  # "US$ 5 billion in aid on top of the four billion it has already received"
@@ -699,6 +706,38 @@ def _bare_count(ctx: _Context, f: _Found) -> tuple[int, str, str | None] | None:
     if role is None or tok.head.pos_ not in ("VERB", "ADJ"):
         return None
     return tok.sent.start, role, None
+
+
+def _tally(ctx: _Context, f: _Found) -> str | None:
+    """What a level counts when a tally (quantity_cues.tsv's tally and tally_of rows) rises or falls to it, is
+    brought to it or reaches it: "The death toll from the wildfires increases to 24" (deaths), "the number of
+    measles cases in Texas increases to 146" (cases), "bringing the total number of foreign peacekeepers killed
+    in recent clashes to 17" (peacekeepers). Read from the words of the sentence, which the parser often gets
+    wrong here ("increases" as a noun, "to 17" hung on "killed")."""
+    tok = ctx.token(f.num.first)
+    if tok is None or tok.i == tok.sent.start:
+        return None
+    before = ctx.doc[tok.i - 1]
+    if before.lower_ != "to" and before.lemma_.lower() not in _REACHES:
+        return None
+    words = ctx.doc[tok.sent.start:before.i]
+    if not any(t.lemma_.lower() in _LEVEL_VERBS or t.lemma_.lower() in _REACHES for t in words):
+        return None
+    for holder in reversed(words):  # the nearest tally before the number
+        if holder.pos_ not in ("NOUN", "PROPN") or any(t.like_num for t in ctx.doc[holder.i + 1:tok.i]):
+            continue
+        names = [holder.lemma_.lower()]
+        if holder.i > tok.sent.start:
+            names.insert(0, f"{ctx.doc[holder.i - 1].lemma_.lower()} {names[0]}")  # "death toll" before "toll"
+        for name in names:
+            key = tuple(name.split())
+            if (unit := cues().get("tally", {}).get(key)) is not None:
+                return unit
+            if key in cues().get("tally_of", {}):
+                of = [g for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj" and _nounish(g) and g.tag_ == "NNS"]
+                return of[0].text.lower() if of else None
+    return None
 
 
 def _takes(bare: tuple[int, str, str | None], counted: tuple[int, str, str | None]) -> bool:
