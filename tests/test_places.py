@@ -129,6 +129,22 @@ def test_toponym_resolves_in_context(nlp, text, name, iso):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "name"), [
+    # WCEP 2025-02-27_006: a beach in Mogadishu (was Lido Beach, New York)
+    ("Villa Somalia security guards open fire on civilians at Lido Beach in Mogadishu while attempting to clear the "
+     "beach ahead of a visit from Ethiopian Prime Minister Abiy Ahmed, killing a teenage boy and wounding several "
+     "others.", "Lido Beach"),
+    # WCEP 2025-11-23_005: a word of a group's name (was Pacific, Missouri)
+    ("Australia and Turkey confirm an agreement for Turkey to host the 2026 United Nations Climate Change "
+     "Conference (COP31) in Antalya, with Australia leading the conference's negotiation process and the "
+     "Asia–Pacific Group convening a pre-COP31 meeting focused on climate-related vulnerabilities.", "Pacific"),
+])
+def test_a_small_town_only_in_a_country_the_article_does_not_name_is_left_unresolved(nlp, text, name):
+    place = _places(nlp, text)[name][0]
+    assert place.iso is None and "does not name" in place.evidence
+
+
+@pytest.mark.model
 def test_a_town_that_holds_most_of_its_namesake_region_is_the_town(nlp):
     # WCEP 2026-07-30_021: the city of Messina, not its metropolitan city (the town has no ISO region of its own)
     text = ("Five people are critically injured and six are missing after a residential building collapses during "

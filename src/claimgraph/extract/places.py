@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "VERSION", "PlaceWords", "find_places", "place_words"]
 
 EXTRACTOR = "claimgraph.places"
-VERSION = "2"
+VERSION = "3"
 
 _LABELS = {"GPE", "LOC", "FAC"}
 # Labels the small model gives place names it does not know ("the Kursk region" as a PRODUCT): their
@@ -48,6 +48,7 @@ _IN_REGION = 1.5  # ... or its region
 _QUALIFIED = 6.0  # "X, Region" and the reading lies in that region or country
 _NEAR = 1.0  # ... or a town the article names lies within _NEAR_KM of the reading
 _NEAR_KM = 100.0
+_SMALL_TOWN = 20000  # a town this small, read where the article names only other countries, is left unresolved
 _EMBEDDED_POPULATION = 50000  # a town inside an organisation's name ("Paris High School") must be this large
 
 
@@ -320,6 +321,10 @@ def _choose(m: _Mention, countries: Counter[str], regions: Counter[str],
         scored.append((score, e, why))
     scored.sort(key=lambda t: -t[0])
     _, m.best, why = scored[0]
+    if m.best.feature == "city" and m.best.population < _SMALL_TOWN and countries and not countries[m.best.country] \
+            and not qualifier:
+        m.best, m.evidence = None, "only a small town in a country the article does not name"
+        return  # "at Lido Beach in Mogadishu": not Lido Beach, New York
     if len(scored) == 1:
         why = why or ["only reading"]
     elif not why:
