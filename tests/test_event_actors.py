@@ -172,6 +172,10 @@ def test_event_actors_typed_event_without_codes_is_kept(nlp) -> None:
         "Himachal Pradesh, India.",
         "A bus plunges off a mountainous section of the Prithvi Highway near Benighat, Nepal, killing 19 people and "
         "injuring 25 others.",
+        # WCEP 2025-07-29_008 and 2025-10-17_006: gas and dust explosions, gas leaks (were attacks with explosives)
+        "A dust explosion at a wood chip manufacturing plant in Fremont, Nebraska, United States, kills three people.",
+        "Three people are killed and 14 others are injured in an explosion caused by a suspected gas leak at an "
+        "apartment building in Bucharest, Romania.",
     ],
 )
 def test_event_actors_deaths_in_a_disaster_are_no_assault(nlp, text: str) -> None:
