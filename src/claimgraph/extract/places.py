@@ -320,11 +320,12 @@ def _choose(m: _Mention, countries: Counter[str], regions: Counter[str],
             why.append("near a town the article names")
         scored.append((score, e, why))
     scored.sort(key=lambda t: -t[0])
-    _, m.best, why = scored[0]
-    if m.best.feature == "city" and m.best.population < _SMALL_TOWN and countries and not countries[m.best.country] \
-            and not qualifier:
+    _, best, why = scored[0]
+    if best.feature == "city" and best.population < _SMALL_TOWN and countries and not qualifier \
+            and not (best.country and countries[best.country]):
         m.best, m.evidence = None, "only a small town in a country the article does not name"
         return  # "at Lido Beach in Mogadishu": not Lido Beach, New York
+    m.best = best
     if len(scored) == 1:
         why = why or ["only reading"]
     elif not why:
