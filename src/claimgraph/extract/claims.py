@@ -337,7 +337,7 @@ def _verb_source(verb: Token) -> Span | None:
         return _trim(doc, verb.head.left_edge.i, verb.i)
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp":  # "said that ..., but dismissed ..."
         return _verb_source(verb.head.head)
-    if verb.dep_ in {"advcl", "conj", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"} and verb.head is not verb:
+    if verb.dep_ in {"advcl", "conj", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i != verb.i:
         return _verb_source(verb.head)
     return None
 

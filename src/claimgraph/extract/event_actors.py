@@ -306,7 +306,7 @@ def _stative(verb: Token) -> bool:
 def _chain_up(verb: Token) -> Iterator[Token]:
     """The verb, then the verbs it is the open complement or conjunct of ("agreed to set up": set -> agreed)."""
     yield verb
-    while (verb.dep_ in {"xcomp", "conj", "acomp"} or _participle_of(verb)) and verb.head is not verb:
+    while (verb.dep_ in {"xcomp", "conj", "acomp"} or _participle_of(verb)) and verb.head.i != verb.i:
         verb = verb.head
         yield verb
 
@@ -315,7 +315,7 @@ def participle_doer(verb: Token, registry: ActorRegistry) -> Token | None:
     """The people an -ing participle describes, who are its doers: "witnessing armed men looting and setting
     fire to shops" (also the verbs joined to the participle); not a thing ("passes a law allowing ...", "issues
     a statement condemning ...": the law's and the statement's makers act)."""
-    while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i != verb.i:
         verb = verb.head
     noun = verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.pos_ in {"NOUN", "PROPN"} and (

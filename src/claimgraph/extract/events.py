@@ -557,7 +557,7 @@ def _thing_subject(token: Token) -> bool:
     "must"/"should" of it is expected, not asked ("the aircraft should enter airline service in 2008"; a
     passive is asked of whoever would do it: "sanctions should be lifted"), and its "arrive" no visit."""
     subject = _nsubj(token)
-    while subject is None and token.dep_ == "conj" and token.head is not token:
+    while subject is None and token.dep_ == "conj" and token.head.i != token.i:
         token = token.head  # "a liquefied natural gas carrier has crossed the Strait of Hormuz and arrived in Ulsan"
         subject = _nsubj(token)
     return subject is not None and subject.pos_ == "NOUN" and _no_party(subject)
@@ -700,7 +700,7 @@ def _place(token: Token, frame: _Frame, places: Sequence[Place]) -> str | None:
         if span.root.dep_ != "pobj" or head.lower_ not in _LOCATIVE:
             continue
         t, steps = head, 0
-        while t.i not in chain and t.head is not t and steps < 8:  # up to the predicate, through its phrases
+        while t.i not in chain and t.head.i != t.i and steps < 8:  # up to the predicate, through its phrases
             t, steps = t.head, steps + 1
         if t.i in chain and not _in_relative_clause(head, t, events_too=False):
             return place.iso

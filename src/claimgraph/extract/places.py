@@ -351,7 +351,7 @@ def _agentive(tok: Token, words: PlaceWords) -> bool:
     """Whether a place name acts, owns or is acted on as a party ("Kyiv maintains", "Moscow's efforts",
     "supplied Moscow with", "talks with Russia") rather than naming a location ("in Moscow", "Georgia
     lies", "Russia's border", "visited Riyadh")."""
-    while tok.dep_ in {"conj", "appos"} and tok.head is not tok:
+    while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
         tok = tok.head
     head = tok.head
     if tok.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"}:
@@ -372,7 +372,7 @@ def _agentive(tok: Token, words: PlaceWords) -> bool:
 def _located(tok: Token, words: PlaceWords) -> bool:
     """A name after a place preposition ("in Montpellier") or after "of" on a noun that is no party
     ("the cities of Suwon and Incheon")."""
-    while tok.dep_ in {"conj", "appos", "compound"} and tok.head is not tok:
+    while tok.dep_ in {"conj", "appos", "compound"} and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ != "pobj":
         return False
