@@ -546,3 +546,21 @@ def test_armed_groups_as_sources_of_claims(nlp) -> None:
         claims = extract_article(Article.from_text(text, published=day), nlp, attribution=attribution).claims
         (claim,) = [c for c in claims if c.cue is not None and c.cue.text == cue]
         assert claim.source_actor == actor
+
+
+@pytest.mark.model
+def test_a_capital_named_as_where_names_its_country_not_its_government(nlp) -> None:
+    # WCEP 2025-01-02_012 (CC BY-SA 4.0, "Wikipedia contributors"): "detained in Tehran" is where (was IRNGOV);
+    # the founding article's "Kyiv maintains ..." stays Ukraine's government
+    from datetime import date
+
+    from claimgraph.extract import extract_article
+    from claimgraph.models import Article
+
+    text = ("Italy summons Iran's ambassador to demand the release of Il Foglio reporter Cecilia Sala, detained in "
+            "Tehran for alleged legal violations.")
+    actors = extract_article(Article.from_text(text, published=date(2025, 1, 2)), nlp, attribution="rules").actors
+    assert [(a.code, a.kind) for a in actors if a.text == "Tehran"] == [("IRN", "place")]
+    text = "Kyiv maintains that its forces still hold positions in the Kursk region, according to RFE/RL."
+    actors = extract_article(Article.from_text(text, published=date(2025, 4, 27)), nlp, attribution="rules").actors
+    assert [(a.code, a.kind) for a in actors if a.text == "Kyiv"] == [("UKRGOV", "metonym")]

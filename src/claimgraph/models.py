@@ -101,7 +101,8 @@ class ActorRef:
     end: int
     text: str
     code: str | None  # country (ISO alpha-3 or a region code like WST) + optional sector
-    kind: str  # country | demonym | metonym | region | group | organisation | person | other
+    kind: str  # country | demonym | metonym | place | region | group | organisation | person | other
+    # (place: a capital named as where something happens, coded with its country: "detained in Tehran")
     person: str | None = None  # "Valery Gerasimov"
     role: str | None = None  # "Chief of the Russian General Staff"
     extractor: str = ""

@@ -15,11 +15,11 @@ from claimgraph.extract.claims import Draft, find_claims
 from claimgraph.extract.doc_text import remember_text, text_of
 from claimgraph.extract.events import find_events
 from claimgraph.extract.lexicon import lexicon
-from claimgraph.extract.places import find_places
+from claimgraph.extract.places import alpha3, find_places
 from claimgraph.extract.quantities import find_quantities
 from claimgraph.extract.sources import person_name, resolve_source
 from claimgraph.extract.times import find_times
-from claimgraph.models import Article, Claim, Extraction, ReportedVia, TextSpan, TimeRef
+from claimgraph.models import ActorRef, Article, Claim, Extraction, Place, ReportedVia, TextSpan, TimeRef
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -82,11 +82,26 @@ def extraction_from_doc(article: Article, doc: Doc, attribution: str = "auto",
     mentions = tuple(find_mentions(article.text, article.id, registry=registry, when=article.published))
     times = tuple(find_times(doc, article))
     places = tuple(find_places(doc, article, registry=registry))
+    mentions = _located(mentions, places)
     quantities = tuple(find_quantities(doc, article))
     timed = tuple(_timed(c, article, times) for c in claims.values())
     return Extraction(article=article, claims=timed, actors=mentions,
                       times=times, places=places, quantities=quantities,
                       events=tuple(find_events(doc, article, registry, places, times, quantities)))
+
+
+def _located(mentions: tuple[ActorRef, ...], places: tuple[Place, ...]) -> tuple[ActorRef, ...]:
+    """A capital the places module reads as where something happens names its country, not its government:
+    "detained in Tehran" is IRN (a place), "Tehran said" stays IRNGOV (a metonym)."""
+    where = {(p.start, p.end): p.country for p in places
+             if p.metonym_of is None and p.mention == "name" and p.country}
+    out = []
+    for m in mentions:
+        country = where.get((m.start, m.end))
+        if m.kind == "metonym" and country and (code := alpha3(country)):
+            m = replace(m, code=code, kind="place")
+        out.append(m)
+    return tuple(out)
 
 
 def _timed(claim: Claim, article: Article, times: tuple[TimeRef, ...]) -> Claim:

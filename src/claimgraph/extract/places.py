@@ -29,7 +29,7 @@ from claimgraph.models import Article, Place
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["EXTRACTOR", "VERSION", "PlaceWords", "find_places", "place_words"]
+__all__ = ["EXTRACTOR", "VERSION", "PlaceWords", "alpha3", "find_places", "place_words"]
 
 EXTRACTOR = "claimgraph.places"
 VERSION = "3"
@@ -344,7 +344,7 @@ def _metonym(m: _Mention, e: Entry | None, text: str, registry: ActorRegistry, w
     resolution = registry.resolve(text)
     if resolution is not None and resolution.country:
         return resolution.code
-    return _alpha3(e.country) if e.country else None
+    return alpha3(e.country) if e.country else None
 
 
 def _agentive(tok: Token, words: PlaceWords) -> bool:
@@ -390,7 +390,8 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 @functools.cache
-def _alpha3(alpha2: str) -> str | None:
+def alpha3(alpha2: str) -> str | None:
+    """ISO 3166-1 alpha-3 of an alpha-2 code: "IR" -> "IRN"."""
     import pycountry
 
     country = pycountry.countries.get(alpha_2=alpha2)
