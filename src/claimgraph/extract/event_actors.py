@@ -156,8 +156,7 @@ def _told(verb: Token, registry: ActorRegistry) -> Token | None:
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if verb.lemma_ == "call":
-        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
-                    for g in c.children if g.dep_ == "pobj"]
+        objects += _pobjs(verb, "on", "upon")
     for obj in objects:
         if (obj.pos_ == "PROPN" and obj.ent_type_ in _PARTY_NAMES) or obj.lemma_.lower() in _PEOPLE \
                 or registry.names_role(obj.lemma_):

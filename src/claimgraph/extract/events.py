@@ -714,13 +714,16 @@ def _in_relative_clause(token: Token, top: Token, events_too: bool = True) -> bo
     nor a "when" clause, which the parser may hang on a noun ("are injured ... when a man drives into a terrace"),
     and for a place (`events_too` False) not a clause about an event ("launch a drone attack that damages the
     Abqaiq oil field in eastern Saudi Arabia": the attack's place)."""
+    return any(t.dep_ == "relcl" and not any((c.dep_ == "aux" and c.lower_ == "to") or c.lower_ == "when"
+                                            for c in t.children)
+               and (events_too or triggers().match(t.head) is None) for t in _up_to(token, top))
+
+
+def _up_to(token: Token, top: Token) -> Iterator[Token]:
+    """The word and the words above it in the parse, up to `top` (left out) or the root."""
     while token.i != top.i and token.head.i != token.i:
-        if token.dep_ == "relcl" and not any((c.dep_ == "aux" and c.lower_ == "to") or c.lower_ == "when"
-                                             for c in token.children) \
-                and (events_too or triggers().match(token.head) is None):
-            return True
+        yield token
         token = token.head
-    return False
 
 
 def _time(token: Token, times: Sequence[TimeRef]) -> str | None:
@@ -739,11 +742,7 @@ def _time(token: Token, times: Sequence[TimeRef]) -> str | None:
 def _bound(token: Token, top: Token) -> bool:
     """The time is a bound of the event, not its date: "its largest mobilization since seizing the city in 2023",
     "the first vessel attacked since the war started on February 28", "extends the search until June 30, 2027"."""
-    while token.i != top.i and token.head.i != token.i:
-        if token.lower_ in _BOUNDS:
-            return True
-        token = token.head
-    return False
+    return any(t.lower_ in _BOUNDS for t in _up_to(token, top))
 
 
 def _quantities(token: Token, quantities: Sequence[Quantity]) -> tuple[int, ...]:

@@ -275,14 +275,14 @@ def _readings(gazetteer: Gazetteer, text: str, m: _Mention, words: PlaceWords) -
         # A district named like a region of its country is that region, whose ISO code says more ("Kent").
         towns = {e.region for e in found if e.feature == "city"}
         named = {(e.country, fold(e.name)) for e in found if e.feature == "city"}
-        regions = {(e.country, fold(e.name)) for e in found if e.feature == "region"}
+        named_or_region = named | {(e.country, fold(e.name)) for e in found if e.feature == "region"}
         # a town that holds a quarter of the people of a region of its name is what the name means, where the
         # town's own region is unknown ("Messina", "Palermo"; not Georgia, Vermont for the state of Georgia)
         populous = {(e.country, fold(e.name)): e.population for e in found if e.feature == "city" and not e.region}
         found = tuple(e for e in found if not (
             (e.feature == "region" and (e.how == "base" or e.region in towns
                                         or populous.get((e.country, fold(e.name)), -1) * 4 >= e.population))
-            or (e.feature == "district" and (e.region in towns or (e.country, fold(e.name)) in named | regions))))
+            or (e.feature == "district" and (e.region in towns or (e.country, fold(e.name)) in named_or_region))))
     return found
 
 

@@ -96,16 +96,20 @@ class Entry:
 @functools.lru_cache(maxsize=4096)
 def within(region: str, other: str) -> bool:
     """The ISO 3166-2 subdivision is `other` or lies inside it: Kent (GB-KEN) is within England (GB-ENG)."""
+    return region == other or other in _parents(region)
+
+
+def _parents(code: str) -> list[str]:
+    """The ISO 3166-2 subdivisions a subdivision lies in, nearest first (pycountry's parent codes):
+    GB-KEN -> [GB-ENG]."""
     import pycountry
 
-    seen = {region}
-    while region != other:
-        sub = pycountry.subdivisions.get(code=region)
-        if sub is None or not sub.parent_code or sub.parent_code in seen:
-            return False
-        region = sub.parent_code
-        seen.add(region)
-    return True
+    out: list[str] = []
+    sub = pycountry.subdivisions.get(code=code)
+    while sub is not None and sub.parent_code and sub.parent_code not in out and sub.parent_code != code:
+        out.append(sub.parent_code)
+        sub = pycountry.subdivisions.get(code=sub.parent_code)
+    return out
 
 
 def cache_dir() -> Path:
@@ -396,12 +400,8 @@ def _regions(states: list[dict], towns: list[_Place], pycountry: Any) -> Iterato
     # (Towns are placed in the finest subdivision that has them; without this England or Wales would hold
     # nobody and lose to a village of that name.)
     for code, people in list(population.items()):
-        parent = pycountry.subdivisions.get(code=code)
-        seen = {code}
-        while parent is not None and parent.parent_code and parent.parent_code not in seen:
-            seen.add(parent.parent_code)
-            population[parent.parent_code] += people
-            parent = pycountry.subdivisions.get(code=parent.parent_code)
+        for parent in _parents(code):
+            population[parent] += people
     for s in states:
         iso = s.get("iso3166_2")
         if not iso or not s.get("latitude"):
@@ -424,7 +424,7 @@ def _regions(states: list[dict], towns: list[_Place], pycountry: Any) -> Iterato
                 break
         names = [(n, "name") for n in full]
         # a name with no type word takes one too: "Bari Region" (Somalia's Bari), as "Kursk Oblast" gives "Kursk region"
-        for b in bases | {fold(n) for n in full if not _base(n)}:
+        for b in sorted(bases | {fold(n) for n in full if not _base(n)}):  # sorted: the same file every build
             if b in bases:
                 names.append((b, "base"))
             names += [(f"{b} {w}", "name") for w in _TYPE_WORDS]
