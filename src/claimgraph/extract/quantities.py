@@ -35,10 +35,6 @@ __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 EXTRACTOR = "claimgraph.quantities"
 VERSION = "18"
 
-_REACHES = frozenset({"reach", "hit", "top"})  # "the death toll reaches 55,000"
-# Verbs (lemmas) that take a tally to a level: "the death toll rises to 24", "bringing the total to 17"
-_LEVEL_VERBS = frozenset({"rise", "increase", "climb", "grow", "jump", "mount", "surge", "soar", "bring", "raise",
-                          "drop", "fall", "decrease", "decline", "revise", "update"})
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
 # How far before a digit literal or number word a quantity may start: a currency written before it
@@ -717,23 +713,25 @@ def _tally(ctx: _Context, f: _Found) -> str | None:
     tok = ctx.token(f.num.first)
     if tok is None or tok.i == tok.sent.start:
         return None
+    table = cues()
+    reach, level = table.get("reach_verb", {}), table.get("level_verb", {})
     before = ctx.doc[tok.i - 1]
-    if before.lower_ != "to" and before.lemma_.lower() not in _REACHES:
+    if before.lower_ != "to" and (before.lemma_.lower(),) not in reach:
         return None
     words = ctx.doc[tok.sent.start:before.i]
-    if not any(t.lemma_.lower() in _LEVEL_VERBS or t.lemma_.lower() in _REACHES for t in words):
+    if not any((t.lemma_.lower(),) in level or (t.lemma_.lower(),) in reach for t in words):
         return None
     for holder in reversed(words):  # the nearest tally before the number
         if holder.pos_ not in ("NOUN", "PROPN") or any(t.like_num for t in ctx.doc[holder.i + 1:tok.i]):
             continue
-        names = [holder.lemma_.lower()]
+        lemma = holder.lemma_.lower()
+        keys: list[tuple[str, ...]] = [(lemma,)]
         if holder.i > tok.sent.start:
-            names.insert(0, f"{ctx.doc[holder.i - 1].lemma_.lower()} {names[0]}")  # "death toll" before "toll"
-        for name in names:
-            key = tuple(name.split())
-            if (unit := cues().get("tally", {}).get(key)) is not None:
+            keys.insert(0, (ctx.doc[holder.i - 1].lemma_.lower(), lemma))  # "death toll" before "toll"
+        for key in keys:
+            if (unit := table.get("tally", {}).get(key)) is not None:
                 return unit
-            if key in cues().get("tally_of", {}):
+            if key in table.get("tally_of", {}):
                 of = [g for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj" and _nounish(g) and g.tag_ == "NNS"]
                 return of[0].text.lower() if of else None
