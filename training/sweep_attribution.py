@@ -48,6 +48,11 @@ RECIPES: dict[str, list[str]] = {
     "cue2s7": ["--role-weights", "1,2,1", "--seed", "7"],
     "emb": ["--train-embeddings"],
     "emb7": ["--train-embeddings", "--seed", "7"],
+    # fifth round: masked-word prediction on the training text first (task-adaptive pretraining), and a
+    # twelve-layer encoder grown from the six (each layer followed by a copy) and healed the same way
+    "adapt": ["--adapt-epochs", "12"],
+    "adapt7": ["--adapt-epochs", "12", "--seed", "7"],
+    "grow": ["--grow", "--adapt-epochs", "12"],
 }
 
 

@@ -106,6 +106,80 @@ def swap_in(model: AttributionTagger, weights: dict[str, torch.Tensor]) -> dict[
     return old
 
 
+def grow(encoder: torch.nn.Module) -> None:
+    """Twice the layers: each layer followed by a copy of itself (depth up-scaling, to be healed by training)."""
+    import copy
+
+    layers = [m for layer in encoder.encoder.layer for m in (layer, copy.deepcopy(layer))]
+    encoder.encoder.layer = torch.nn.ModuleList(layers)
+    encoder.config.num_hidden_layers = len(layers)
+
+
+def adapt(encoder: torch.nn.Module, tokenizer, texts: list[str], epochs: int, lr: float, batch: int,
+          max_tokens: int, device: str) -> None:
+    """Task-adaptive pretraining: masked-word prediction on the training articles' text (no labels), the
+    encoder's layers trained and its word embeddings kept (they decode the masked words; a fresh transform
+    sits between). all-MiniLM-L6-v2 was tuned for sentence embeddings, so its word-level layers may have
+    drifted from what a tagger needs."""
+    hidden, vocab = encoder.config.hidden_size, encoder.config.vocab_size
+    head = torch.nn.Sequential(torch.nn.Linear(hidden, hidden), torch.nn.GELU(),
+                               torch.nn.LayerNorm(hidden, eps=1e-12)).to(device)
+    bias = torch.nn.Parameter(torch.zeros(vocab, device=device))
+    table = encoder.embeddings.word_embeddings.weight
+    cls, sep, mask_id = tokenizer.cls_token_id, tokenizer.sep_token_id, tokenizer.mask_token_id
+    rows = []
+    for text in texts:
+        ids = tokenizer(text, add_special_tokens=False)["input_ids"]
+        rows += [[cls, *ids[i:i + max_tokens - 2], sep] for i in range(0, len(ids), max_tokens - 2)]
+    seen = torch.tensor(sorted({t for r in rows for t in r[1:-1]}), device=device)
+    params = [p for n, p in encoder.named_parameters() if not n.startswith("embeddings.")]
+    for p in encoder.parameters():
+        p.requires_grad = False
+    print(f"adapting on {len(rows)} windows, {len(seen)} word pieces", flush=True)
+    encoder.train()
+    per_epoch = (len(rows) + batch - 1) // batch
+    # the first epoch trains the fresh transform alone (at 10x the rate), so its first, random guesses do
+    # not reach the pretrained layers; then everything but the embeddings
+    head_opt = torch.optim.AdamW([*head.parameters(), bias], lr=10 * lr, weight_decay=0.01)
+    opt, sched = head_opt, torch.optim.lr_scheduler.OneCycleLR(head_opt, max_lr=10 * lr, total_steps=per_epoch)
+    for epoch in range(epochs + 1):
+        if epoch == 1:
+            for p in params:
+                p.requires_grad = True
+            opt = torch.optim.AdamW([*params, *head.parameters(), bias], lr=lr, weight_decay=0.01)
+            sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=epochs * per_epoch,
+                                                        pct_start=0.06)
+        random.shuffle(rows)
+        t0, total = time.time(), 0.0
+        for i in range(0, len(rows), batch):
+            chunk = rows[i:i + batch]
+            width = max(len(r) for r in chunk)
+            ids = torch.zeros(len(chunk), width, dtype=torch.long)
+            attn = torch.zeros(len(chunk), width, dtype=torch.long)
+            for k, r in enumerate(chunk):
+                ids[k, :len(r)] = torch.tensor(r)
+                attn[k, :len(r)] = 1
+            ids, attn = ids.to(device), attn.to(device)
+            body = (attn == 1) & (ids != cls) & (ids != sep)
+            picked = body & (torch.rand(ids.shape, device=device) < 0.15)
+            labels = ids[picked]
+            roll = torch.rand(ids.shape, device=device)
+            ids = torch.where(picked & (roll < 0.8), torch.full_like(ids, mask_id), ids)
+            swap = picked & (roll >= 0.8) & (roll < 0.9)
+            ids = torch.where(swap, seen[torch.randint(len(seen), ids.shape, device=device)], ids)
+            out = encoder(input_ids=ids, attention_mask=attn).last_hidden_state[picked]
+            logits = head(out) @ table.T + bias
+            loss = torch.nn.functional.cross_entropy(logits, labels)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 1.0)
+            opt.step()
+            sched.step()
+            total += loss.item()
+        print(f"adapt epoch {epoch}: mean loss {total / per_epoch:.3f}, "
+              f"{time.time() - t0:.0f}s", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, required=True)
@@ -130,6 +204,11 @@ def main() -> None:
                     help="train the word embeddings too (the weights file then carries them, 23 MB more)")
     ap.add_argument("--train-stride", type=int, default=0,
                     help="training windows start this many word pieces apart (0: half a window, as tagging does)")
+    ap.add_argument("--adapt-epochs", type=int, default=0,
+                    help="epochs of masked-word prediction on the training text before tagging (0: none)")
+    ap.add_argument("--adapt-lr", type=float, default=1e-4)
+    ap.add_argument("--grow", action="store_true",
+                    help="twice the encoder's layers, each followed by a copy (the weights file then carries 12)")
     ap.add_argument("--dev-probs", type=Path,
                     help="write the best epoch's tag probabilities on each dev article here (.npz, float16)")
     ap.add_argument("--log", type=Path, help="write each epoch's dev scores here (JSON)")
@@ -140,6 +219,11 @@ def main() -> None:
     torch.manual_seed(a.seed)
     encoder, tokenizer = load_encoder(a.encoder)
     encoder = encoder.float()
+    if a.grow:
+        grow(encoder)
+    if a.adapt_epochs:
+        texts = [json.loads(line)["text"] for line in (a.data / "train.jsonl").read_text(encoding="utf-8").splitlines()]
+        adapt(encoder.to(a.device), tokenizer, texts, a.adapt_epochs, a.adapt_lr, a.batch, a.max_tokens, a.device)
     model = AttributionTagger(encoder).to(a.device)
     model.freeze_lower(a.frozen_layers)
     if a.train_embeddings:
@@ -149,6 +233,8 @@ def main() -> None:
     train = examples(a.data / "train.jsonl", tokenizer, a.max_tokens, a.train_stride or a.max_tokens // 2)
     dev_rows = [json.loads(line) for line in (a.data / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
     print(f"{len(train)} training windows; device {a.device}", flush=True)
+    if not a.epochs:
+        return
     model.dropout.p = a.dropout
     named = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
     params = [p for _, p in named]
@@ -216,7 +302,8 @@ def save(model: AttributionTagger, a: argparse.Namespace, score: float, epoch: i
             "max_tokens": str(a.max_tokens), "train_stride": str(a.train_stride),
             "class_weights": a.class_weights, "dropout": str(a.dropout), "layer_decay": str(a.layer_decay),
             "ema": str(a.ema), "label_smoothing": str(a.label_smoothing), "role_weights": a.role_weights,
-            "train_embeddings": str(a.train_embeddings), "best_epoch": str(epoch),
+            "train_embeddings": str(a.train_embeddings), "adapt_epochs": str(a.adapt_epochs),
+            "adapt_lr": str(a.adapt_lr), "grow": str(a.grow), "best_epoch": str(epoch),
             "dev_overlap_f1_mean": f"{score:.2f}", "data": "PolNeAR v1.0.0 train (canonical annotations)"}
     a.out.parent.mkdir(parents=True, exist_ok=True)
     save_file(state, str(a.out), metadata=meta)
