@@ -38,12 +38,24 @@ def test_fold_makes_one_key_for_spellings_of_a_name(name, key):
     ("Wales", "region", "GB-WLS"), ("England", "region", "GB-ENG"),
     # a region's name takes a type word even when it has none ("Bari Region", Somalia), and named areas
     ("Bari Region", "region", "SO-BR"), ("Puntland", "area", "SO"), ("Darfur", "area", "SD"),
+    # a region the ISO list writes in its country's language, by the English name GeoNames gives its towns
+    ("West Java", "region", "ID-JB"), ("North Sumatra", "region", "ID-SU"), ("Masovian Voivodeship", "region", "PL-14"),
+    ("Khabarovsk Krai", "region", "RU-KHA"),
+    # islands: an ISO unit's English name, or an area of places.tsv
+    ("Java", "region", "ID-JW"), ("Luzon", "area", "PH"), ("Mindanao", "area", "PH"), ("Lesbos", "area", "GR-K"),
 ])
 def test_gazetteer_knows_the_name(gazetteer, name, feature, iso):
     readings = [e for e in gazetteer.lookup(name) if e.feature == feature]
     assert readings, f"{name!r}: no {feature} among {gazetteer.lookup(name)}"
     if iso is not None:
         assert iso in {e.iso for e in readings}
+
+
+def test_english_region_names_leave_names_of_others_alone(gazetteer):
+    # GeoNames names Kyiv Oblast "Kiev" and India's Jammu and Kashmir "Kashmir": the city and the disputed area
+    # keep those names to themselves
+    assert "UA-32" not in {e.iso for e in gazetteer.lookup("Kiev")}
+    assert "IN-JK" not in {e.iso for e in gazetteer.lookup("Kashmir")}
 
 
 def test_gazetteer_gives_no_region_it_cannot_tell(gazetteer):
@@ -119,6 +131,15 @@ def _places(nlp, text: str) -> dict[str, list]:
     ("A Puntland police spokesperson confirms that a senior commander of the Islamic State, Abdirahman Shirwac "
      "Aw-Said, the head of the group’s assassination squad, surrendered to Puntland forces in the Cal Miskaad "
      "mountains, Bari Region, Puntland.", "Bari Region", "SO-BR"),
+    # WCEP 2025-11-15_007: an Indonesian province by its English name (was not in the gazetteer)
+    ("A landslide triggered by heavy rain kills at least 11 people and leaves 12 others missing in Central Java, "
+     "Indonesia.", "Central Java", "ID-JT"),
+    # WCEP 2025-07-20_003 wrote "Java, Indonesia" elsewhere; 2025-11-27_007: the island (was not in the gazetteer)
+    ("Flooding on Sumatra, Indonesia, kills 49 people, leaves 67 others missing, and submerges over 2,000 "
+     "buildings.", "Sumatra", "ID-SM"),
+    # WCEP 2025-09-22_008: the island (was Luzon, a village in Davao Oriental)
+    ("Typhoon Ragasa makes landfall in Luzon, Philippines, killing at least three people and leaving six others "
+     "missing.", "Luzon", "PH"),
 ])
 def test_toponym_resolves_in_context(nlp, text, name, iso):
     found = _places(nlp, text)
@@ -150,6 +171,23 @@ def test_a_town_that_holds_most_of_its_namesake_region_is_the_town(nlp):
     text = ("Five people are critically injured and six are missing after a residential building collapses during "
             "a gas leak explosion in Messina, Sicily, Italy.")
     assert _places(nlp, text)["Messina"][0].feature == "city"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "name"), [
+    # WCEP 2025-08-27_007: the state, not Minneota (a town of 1,400 GeoNames also calls "Minnesota")
+    ("Two people are killed and 18 more injured, including at least four critically, in a mass shooting at the "
+     "Annunciation Church in Minneapolis, Minnesota, United States in an alleged anti-Catholic hate crime.",
+     "Minnesota"),
+    # WCEP 2025-08-19_005: the state, not its capital, which holds a tenth of its people
+    ("Six severed heads are discovered on a road that links the states of Puebla and Tlaxcala in Mexico.", "Tlaxcala"),
+    # WCEP 2026-01-22_020: the province, not a town of 7,000 in it that shares its name
+    ("A regional court in Tacloban, Leyte, Philippines, sentences journalist Frenchie Mae Cumpio and her "
+     "accomplice to up to 18 years in prison.", "Leyte"),
+])
+def test_a_region_is_no_town_that_holds_a_small_part_of_it(nlp, text, name):
+    place = _places(nlp, text)[name][0]
+    assert place.feature == "region", f"{name!r} -> {place.name} ({place.feature}, {place.evidence})"
 
 
 @pytest.mark.model

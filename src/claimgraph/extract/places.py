@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "VERSION", "PlaceWords", "alpha3", "find_places", "place_words"]
 
 EXTRACTOR = "claimgraph.places"
-VERSION = "3"
+VERSION = "4"
 
 _LABELS = {"GPE", "LOC", "FAC"}
 # Labels the small model gives place names it does not know ("the Kursk region" as a PRODUCT): their
@@ -48,6 +48,7 @@ _IN_REGION = 1.5  # ... or its region
 _QUALIFIED = 6.0  # "X, Region" and the reading lies in that region or country
 _NEAR = 1.0  # ... or a town the article names lies within _NEAR_KM of the reading
 _NEAR_KM = 100.0
+_NAMESAKE = 10  # a region's name means a town in it of that name that holds at least 1/_NAMESAKE of its people
 _SMALL_TOWN = 20000  # a town this small, read where the article names only other countries, is left unresolved
 _EMBEDDED_POPULATION = 50000  # a town inside an organisation's name ("Paris High School") must be this large
 
@@ -270,17 +271,23 @@ def _readings(gazetteer: Gazetteer, text: str, m: _Mention, words: PlaceWords) -
         found = tuple(e for e in gazetteer.lookup(m.span[:-1].text) if e.how != "demonym")
     region_word = len(m.span) > 1 and m.span[-1].lower_ in words.region_words
     if not region_word:
-        # A region or district named like a town inside it ("Kursk", "Moscow", "Paris") is the town.
+        # A region or district named like a town inside it ("Kursk", "Moscow", "Paris") is the town. For a
+        # region, the town must hold a tenth of its people: "Minnesota" is no Minneota (a GeoNames alternate
+        # name), "Quebec" no Québec (5% of the province), "Leyte" no town of 7,000.
         # (A district is compared by country too: towns' regions are matched less surely than districts'.)
         # A district named like a region of its country is that region, whose ISO code says more ("Kent").
         towns = {e.region for e in found if e.feature == "city"}
+        namesakes: dict[str | None, int] = {}
+        for e in found:
+            if e.feature == "city":
+                namesakes[e.region] = max(namesakes.get(e.region, 0), e.population)
         named = {(e.country, fold(e.name)) for e in found if e.feature == "city"}
         named_or_region = named | {(e.country, fold(e.name)) for e in found if e.feature == "region"}
         # a town that holds a quarter of the people of a region of its name is what the name means, where the
         # town's own region is unknown ("Messina", "Palermo"; not Georgia, Vermont for the state of Georgia)
         populous = {(e.country, fold(e.name)): e.population for e in found if e.feature == "city" and not e.region}
         found = tuple(e for e in found if not (
-            (e.feature == "region" and (e.how == "base" or e.region in towns
+            (e.feature == "region" and (e.how == "base" or namesakes.get(e.region, -1) * _NAMESAKE >= e.population
                                         or populous.get((e.country, fold(e.name)), -1) * 4 >= e.population))
             or (e.feature == "district" and (e.region in towns or (e.country, fold(e.name)) in named_or_region))))
     return found
