@@ -43,6 +43,10 @@ def test_fold_makes_one_key_for_spellings_of_a_name(name, key):
     ("Khabarovsk Krai", "region", "RU-KHA"),
     # islands: an ISO unit's English name, or an area of places.tsv
     ("Java", "region", "ID-JW"), ("Luzon", "area", "PH"), ("Mindanao", "area", "PH"), ("Lesbos", "area", "GR-K"),
+    # English names of regions and named areas news uses
+    ("North Kivu", "region", "CD-NK"), ("South Kivu", "region", "CD-SK"), ("Brittany", "region", "FR-BRE"),
+    ("Yakutia", "region", "RU-SA"), ("Siberia", "area", "RU"), ("Judea and Samaria", "area", "PS"),
+    ("Gulf of Oman", "area", None), ("Panama Canal", "area", "PA"),
 ])
 def test_gazetteer_knows_the_name(gazetteer, name, feature, iso):
     readings = [e for e in gazetteer.lookup(name) if e.feature == feature]
@@ -140,6 +144,10 @@ def _places(nlp, text: str) -> dict[str, list]:
     # WCEP 2025-09-22_008: the island (was Luzon, a village in Davao Oriental)
     ("Typhoon Ragasa makes landfall in Luzon, Philippines, killing at least three people and leaving six others "
      "missing.", "Luzon", "PH"),
+    # WCEP 2026-02-24_002: the province by its English name (was not in the gazetteer)
+    ("The governor of South Kivu, Democratic Republic of the Congo, reports the discovery of two mass graves "
+     "containing at least 172 bodies in Uvira, South Kivu, following the withdrawal of the March 23 Movement (M23) "
+     "from the city.", "South Kivu", "CD-SK"),
 ])
 def test_toponym_resolves_in_context(nlp, text, name, iso):
     found = _places(nlp, text)
@@ -155,10 +163,6 @@ def test_toponym_resolves_in_context(nlp, text, name, iso):
     ("Villa Somalia security guards open fire on civilians at Lido Beach in Mogadishu while attempting to clear the "
      "beach ahead of a visit from Ethiopian Prime Minister Abiy Ahmed, killing a teenage boy and wounding several "
      "others.", "Lido Beach"),
-    # WCEP 2025-11-23_005: a word of a group's name (was Pacific, Missouri)
-    ("Australia and Turkey confirm an agreement for Turkey to host the 2026 United Nations Climate Change "
-     "Conference (COP31) in Antalya, with Australia leading the conference's negotiation process and the "
-     "Asia–Pacific Group convening a pre-COP31 meeting focused on climate-related vulnerabilities.", "Pacific"),
 ])
 def test_a_small_town_only_in_a_country_the_article_does_not_name_is_left_unresolved(nlp, text, name):
     place = _places(nlp, text)[name][0]
@@ -188,6 +192,28 @@ def test_a_town_that_holds_most_of_its_namesake_region_is_the_town(nlp):
 def test_a_region_is_no_town_that_holds_a_small_part_of_it(nlp, text, name):
     place = _places(nlp, text)[name][0]
     assert place.feature == "region", f"{name!r} -> {place.name} ({place.feature}, {place.evidence})"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "name"), [
+    # WCEP 2025-01-15_004: the sea, not Sudan's Red Sea state
+    ("Yemen's Houthi movement claims that it launched a missile attack targeting the USS Harry S. Truman aircraft "
+     "carrier and accompanying warships of the United States Navy in the Red Sea.", "Red Sea"),
+    # WCEP 2026-04-11_011: the ocean, not Pacific, Missouri
+    ("Five people are killed in two airstrikes carried out by the United States Navy against an alleged drug boat "
+     "in the eastern Pacific.", "Pacific"),
+    # WCEP 2025-03-10_005: the sea (was unresolved; without England named, North Sea, New York)
+    ("An oil tanker is reportedly on fire in the North Sea off the coast of Kingston upon Hull, England, after "
+     "colliding with a cargo ship.", "North Sea"),
+    # WCEP 2025-11-23_005: a word of a group's name, the ocean (was Pacific, Missouri; then left unresolved as a
+    # small town in a country the article does not name)
+    ("Australia and Turkey confirm an agreement for Turkey to host the 2026 United Nations Climate Change "
+     "Conference (COP31) in Antalya, with Australia leading the conference's negotiation process and the "
+     "Asia–Pacific Group convening a pre-COP31 meeting focused on climate-related vulnerabilities.", "Pacific"),
+])
+def test_a_sea_outranks_the_places_named_after_it(nlp, text, name):
+    place = _places(nlp, text)[name][0]
+    assert place.feature == "area" and place.region is None, f"{name!r} -> {place.name} ({place.evidence})"
 
 
 @pytest.mark.model
