@@ -217,6 +217,24 @@ def test_a_sea_outranks_the_places_named_after_it(nlp, text, name):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "name", "iso"), [
+    # WCEP 2025-04-28_018: "Tobago" read as a person (was Trinidad, Bolivia)
+    ("Voters in Trinidad and Tobago go to the polls to elect the 41 members of the House of Representatives.",
+     "Trinidad and Tobago", "TT"),
+    # WCEP 2025-11-04_009: the model cut the name after "and" (was "Bosnia and" and "Herzegovina", unresolved)
+    ("Eleven people are killed and about 30 others are injured in a fire at a retirement home in Tuzla, Bosnia and "
+     "Herzegovina.", "Bosnia and Herzegovina", "BA"),
+    # WCEP 2026-01-19_017: a country the model labelled a nationality (was unresolved)
+    ("Four alleged drug traffickers are fatally shot in an overnight shootout with border guards while crossing the "
+     "Afghanistan–Tajikistan border into Tajikistan.", "Tajikistan", "TJ"),
+])
+def test_a_country_however_the_model_labels_or_cuts_it(nlp, text, name, iso):
+    found = _places(nlp, text)
+    assert name in found, f"{name!r} not found; places: {list(found)}"
+    assert found[name][-1].iso == iso
+
+
+@pytest.mark.model
 def test_qualified_town_says_why(nlp):
     text = "Russian artillery strikes kill two people in Siversk, Donetsk Oblast, Ukraine."
     assert "qualified by" in _places(nlp, text)["Siversk"][0].evidence

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "VERSION", "PlaceWords", "alpha3", "find_places", "place_words"]
 
 EXTRACTOR = "claimgraph.places"
-VERSION = "4"
+VERSION = "5"
 
 _LABELS = {"GPE", "LOC", "FAC"}
 # Labels the small model gives place names it does not know ("the Kursk region" as a PRODUCT): their
@@ -139,7 +139,9 @@ def _mentions(doc: Doc, words: PlaceWords, gazetteer: Gazetteer) -> Iterator[_Me
         if ent.label_ in _LABELS:
             found += _split(doc, _trim(doc, ent, words), words)
         elif ent.label_ == "NORP":
-            if ent.root.dep_ in {"amod", "compound"} and ent.root.tag_ != "NNPS":
+            if any(e.how == "name" and e.feature == "country" for e in gazetteer.lookup(ent.text)):
+                found += _split(doc, _trim(doc, ent, words), words)  # a country read as a people: "into Tajikistan"
+            elif ent.root.dep_ in {"amod", "compound"} and ent.root.tag_ != "NNPS":
                 found.append(_Mention(ent.start_char, ent.end_char, ent, modifier=True))
         elif ent.label_ in {"PERSON", "ORG"}:
             readings = gazetteer.lookup(ent.text)
@@ -152,7 +154,34 @@ def _mentions(doc: Doc, words: PlaceWords, gazetteer: Gazetteer) -> Iterator[_Me
                 found += _embedded(ent, gazetteer)  # "Paris High School"
     found += _unlabelled(doc, words, gazetteer, taken)
     found.sort(key=lambda m: m.start)
-    yield from found
+    yield from _joined(doc, found, gazetteer)
+
+
+def _joined(doc: Doc, found: list[_Mention], gazetteer: Gazetteer) -> Iterator[_Mention]:
+    """A name, "and" and the proper nouns after it that together name one country or region ("Trinidad and
+    Tobago", "Bosnia and Herzegovina"), which the model may cut in two ("Bosnia and" + "Herzegovina", or
+    "Tobago" read as a person), as one mention."""
+    skip_to = -1
+    for m in found:
+        if m.start < skip_to:
+            continue  # inside the name joined before it
+        first = m.span.end  # the "and" may be the mention's last word or the word after it
+        if m.span[-1].lower_ != "and":
+            first += 1
+            if m.span.end >= len(doc) or doc[m.span.end].lower_ != "and":
+                yield m
+                continue
+        last = first
+        while last < len(doc) and last - first < 3 and doc[last].pos_ == "PROPN":
+            last += 1
+        for end in range(last, first, -1):
+            whole = doc[m.span.start:end]
+            if any(e.how == "name" and e.feature in {"country", "region"} for e in gazetteer.lookup(whole.text)):
+                yield _Mention(whole.start_char, whole.end_char, whole)
+                skip_to = whole.end_char
+                break
+        else:
+            yield m
 
 
 def _embedded(ent: Span, gazetteer: Gazetteer) -> Iterator[_Mention]:
