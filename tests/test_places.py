@@ -185,6 +185,9 @@ def test_a_town_that_holds_most_of_its_namesake_region_is_the_town(nlp):
      "Minnesota"),
     # WCEP 2025-08-19_005: the state, not its capital, which holds a tenth of its people
     ("Six severed heads are discovered on a road that links the states of Puebla and Tlaxcala in Mexico.", "Tlaxcala"),
+    # WCEP 2025-10-17_008: the state, not its capital, Recife, which GeoNames also calls "Pernambuco"
+    ("At least 17 people are killed and others are injured when a bus loses control, hits rocks and overturns on a "
+     "highway in Pernambuco, Brazil.", "Pernambuco"),
     # WCEP 2026-01-22_020: the province, not a town of 7,000 in it that shares its name
     ("A regional court in Tacloban, Leyte, Philippines, sentences journalist Frenchie Mae Cumpio and her "
      "accomplice to up to 18 years in prison.", "Leyte"),
@@ -227,6 +230,12 @@ def test_a_sea_outranks_the_places_named_after_it(nlp, text, name):
     # WCEP 2026-01-19_017: a country the model labelled a nationality (was unresolved)
     ("Four alleged drug traffickers are fatally shot in an overnight shootout with border guards while crossing the "
      "Afghanistan–Tajikistan border into Tajikistan.", "Tajikistan", "TJ"),
+    # WCEP 2025-03-09_003: the model cut the country's name after "Republic" ("Congo" was the Republic of the Congo)
+    ("Nine people are killed by Islamic State-aligned Allied Democratic Forces rebels in Lubero Territory, North "
+     "Kivu, Democratic Republic of the Congo.", "Democratic Republic of the Congo", "CD"),
+    # WCEP 2025-04-04_011: a state whose name goes on in lower case (was Rio Grande, a town in it)
+    ("A bus carrying students and faculty from the Federal University of Santa Maria veered off a highway in Rio "
+     "Grande do Sul, Brazil, killing seven and injuring 20.", "Rio Grande do Sul", "BR-RS"),
 ])
 def test_a_country_however_the_model_labels_or_cuts_it(nlp, text, name, iso):
     found = _places(nlp, text)

@@ -13,6 +13,7 @@ country or town standing for its government or people ("Pyongyang deployed", "Mo
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
 import math
 from collections import Counter
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "VERSION", "PlaceWords", "alpha3", "find_places", "place_words"]
 
 EXTRACTOR = "claimgraph.places"
-VERSION = "5"
+VERSION = "6"
 
 _LABELS = {"GPE", "LOC", "FAC"}
 # Labels the small model gives place names it does not know ("the Kursk region" as a PRODUCT): their
@@ -158,23 +159,17 @@ def _mentions(doc: Doc, words: PlaceWords, gazetteer: Gazetteer) -> Iterator[_Me
 
 
 def _joined(doc: Doc, found: list[_Mention], gazetteer: Gazetteer) -> Iterator[_Mention]:
-    """A name, "and" and the proper nouns after it that together name one country or region ("Trinidad and
-    Tobago", "Bosnia and Herzegovina"), which the model may cut in two ("Bosnia and" + "Herzegovina", or
-    "Tobago" read as a person), as one mention."""
+    """A name and the words after it that together name one country or region ("Trinidad and Tobago", "Bosnia
+    and Herzegovina", "Rio Grande do Sul"), which the model may cut short ("Bosnia and" + "Herzegovina", "Tobago"
+    read as a person, "Rio Grande" + "Sul"), as one mention. Up to three words on, none of them punctuation."""
     skip_to = -1
     for m in found:
         if m.start < skip_to:
             continue  # inside the name joined before it
-        first = m.span.end  # the "and" may be the mention's last word or the word after it
-        if m.span[-1].lower_ != "and":
-            first += 1
-            if m.span.end >= len(doc) or doc[m.span.end].lower_ != "and":
-                yield m
-                continue
-        last = first
-        while last < len(doc) and last - first < 3 and doc[last].pos_ == "PROPN":
+        last = m.span.end
+        while last < len(doc) and last - m.span.end < 3 and not doc[last].is_punct and not doc[last].is_sent_start:
             last += 1
-        for end in range(last, first, -1):
+        for end in range(last, m.span.end, -1):
             whole = doc[m.span.start:end]
             if any(e.how == "name" and e.feature in {"country", "region"} for e in gazetteer.lookup(whole.text)):
                 yield _Mention(whole.start_char, whole.end_char, whole)
@@ -301,14 +296,15 @@ def _readings(gazetteer: Gazetteer, text: str, m: _Mention, words: PlaceWords) -
     region_word = len(m.span) > 1 and m.span[-1].lower_ in words.region_words
     if not region_word:
         # A region or district named like a town inside it ("Kursk", "Moscow", "Paris") is the town. For a
-        # region, the town must hold a tenth of its people: "Minnesota" is no Minneota (a GeoNames alternate
-        # name), "Quebec" no Québec (5% of the province), "Leyte" no town of 7,000.
+        # region, the town must hold a tenth of its people, and be called so by its own name or one like it
+        # ("New York City", "Basrah"; not Salvador, which GeoNames also calls "Bahia"): "Minnesota"
+        # is no Minneota, "Quebec" no Québec (5% of the province), "Leyte" no town of 7,000.
         # (A district is compared by country too: towns' regions are matched less surely than districts'.)
         # A district named like a region of its country is that region, whose ISO code says more ("Kent").
         towns = {e.region for e in found if e.feature == "city"}
         namesakes: dict[str | None, int] = {}
         for e in found:
-            if e.feature == "city":
+            if e.feature == "city" and (e.how == "name" or _alike(fold(e.name), fold(text))):
                 namesakes[e.region] = max(namesakes.get(e.region, 0), e.population)
         named = {(e.country, fold(e.name)) for e in found if e.feature == "city"}
         named_or_region = named | {(e.country, fold(e.name)) for e in found if e.feature == "region"}
@@ -320,6 +316,12 @@ def _readings(gazetteer: Gazetteer, text: str, m: _Mention, words: PlaceWords) -
                                         or populous.get((e.country, fold(e.name)), -1) * 4 >= e.population))
             or (e.feature == "district" and (e.region in towns or (e.country, fold(e.name)) in named_or_region))))
     return found
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two folded names that are one name written two ways or one inside the other ("basrah" / "basra",
+    "new york city" / "new york"; not "salvador" / "bahia")."""
+    return a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
 
 
 # ----------------------------------------------------------------------------------------- resolution
