@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "VERSION", "PlaceWords", "alpha3", "find_places", "place_words"]
 
 EXTRACTOR = "claimgraph.places"
-VERSION = "6"
+VERSION = "7"
 
 _LABELS = {"GPE", "LOC", "FAC"}
 # Labels the small model gives place names it does not know ("the Kursk region" as a PRODUCT): their
@@ -161,7 +161,8 @@ def _mentions(doc: Doc, words: PlaceWords, gazetteer: Gazetteer) -> Iterator[_Me
 def _joined(doc: Doc, found: list[_Mention], gazetteer: Gazetteer) -> Iterator[_Mention]:
     """A name and the words after it that together name one country or region ("Trinidad and Tobago", "Bosnia
     and Herzegovina", "Rio Grande do Sul"), which the model may cut short ("Bosnia and" + "Herzegovina", "Tobago"
-    read as a person, "Rio Grande" + "Sul"), as one mention. Up to three words on, none of them punctuation."""
+    read as a person, "Rio Grande" + "Sul"), as one mention; and a name the gazetteer does not know with the words
+    that make it a town's ("Santa Cruz de la" + "Sierra"). Up to three words on, none of them punctuation."""
     skip_to = -1
     for m in found:
         if m.start < skip_to:
@@ -169,9 +170,11 @@ def _joined(doc: Doc, found: list[_Mention], gazetteer: Gazetteer) -> Iterator[_
         last = m.span.end
         while last < len(doc) and last - m.span.end < 3 and not doc[last].is_punct and not doc[last].is_sent_start:
             last += 1
+        known = bool(gazetteer.lookup(m.span.text))
         for end in range(last, m.span.end, -1):
             whole = doc[m.span.start:end]
-            if any(e.how == "name" and e.feature in {"country", "region"} for e in gazetteer.lookup(whole.text)):
+            if any(e.how == "name" and (e.feature in {"country", "region"} or not known)
+                   for e in gazetteer.lookup(whole.text)):
                 yield _Mention(whole.start_char, whole.end_char, whole)
                 skip_to = whole.end_char
                 break
@@ -326,9 +329,11 @@ def _alike(a: str, b: str) -> bool:
 
 # ----------------------------------------------------------------------------------------- resolution
 
-def _prior(e: Entry) -> float:
+def _prior(e: Entry, key: str) -> float:
+    """How likely a reading is before context: its people, its kind, how the name reaches it, and whether it is
+    a capital called by its own name or one like it ("Kiev"; not "Philadelphia", an old name of Amman)."""
     score = math.log10(e.population + 10) + _FEATURE_BONUS.get(e.feature, 0.0) - _HOW_PENALTY.get(e.how, 0.0)
-    return score + (_CAPITAL_BONUS if e.capital else 0.0)
+    return score + (_CAPITAL_BONUS if e.capital and (e.how == "name" or _alike(fold(e.name), key)) else 0.0)
 
 
 def _choose(m: _Mention, countries: Counter[str], regions: Counter[str],
@@ -339,9 +344,10 @@ def _choose(m: _Mention, countries: Counter[str], regions: Counter[str],
     qualifier = m.qualifier.best if m.qualifier and m.qualifier.best else None
     # A country's own name read as a town in it ("Mexico" as Mexico City) gets no help from that country.
     named_countries = {e.country for e in m.readings if e.feature == "country"}
+    key = fold(text_of(m.span.doc)[m.start:m.end])
     scored = []
     for e in m.readings:
-        score, why = _prior(e), []
+        score, why = _prior(e, key), []
         if qualifier and (e.country == qualifier.country and (
                 qualifier.feature == "country"
                 or (e.region and qualifier.region and within(e.region, qualifier.region)))):
