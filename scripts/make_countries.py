@@ -26,7 +26,8 @@ HEADER = """\
 # usual names (CC0 / Apache-2.0 with the project). Edit the script, not this file.
 # kind: country | demonym | capital (metonym for the government) | region (CAMEO region code, takes no
 # sector) | ignore (contains an actor name but names no actor: "Sea of Japan", "US$"; wins the
-# longest match and is then dropped). Aliases with a capital letter match case-sensitively.
+# longest match and is then dropped). source "part": a part of the country whose actors are the country's
+# ("Scotland"), which the gazetteer keeps a region. Aliases with a capital letter match case-sensitively.
 alias\tcode\tkind\talpha2\tsource
 """
 
@@ -322,12 +323,20 @@ CEU | Central Europe; Central European
 PGS | Persian Gulf; Gulf states
 """
 
+# Parts of a country, and their demonyms, whose people and bodies are coded as the country's (CAMEO has no codes
+# for them: "the Scottish Government" is GBRGOV). Written
+# with source "part": as places they are the country's ISO regions, so the gazetteer does not read them as
+# names of the country.
+PARTS = """
+GBR | England; Scotland; Wales; Northern Ireland | Scottish; Welsh; Northern Irish
+"""
+
 # Longer names that contain an actor alias but are places or units, not actors.
 IGNORE = (
     "New Jersey; New Mexico; New South Wales; New England; British Columbia; Indian Ocean; "
     "Sea of Japan; South China Sea; East China Sea; Gulf of Mexico; Irish Sea; "
     "Kyiv Oblast; Kyiv region; Kiev region; Moscow Oblast; Moscow region; Washington state; "
-    "Washington State; US$; U.S. dollar; US dollar"
+    "Washington State; US$; U.S. dollar; US dollar; Jersey City"
 )
 
 
@@ -378,6 +387,11 @@ def rows() -> list[tuple[str, str, str, str, str]]:
                 for form in {alias, _fold(alias)} if alias not in NO_FOLD else {alias}:
                     if form not in AMBIGUOUS:
                         out.append((form, a3, kind, a2, src))
+    alpha2 = {c.alpha_3: c.alpha_2 for c in pycountry.countries}
+    for line in PARTS.strip().splitlines():
+        code, names, demonyms = (x.strip() for x in line.split("|"))
+        out += [(alias, code, "country", alpha2[code], "part") for alias in _split(names)]
+        out += [(alias, code, "demonym", alpha2[code], "part") for alias in _split(demonyms)]
     for line in REGIONS.strip().splitlines():
         region, field = line.split("|")
         out += [(alias, region.strip(), "region", "", "cameo") for alias in _split(field)]

@@ -276,6 +276,16 @@ def test_actors_find_mentions_seed_sentence(seed_text: str) -> None:
             "A Russian drone hit Kyiv Oblast, said pro-Russian bloggers.",
             [("Russian drone", "RUSMIL", "demonym", None)],
         ),
+        (  # WCEP 2025-07-23_008: a part of the United Kingdom (was "Ireland", IRL)
+            "A mass shooting in Maguiresbridge, Northern Ireland, leaves three people dead and another seriously "
+            "injured.",
+            [("Northern Ireland", "GBR", "country", None)],
+        ),
+        (  # WCEP 2025-02-18_015 (Wales was no actor)
+            "The Welsh Government announces a ban on Greyhound racing in Wales following cross-party calls for a "
+            "ban on the sport which has been criticized for its animal cruelty.",
+            [("Welsh Government", "GBRGOV", "demonym", None), ("Wales", "GBR", "country", None)],
+        ),
     ],
 )
 def test_actors_find_mentions(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:

@@ -31,7 +31,7 @@ __all__ = ["EXTRACTOR", "VERSION", "ActorRegistry", "Alias", "Entry", "Resolutio
            "read_aliases"]
 
 EXTRACTOR = "claimgraph.actors"
-VERSION = "14"
+VERSION = "15"
 
 _NEXT_WORD = re.compile(r"[ \t]+([\w][\w'’.-]*)")
 _COMMA_NAME = re.compile(r",[ \t]+((?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*)")

@@ -291,7 +291,7 @@ def _countries(gn_dir: Path, cs_dir: Path, pycountry: Any) -> Iterator[_Place]:
     gn = json.loads((gn_dir / "countries.json").read_text(encoding="utf-8"))
     aliases: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for row in _data_rows("countries.tsv"):
-        if row["kind"] in {"country", "demonym"} and row["alpha2"]:
+        if row["kind"] in {"country", "demonym"} and row["alpha2"] and row["source"] != "part":  # "Scotland"
             aliases[row["alpha2"]].append((row["alias"], "name" if row["kind"] == "country" else "demonym"))
     for c in json.loads((cs_dir / "countries.json").read_text(encoding="utf-8")):
         iso2 = c["iso2"]
