@@ -315,6 +315,15 @@ def test_region_word_after_an_unknown_to_the_model_name(nlp, seed_text):
 
 
 @pytest.mark.model
+def test_a_demonym_the_model_left_unmarked_names_its_country(nlp):
+    # WCEP 2025-01-08_009: first in the sentence the model tags "Lithuanian" an adjective and marks no entity
+    text = ("Lithuanian prime minister Gintautas Paluckas deploys the police to secure the country's electricity "
+            "link with Poland.")
+    place = _places(nlp, text)["Lithuanian"][0]
+    assert place.country == "LT" and place.mention == "modifier"
+
+
+@pytest.mark.model
 def test_place_inside_an_organisation_name_is_embedded(nlp):
     place = _places(nlp, "Tuition to the Paris High School rose this year, the Chicago Tribune reported.")
     assert any(p.mention == "embedded" for ps in place.values() for p in ps)

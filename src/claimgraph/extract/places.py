@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "VERSION", "PlaceWords", "alpha3", "find_places", "place_words"]
 
 EXTRACTOR = "claimgraph.places"
-VERSION = "7"
+VERSION = "8"
 
 _LABELS = {"GPE", "LOC", "FAC"}
 # Labels the small model gives place names it does not know ("the Kursk region" as a PRODUCT): their
@@ -225,9 +225,13 @@ def _unlabelled(doc: Doc, words: PlaceWords, gazetteer: Gazetteer, taken: set[in
             i += 1
             continue
         if doc[i].pos_ != "PROPN":
-            # a capital or country the tagger misread ("Kyiv maintains" tagged ADJ)
-            if doc[i].is_title and doc[i].pos_ in {"ADJ", "NOUN"} and _well_known(gazetteer.lookup(doc[i].text)):
-                yield _Mention(doc[i].idx, doc[i].idx + len(doc[i]), doc[i:i + 1])
+            tok = doc[i]
+            readings = gazetteer.lookup(tok.text) if tok.is_title and tok.pos_ in {"ADJ", "NOUN"} else ()
+            if _well_known(readings):  # a capital or country the tagger misread ("Kyiv maintains" tagged ADJ)
+                yield _Mention(tok.idx, tok.idx + len(tok), doc[i:i + 1])
+            elif tok.dep_ in {"amod", "compound"} and any(e.how == "demonym" for e in readings):
+                # a people's name the model did not mark, as it often does first in a sentence ("Somali forces")
+                yield _Mention(tok.idx, tok.idx + len(tok), doc[i:i + 1], modifier=True)
             i += 1
             continue
         j = i
