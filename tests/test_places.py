@@ -324,6 +324,15 @@ def test_a_demonym_the_model_left_unmarked_names_its_country(nlp):
 
 
 @pytest.mark.model
+def test_a_demonym_inside_an_organisation_name_is_the_peoples_country(nlp):
+    # WCEP 2025-01-22_003: Somalia's, not Ethiopia's Somali Region (which the name also reads as)
+    text = ("The Somali Airlines Operators Association, representing at least 20 airlines, suspends all flights "
+            "beginning on January 22, 2025, in protest against increased government-imposed fees.")
+    place = _places(nlp, text)["Somali"][0]
+    assert place.iso == "SO" and place.mention == "embedded"
+
+
+@pytest.mark.model
 def test_place_inside_an_organisation_name_is_embedded(nlp):
     place = _places(nlp, "Tuition to the Paris High School rose this year, the Chicago Tribune reported.")
     assert any(p.mention == "embedded" for ps in place.values() for p in ps)

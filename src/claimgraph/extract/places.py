@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "VERSION", "PlaceWords", "alpha3", "find_places", "place_words"]
 
 EXTRACTOR = "claimgraph.places"
-VERSION = "8"
+VERSION = "9"
 
 _LABELS = {"GPE", "LOC", "FAC"}
 # Labels the small model gives place names it does not know ("the Kursk region" as a PRODUCT): their
@@ -187,6 +187,14 @@ def _embedded(ent: Span, gazetteer: Gazetteer) -> Iterator[_Mention]:
     "Washington" in "The Washington Post". Longest first; only well-populated readings."""
     i = ent.start
     while i < ent.end:
+        people = next((ent.doc[i:j] for j in range(min(ent.end, i + 2), i, -1)
+                       if ent.doc[i].text[:1].isupper() and ent.doc[i].pos_ != "DET"
+                       and _demonym(ent.doc[i:j].text, gazetteer)), None)
+        if people is not None:
+            # "the Somali National Army": Somalia's, not Ethiopia's Somali Region; a people's name comes first
+            yield _Mention(people.start_char, people.end_char, people, embedded=True, modifier=True)
+            i = people.end
+            continue
         for j in range(min(ent.end, i + 3), i, -1):
             part = ent.doc[i:j]
             if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in part) and any(
@@ -202,6 +210,10 @@ def _embedded(ent: Span, gazetteer: Gazetteer) -> Iterator[_Mention]:
                 # "the African Union", "the Nigerian Army": the country, by its demonym
                 yield _Mention(tok.idx, tok.idx + len(tok), ent.doc[i:i + 1], embedded=True, modifier=True)
             i += 1
+
+
+def _demonym(text: str, gazetteer: Gazetteer) -> bool:
+    return any(e.how == "demonym" for e in gazetteer.lookup(text))
 
 
 def _town(readings: tuple[Entry, ...]) -> bool:
