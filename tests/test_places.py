@@ -250,6 +250,24 @@ def test_a_name_however_the_model_labels_or_cuts_it(nlp, text, name, iso):
     assert found[name][-1].iso == iso and found[name][-1].lat is not None
 
 
+@pytest.mark.model
+def test_a_planet_is_no_town(nlp):
+    # WCEP 2025-09-03_021 (was Mars, Pennsylvania)
+    text = ("Scientists report that Mars has a solid inner core of iron and nickel about 613 kilometers in radius, "
+            "surrounded by a liquid outer core, based on seismic data from NASA's InSight lander.")
+    assert all(p.iso is None for p in _places(nlp, text).get("Mars", []))
+
+
+@pytest.mark.parametrize(("a", "b", "alike"), [
+    ("new york city", "new york", True), ("basrah", "basra", True), ("kyiv", "kiev", True),
+    ("jerusalem", "salem", False), ("salvador", "bahia", False), ("amman", "philadelphia", False),
+])
+def test_names_alike(a, b, alike):
+    from claimgraph.extract.places import _alike
+
+    assert _alike(a, b) is alike
+
+
 def test_a_capital_called_by_an_old_name_of_it_gets_no_capital_bonus(gazetteer):
     from claimgraph.extract.places import _prior
 

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "VERSION", "PlaceWords", "alpha3", "find_places", "place_words"]
 
 EXTRACTOR = "claimgraph.places"
-VERSION = "9"
+VERSION = "10"
 
 _LABELS = {"GPE", "LOC", "FAC"}
 # Labels the small model gives place names it does not know ("the Kursk region" as a PRODUCT): their
@@ -338,9 +338,11 @@ def _readings(gazetteer: Gazetteer, text: str, m: _Mention, words: PlaceWords) -
 
 
 def _alike(a: str, b: str) -> bool:
-    """Two folded names that are one name written two ways or one inside the other ("basrah" / "basra",
-    "new york city" / "new york"; not "salvador" / "bahia")."""
-    return a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
+    """Two folded names that are one name written two ways or one the other's first or last words ("basrah" /
+    "basra", "new york city" / "new york"; not "salvador" / "bahia", nor "jerusalem" / "salem")."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short + " ") or long.endswith(" " + short) or long == short \
+        or (len(short) >= 0.75 * len(long) and difflib.SequenceMatcher(None, a, b).ratio() >= 0.6)
 
 
 # ----------------------------------------------------------------------------------------- resolution
