@@ -106,6 +106,16 @@ def swap_in(model: AttributionTagger, weights: dict[str, torch.Tensor]) -> dict[
     return old
 
 
+def step(loss: torch.Tensor, opt: torch.optim.Optimizer, sched, params: list) -> float:
+    """One optimiser step on `loss` (gradients clipped to norm 1); returns the loss."""
+    opt.zero_grad()
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(params, 1.0)
+    opt.step()
+    sched.step()
+    return loss.item()
+
+
 def grow(encoder: torch.nn.Module) -> None:
     """Twice the layers: each layer followed by a copy of itself (depth up-scaling, to be healed by training)."""
     import copy
@@ -169,13 +179,7 @@ def adapt(encoder: torch.nn.Module, tokenizer, texts: list[str], epochs: int, lr
             ids = torch.where(swap, seen[torch.randint(len(seen), ids.shape, device=device)], ids)
             out = encoder(input_ids=ids, attention_mask=attn).last_hidden_state[picked]
             logits = head(out) @ table.T + bias
-            loss = torch.nn.functional.cross_entropy(logits, labels)
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            opt.step()
-            sched.step()
-            total += loss.item()
+            total += step(torch.nn.functional.cross_entropy(logits, labels), opt, sched, params)
         print(f"adapt epoch {epoch}: mean loss {total / per_epoch:.3f}, "
               f"{time.time() - t0:.0f}s", flush=True)
 
@@ -261,13 +265,7 @@ def main() -> None:
         random.shuffle(train)
         t0, total = time.time(), 0.0
         for ids, mask, labels in batches(train, a.batch, a.device):
-            loss = loss_of(model(ids, mask), labels)
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            opt.step()
-            sched.step()
-            total += loss.item()
+            total += step(loss_of(model(ids, mask), labels), opt, sched, params)
             if ema is not None:
                 with torch.no_grad():
                     for n, p in named:
