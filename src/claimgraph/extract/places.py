@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "VERSION", "PlaceWords", "alpha3", "find_places", "place_words"]
 
 EXTRACTOR = "claimgraph.places"
-VERSION = "10"
+VERSION = "11"
 
 _LABELS = {"GPE", "LOC", "FAC"}
 # Labels the small model gives place names it does not know ("the Kursk region" as a PRODUCT): their
@@ -298,8 +298,8 @@ def _qualify(mentions: list[_Mention]) -> None:
 
 
 def _readings(gazetteer: Gazetteer, text: str, m: _Mention, words: PlaceWords) -> tuple[Entry, ...]:
-    if len(m.span) == 1 and m.span[0].lower_ in words.generic_words:
-        return ()  # "Southern", "Centre": a word, though some region is called so
+    if " ".join(t.lower_ for t in m.span) in words.generic_words:
+        return ()  # "Southern", "Centre": a word, though some region is called so; "the White House", a building
     found = gazetteer.lookup(text)
     if text.isupper() and len(text) <= 3:
         found = tuple(e for e in found if e.feature == "country")  # "US", "UAE"; not "BA" (Ba, Fiji)
@@ -319,7 +319,8 @@ def _readings(gazetteer: Gazetteer, text: str, m: _Mention, words: PlaceWords) -
         # ("New York City", "Basrah"; not Salvador, which GeoNames also calls "Bahia"): "Minnesota"
         # is no Minneota, "Quebec" no Québec (5% of the province), "Leyte" no town of 7,000.
         # (A district is compared by country too: towns' regions are matched less surely than districts'.)
-        # A district named like a region of its country is that region, whose ISO code says more ("Kent").
+        # A district named like a region of its country, or lying in a region of its name, is that region,
+        # whose ISO code says more ("Kent"; "North Kivu", which the ISO list calls Nord-Kivu).
         towns = {e.region for e in found if e.feature == "city"}
         namesakes: dict[str | None, int] = {}
         for e in found:
@@ -327,13 +328,15 @@ def _readings(gazetteer: Gazetteer, text: str, m: _Mention, words: PlaceWords) -
                 namesakes[e.region] = max(namesakes.get(e.region, 0), e.population)
         named = {(e.country, fold(e.name)) for e in found if e.feature == "city"}
         named_or_region = named | {(e.country, fold(e.name)) for e in found if e.feature == "region"}
+        regions = {e.region for e in found if e.feature == "region"}  # "North Kivu": Nord-Kivu, not its district
         # a town that holds a quarter of the people of a region of its name is what the name means, where the
         # town's own region is unknown ("Messina", "Palermo"; not Georgia, Vermont for the state of Georgia)
         populous = {(e.country, fold(e.name)): e.population for e in found if e.feature == "city" and not e.region}
         found = tuple(e for e in found if not (
             (e.feature == "region" and (e.how == "base" or namesakes.get(e.region, -1) * _NAMESAKE >= e.population
                                         or populous.get((e.country, fold(e.name)), -1) * 4 >= e.population))
-            or (e.feature == "district" and (e.region in towns or (e.country, fold(e.name)) in named_or_region))))
+            or (e.feature == "district" and (e.region in towns or e.region in regions
+                                             or (e.country, fold(e.name)) in named_or_region))))
     return found
 
 
