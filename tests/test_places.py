@@ -297,6 +297,19 @@ def test_a_capital_called_by_an_old_name_of_it_gets_no_capital_bonus(gazetteer):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "name", "iso"), [
+    # WCEP 2026-05-28_026: a list, not "Canada, Mexico" as a town in Mexico (was Canada, Querétaro)
+    ("Canada, Mexico, and the United States announce coordinated travel health measures for travelers arriving "
+     "from Ebola-affected areas in central and eastern Africa ahead of the FIFA World Cup.", "Canada", "CA"),
+    # WCEP 2026-07-07_014: "U.S." modifies "president", it qualifies no place (Turkey was a town in New Jersey)
+    ("At the NATO summit in Ankara, Turkey, U.S. president Donald Trump renews his calls for the United States to "
+     "control Greenland.", "Turkey", "TR"),
+])
+def test_a_list_or_a_modifier_qualifies_no_place(nlp, text, name, iso):
+    assert _places(nlp, text)[name][0].iso == iso
+
+
+@pytest.mark.model
 def test_qualified_town_says_why(nlp):
     text = "Russian artillery strikes kill two people in Siversk, Donetsk Oblast, Ukraine."
     assert "qualified by" in _places(nlp, text)["Siversk"][0].evidence

@@ -16,6 +16,7 @@ import csv
 import difflib
 import functools
 import math
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "VERSION", "PlaceWords", "alpha3", "find_places", "place_words"]
 
 EXTRACTOR = "claimgraph.places"
-VERSION = "11"
+VERSION = "12"
 
 _LABELS = {"GPE", "LOC", "FAC"}
 # Labels the small model gives place names it does not know ("the Kursk region" as a PRODUCT): their
@@ -117,8 +118,7 @@ def find_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
     for m in mentions:
         text = text_of(doc)[m.start:m.end]
         e = m.best
-        if not m.modifier and m.span.root.dep_ in {"compound", "amod"} and m.span.root.head.i >= m.span.end \
-                and m.span.root.head.pos_ in {"NOUN", "PROPN"}:
+        if not m.modifier and _modifies(m.span):
             m.modifier = True  # "U.S. officials", "the Ukrainian incursion"
         metonym = None if m.modifier or m.embedded else _metonym(m, e, text, registry, words)
         yield Place(article_id=article.id, start=m.start, end=m.end, text=text, iso=e.iso if e else None,
@@ -290,11 +290,21 @@ def _split(doc: Doc, span: Span, words: PlaceWords) -> Iterator[_Mention]:
 
 
 def _qualify(mentions: list[_Mention]) -> None:
-    """ "Moscow, Idaho" parsed as two entities: the second qualifies the first."""
+    """ "Moscow, Idaho" parsed as two entities: the second qualifies the first. Not in a list ("Canada, Mexico,
+    and the United States"), nor a name that modifies the next word ("Ankara, Turkey, U.S. president ...")."""
     for first, second in zip(mentions, mentions[1:], strict=False):
-        between = text_of(first.span.doc)[first.end:second.start]
-        if first.qualifier is None and between.strip() == "," and not second.modifier:
+        text = text_of(first.span.doc)
+        between = text[first.end:second.start]
+        listed = re.match(r",?\s+(?:and|or)\s", text[second.end:second.end + 6]) is not None
+        if first.qualifier is None and between.strip() == "," and not second.modifier and not listed \
+                and not _modifies(second.span):
             first.qualifier = second
+
+
+def _modifies(span: Span) -> bool:
+    """A name that stands before a noun it modifies ("U.S. officials", "the Ukrainian incursion")."""
+    root = span.root
+    return root.dep_ in {"compound", "amod"} and root.head.i >= span.end and root.head.pos_ in {"NOUN", "PROPN"}
 
 
 def _readings(gazetteer: Gazetteer, text: str, m: _Mention, words: PlaceWords) -> tuple[Entry, ...]:
