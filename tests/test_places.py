@@ -236,6 +236,12 @@ def test_a_sea_outranks_the_places_named_after_it(nlp, text, name):
     # WCEP 2025-04-04_011: a state whose name goes on in lower case (was Rio Grande, a town in it)
     ("A bus carrying students and faculty from the Federal University of Santa Maria veered off a highway in Rio "
      "Grande do Sul, Brazil, killing seven and injuring 20.", "Rio Grande do Sul", "BR-RS"),
+    # WCEP 2025-01-22_008: a state the model labelled a people (was no place at all)
+    ("At least thirteen people are killed in a railway accident in Jalgaon, Maharashtra, India.", "Maharashtra",
+     "IN-MH"),
+    # WCEP 2026-01-05_000: a town the model labelled a people, before the noun it names (was unresolved)
+    ("Four Palestinians are killed in an Israeli airstrike on a tent sheltering displaced refugees in the Khan Yunis "
+     "refugee camp in Gaza.", "Khan Yunis", "PS-KYS"),
     # WCEP 2026-06-08_005: the model cut the strait's name after "of" (was "Strait of", unresolved)
     ("Iran ambassador to Russia Kazem Jalali tells the Russian newspaper Izvestia that the Strait of Hormuz will "
      "reopen, but with new conditions set by Iran and Oman, including transit fees.", "Strait of Hormuz", None),

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "VERSION", "PlaceWords", "alpha3", "find_places", "place_words"]
 
 EXTRACTOR = "claimgraph.places"
-VERSION = "12"
+VERSION = "13"
 
 _LABELS = {"GPE", "LOC", "FAC"}
 # Labels the small model gives place names it does not know ("the Kursk region" as a PRODUCT): their
@@ -140,8 +140,11 @@ def _mentions(doc: Doc, words: PlaceWords, gazetteer: Gazetteer) -> Iterator[_Me
         if ent.label_ in _LABELS:
             found += _split(doc, _trim(doc, ent, words), words)
         elif ent.label_ == "NORP":
-            if any(e.how == "name" and e.feature == "country" for e in gazetteer.lookup(ent.text)):
-                found += _split(doc, _trim(doc, ent, words), words)  # a country read as a people: "into Tajikistan"
+            readings = gazetteer.lookup(ent.text)
+            if any(e.how == "name" and e.feature == "country" for e in readings) or (
+                    not any(e.how == "demonym" for e in readings) and _town(readings)):
+                # a country or a town read as a people: "into Tajikistan", "the Khan Yunis refugee camp"
+                found += _split(doc, _trim(doc, ent, words), words)
             elif ent.root.dep_ in {"amod", "compound"} and ent.root.tag_ != "NNPS":
                 found.append(_Mention(ent.start_char, ent.end_char, ent, modifier=True))
         elif ent.label_ in {"PERSON", "ORG"}:
