@@ -369,21 +369,18 @@ def test_region_word_after_an_unknown_to_the_model_name(nlp, seed_text):
 
 
 @pytest.mark.model
-def test_a_demonym_the_model_left_unmarked_names_its_country(nlp):
+@pytest.mark.parametrize(("text", "name", "country", "mention"), [
     # WCEP 2025-01-08_009: first in the sentence the model tags "Lithuanian" an adjective and marks no entity
-    text = ("Lithuanian prime minister Gintautas Paluckas deploys the police to secure the country's electricity "
-            "link with Poland.")
-    place = _places(nlp, text)["Lithuanian"][0]
-    assert place.country == "LT" and place.mention == "modifier"
-
-
-@pytest.mark.model
-def test_a_demonym_inside_an_organisation_name_is_the_peoples_country(nlp):
-    # WCEP 2025-01-22_003: Somalia's, not Ethiopia's Somali Region (which the name also reads as)
-    text = ("The Somali Airlines Operators Association, representing at least 20 airlines, suspends all flights "
-            "beginning on January 22, 2025, in protest against increased government-imposed fees.")
-    place = _places(nlp, text)["Somali"][0]
-    assert place.iso == "SO" and place.mention == "embedded"
+    ("Lithuanian prime minister Gintautas Paluckas deploys the police to secure the country's electricity link "
+     "with Poland.", "Lithuanian", "LT", "modifier"),
+    # WCEP 2025-01-22_003: inside an organisation's name, Somalia's, not Ethiopia's Somali Region (which the name
+    # also reads as)
+    ("The Somali Airlines Operators Association, representing at least 20 airlines, suspends all flights beginning "
+     "on January 22, 2025, in protest against increased government-imposed fees.", "Somali", "SO", "embedded"),
+])
+def test_a_demonym_names_its_peoples_country(nlp, text, name, country, mention):
+    place = _places(nlp, text)[name][0]
+    assert place.country == country and place.mention == mention
 
 
 @pytest.mark.model
