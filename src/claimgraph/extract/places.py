@@ -142,7 +142,7 @@ def _mentions(doc: Doc, words: PlaceWords, gazetteer: Gazetteer) -> Iterator[_Me
         elif ent.label_ == "NORP":
             readings = gazetteer.lookup(ent.text)
             if any(e.how == "name" and e.feature == "country" for e in readings) or (
-                    not any(e.how == "demonym" for e in readings) and _town(readings)):
+                    not _demonym(readings) and _town(readings)):
                 # a country or a town read as a people: "into Tajikistan", "the Khan Yunis refugee camp"
                 found += _split(doc, _trim(doc, ent, words), words)
             elif ent.root.dep_ in {"amod", "compound"} and ent.root.tag_ != "NNPS":
@@ -192,9 +192,10 @@ def _embedded(ent: Span, gazetteer: Gazetteer) -> Iterator[_Mention]:
     while i < ent.end:
         people = next((ent.doc[i:j] for j in range(min(ent.end, i + 2), i, -1)
                        if ent.doc[i].text[:1].isupper() and ent.doc[i].pos_ != "DET"
-                       and _demonym(ent.doc[i:j].text, gazetteer)), None)
+                       and _demonym(gazetteer.lookup(ent.doc[i:j].text))), None)
         if people is not None:
-            # "the Somali National Army": Somalia's, not Ethiopia's Somali Region; a people's name comes first
+            # "the African Union", "the Nigerian Army": the country, by its demonym, read before any place name
+            # ("the Somali National Army": Somalia's, not Ethiopia's Somali Region)
             yield _Mention(people.start_char, people.end_char, people, embedded=True, modifier=True)
             i = people.end
             continue
@@ -208,15 +209,11 @@ def _embedded(ent: Span, gazetteer: Gazetteer) -> Iterator[_Mention]:
                 i = j
                 break
         else:
-            tok = ent.doc[i]
-            if tok.text[:1].isupper() and any(e.how == "demonym" for e in gazetteer.lookup(tok.text)):
-                # "the African Union", "the Nigerian Army": the country, by its demonym
-                yield _Mention(tok.idx, tok.idx + len(tok), ent.doc[i:i + 1], embedded=True, modifier=True)
             i += 1
 
 
-def _demonym(text: str, gazetteer: Gazetteer) -> bool:
-    return any(e.how == "demonym" for e in gazetteer.lookup(text))
+def _demonym(readings: tuple[Entry, ...]) -> bool:
+    return any(e.how == "demonym" for e in readings)
 
 
 def _town(readings: tuple[Entry, ...]) -> bool:
@@ -244,7 +241,7 @@ def _unlabelled(doc: Doc, words: PlaceWords, gazetteer: Gazetteer, taken: set[in
             readings = gazetteer.lookup(tok.text) if tok.is_title and tok.pos_ in {"ADJ", "NOUN"} else ()
             if _well_known(readings):  # a capital or country the tagger misread ("Kyiv maintains" tagged ADJ)
                 yield _Mention(tok.idx, tok.idx + len(tok), doc[i:i + 1])
-            elif tok.dep_ in {"amod", "compound"} and any(e.how == "demonym" for e in readings):
+            elif tok.dep_ in {"amod", "compound"} and _demonym(readings):
                 # a people's name the model did not mark, as it often does first in a sentence ("Somali forces")
                 yield _Mention(tok.idx, tok.idx + len(tok), doc[i:i + 1], modifier=True)
             i += 1
@@ -295,8 +292,10 @@ def _split(doc: Doc, span: Span, words: PlaceWords) -> Iterator[_Mention]:
 def _qualify(mentions: list[_Mention]) -> None:
     """ "Moscow, Idaho" parsed as two entities: the second qualifies the first. Not in a list ("Canada, Mexico,
     and the United States"), nor a name that modifies the next word ("Ankara, Turkey, U.S. president ...")."""
+    if not mentions:
+        return
+    text = text_of(mentions[0].span.doc)
     for first, second in zip(mentions, mentions[1:], strict=False):
-        text = text_of(first.span.doc)
         between = text[first.end:second.start]
         listed = re.match(r",?\s+(?:and|or)\s", text[second.end:second.end + 6]) is not None
         if first.qualifier is None and between.strip() == "," and not second.modifier and not listed \
@@ -336,8 +335,9 @@ def _readings(gazetteer: Gazetteer, text: str, m: _Mention, words: PlaceWords) -
         # whose ISO code says more ("Kent"; "North Kivu", which the ISO list calls Nord-Kivu).
         towns = {e.region for e in found if e.feature == "city"}
         namesakes: dict[str | None, int] = {}
+        key = fold(text)
         for e in found:
-            if e.feature == "city" and (e.how == "name" or _alike(fold(e.name), fold(text))):
+            if e.feature == "city" and (e.how == "name" or _alike(fold(e.name), key)):
                 namesakes[e.region] = max(namesakes.get(e.region, 0), e.population)
         named = {(e.country, fold(e.name)) for e in found if e.feature == "city"}
         named_or_region = named | {(e.country, fold(e.name)) for e in found if e.feature == "region"}
