@@ -221,3 +221,25 @@ def test_nested_claim_is_kept_but_the_benchmark_format_gives_the_outermost(nlp, 
     assert any(f.start <= expected.cue.start < f.end for f in stated.content)  # the inner claim is kept
     cues = [GM_PLAN[s:e] for c in eval_record(x)["claims"] for s, e in c["cue"]]
     assert "stated" in cues and "expected" not in cues
+
+
+# The founding article (../shared/seed): the officials' claim sits inside Russia's content, but in a free
+# relative ("what ... have long asserted") that the narrator vouches for, so the benchmark format keeps it.
+CONFIRMED_WHAT = ("With this acknowledgment, Russia confirmed what Ukrainian and Western officials have long "
+                  "asserted: that Pyongyang deployed thousands of troops to fight alongside Russian forces in "
+                  "Moscow’s full-scale invasion of Ukraine, now entering its fourth year.\n")
+
+
+def test_claim_in_a_free_relative_is_in_the_benchmark_format(nlp):
+    # the rules read both claims in this sentence alone (the tagger reads the officials' claim only in the
+    # whole article; tests/test_seed.py checks it there)
+    from claimgraph.export.formats import eval_record
+    from claimgraph.extract import extract_article
+    from claimgraph.models import Article
+
+    x = extract_article(Article.from_text(CONFIRMED_WHAT), nlp, attribution="rules")
+    claims = eval_record(x)["claims"]
+    asserted = [c for c in claims if any(CONFIRMED_WHAT[s:e].startswith("have long asserted") for s, e in c["cue"])]
+    assert len(asserted) == 1
+    assert [CONFIRMED_WHAT[s:e] for s, e in asserted[0]["source"]] == ["Ukrainian and Western officials"]
+    assert CONFIRMED_WHAT[asserted[0]["content"][0][0]:].startswith("that Pyongyang deployed")

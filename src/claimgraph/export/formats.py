@@ -13,6 +13,9 @@ def _pair(span: TextSpan | None) -> list[list[int]]:
     return [[span.start, span.end]] if span is not None else []
 
 
+_FREE_RELATIVE = ("what ", "whatever ")
+
+
 def outermost(claims: tuple[Claim, ...]) -> list[Claim]:
     """The claims whose cue is not inside the content of another attributed claim.
 
@@ -20,12 +23,16 @@ def outermost(claims: tuple[Claim, ...]) -> list[Claim]:
     annotate only the outer one, so the benchmark format gives only that. The inner claims stay in
     the extraction and the store. A claim inside an "according to" ("Kyiv maintains ..., according to
     RFE/RL") is not left out: it is the claim, and the outer source is the channel it reached us
-    through (its `reported_via`)."""
+    through (its `reported_via`). Nor is a claim inside a free relative that opens the outer content
+    ("Russia confirmed what Ukrainian and Western officials have long asserted: that Pyongyang ..."):
+    the narrator, not the outer source, tells us that the officials asserted it."""
     outer = [c for c in claims if c.kind not in {ClaimKind.UNATTRIBUTED, ClaimKind.ACCORDING_TO}]
 
+    def inside(cue: TextSpan, f: TextSpan) -> bool:
+        return f.start <= cue.start and cue.end <= f.end and not f.text.lower().startswith(_FREE_RELATIVE)
+
     def nested(c: Claim) -> bool:
-        return c.cue is not None and any(
-            o is not c and any(f.start <= c.cue.start and c.cue.end <= f.end for f in o.content) for o in outer)
+        return c.cue is not None and any(o is not c and any(inside(c.cue, f) for f in o.content) for o in outer)
 
     return [c for c in claims if not nested(c)]
 
