@@ -204,6 +204,65 @@ def test_quotation_signed_with_a_dash(nlp, attribution):
     assert signed[1].content_text == "“Let us never negotiate out of fear.”" and signed[1].kind is ClaimKind.DIRECT
 
 
+# The same address as web round-ups of readers' quotations type it, one quotation opened with a closing mark.
+WRONG_WAY = ("“Let us never negotiate out of fear. But let us never fear to negotiate.” ― John F. Kennedy\n"
+             "”The energy, the faith, the devotion which we bring to this endeavor will light our country and all "
+             "who serve it.” ― John F. Kennedy\n")
+
+
+def test_a_closing_mark_typed_for_an_opening_one_opens_a_quotation():
+    from claimgraph.extract.quotes import find_quotes
+
+    quotes = [WRONG_WAY[s:e] for s, e in find_quotes(WRONG_WAY)]
+    assert quotes[1].startswith("”The energy") and quotes[1].endswith("serve it.”")
+    assert find_quotes("the “forces of political correctness” and ”like women in combat, and others”")[1][0] == 42
+    assert find_quotes("he said he was “done.” ”It is over”") == [(15, 22), (23, 35)]
+    assert find_quotes("a 12” pipe and a 6” one") == []  # inches: no word follows the mark, nothing closes
+
+
+@pytest.mark.parametrize("attribution", ["rules", "tagger"])
+def test_quotation_opened_the_wrong_way_is_signed_too(nlp, attribution):
+    claims = [c for c in claims_in(nlp, WRONG_WAY, attribution) if c.cue is not None and c.cue.text == "―"]
+    assert [c.content_text[:12] for c in claims] == ["“Let us neve", "”The energy,"]
+    assert all(c.source is not None and c.source.text == "John F. Kennedy" for c in claims)
+    assert all(len(c.content) == 1 for c in claims)  # neither takes the other's quotation
+
+
+def test_signed_quotations_are_taken_from_the_tagger_claim_that_ran_on(nlp):
+    # The tagger once gave a signature's dash the quotations signed after it as well (a PolNeAR dev round-up
+    # of readers' quotations): a claim signed by layout keeps its quotation, and a learned claim on the same
+    # dash gives way to it.
+    from claimgraph.extract.claims import Draft, find_claims
+    from claimgraph.models import ClaimKind, Stance
+
+    doc = nlp(WRONG_WAY)
+    first_dash, second = WRONG_WAY.index("―"), WRONG_WAY.index("”The energy")
+    ran_on = Draft(content=[(0, first_dash - 1), (second, WRONG_WAY.index("serve it.”") + 10)],
+                   kind=ClaimKind.DIRECT, stance=Stance.ASSERT, cue=(first_dash, first_dash + 1), cue_lemma="―")
+    claims = [d for d in find_claims(doc, learned=[ran_on]) if d.cue_lemma == "―"]
+    assert [[WRONG_WAY[s:e][:12] for s, e in d.content] for d in claims] == [["“Let us neve"], ["”The energy,"]]
+    assert all(d.source is not None and d.source.text == "John F. Kennedy" for d in claims)
+
+
+# The Army-McCarthy hearings, 9 June 1954 (the Senate's record, a US government work, public domain), as a
+# transcript in a news article prints it: each turn a paragraph opened by the speaker's name in capitals.
+HEARING = ("At the hearing the Army's counsel, Joseph Welch, answered Senator Joseph McCarthy.\n\n"
+           "\"WELCH: Until this moment, Senator, I think I never really gauged your cruelty or your recklessness.\n\n"
+           "\"WELCH: Let us not assassinate this lad further, Senator. You've done enough. Have you no sense of "
+           "decency, sir, at long last? Have you left no sense of decency?\"\n")
+
+
+@pytest.mark.parametrize("attribution", ["rules", "tagger"])
+def test_transcript_turns_are_direct_claims_of_their_speakers(nlp, attribution):
+    turns = [c for c in claims_in(nlp, HEARING, attribution) if c.cue is not None and c.cue.text == ":"]
+    assert [c.source.text for c in turns if c.source is not None] == ["WELCH", "WELCH"]
+    assert [c.content_text for c in turns] == [
+        "Until this moment, Senator, I think I never really gauged your cruelty or your recklessness.",
+        "Let us not assassinate this lad further, Senator. You've done enough. Have you no sense of decency, "
+        "sir, at long last? Have you left no sense of decency?"]
+    assert all(c.kind is ClaimKind.DIRECT for c in turns)
+
+
 # Wikinews 127227, "Barack Obama presents rescue plan after GM declaration of bankruptcy" (2009-06-01)
 GM_PLAN = ('He stated that he expected the restructured GM to make "high quality, safe, and fuel-efficient cars '
            'of tomorrow," and several times described what he anticipated as "better" and "fuel-efficient" cars, '

@@ -12,6 +12,7 @@ The output is `Draft`s with token and character spans; `extract.sources` resolve
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -86,8 +87,10 @@ def find_claims(doc: Doc, learned: list[Draft] | None = None) -> list[Draft]:
         drafts.extend(_verbs_tagged_as_nouns(sent, lex))
         drafts.extend(_noun_cues(sent, lex))
     drafts.extend(_dash_signed_quotes(doc, quotes))
+    drafts.extend(_speaker_turns(doc))
     drafts = _dedupe(drafts)
     if learned is not None:
+        learned = _yield_to_signed(learned, [d for d in drafts if d.typographic])
         found = [r for x in learned for r in _ranges(x)]
         drafts = learned + [d for d in drafts if _keep_rule(d, learned, found)]
     _continue_quotes(doc, drafts, quotes)
@@ -178,6 +181,39 @@ def _dash_signed_quotes(doc: Doc, quotes: list[Range]) -> Iterator[Draft]:
             continue
         yield Draft(content=[(qs, qe)], kind=ClaimKind.DIRECT, stance=Stance.ASSERT,
                     cue=(m.start("dash"), m.end("dash")), cue_lemma="―", source=source, typographic=True)
+
+
+# --- a transcript's turns -------------------------------------------------------------------------
+
+TURN = re.compile(r"^[ \t\u00a0]*[\"“]?(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t\u00a0]+(?P<said>\S[^\n]*)",
+                  re.M)
+
+
+def _speaker_turns(doc: Doc) -> Iterator[Draft]:
+    """'PENCE: Well, look, you know, ...': a transcript's turns, each paragraph opened by a speaker's
+    name in capitals and a colon; what follows, to the paragraph's end, is what they said. Only in a
+    transcript, where a name the article gives a person elsewhere ("Gov. Mike Pence") opens a turn,
+    and only names of such people or names that open two turns or more ("WALLACE", the moderator), so
+    that "CORRECTION:" or "UPDATE:" heading a note is no speaker."""
+    text = text_of(doc)
+    people = {t.text.upper() for t in doc if t.ent_type_ == "PERSON" and t.text.isalpha() and not t.is_upper}
+    turns = list(TURN.finditer(text))
+    names = Counter(m.group("name") for m in turns)
+    if not any(name.split()[-1] in people for name in names):
+        return
+    turns = [m for m in turns if m.group("name").split()[-1] in people or names[m.group("name")] >= 2]
+    if len(turns) < 2:
+        return
+    for m in turns:
+        source = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+        said = text[m.start("said"):m.end("said")].rstrip()
+        if text[m.start()] in "\"“" or text[m.start("name") - 1] in "\"“":
+            said = said.rstrip("\"”")  # the mark that opened the paragraph, closed at its end
+        if source is None or len(said) < 2:
+            continue
+        yield Draft(content=[(m.start("said"), m.start("said") + len(said))], kind=ClaimKind.DIRECT,
+                    stance=Stance.ASSERT, cue=(m.end("name"), m.end("name") + 1), cue_lemma=":", source=source,
+                    typographic=True)
 
 
 # --- reporting verbs -------------------------------------------------------------------------------
@@ -438,6 +474,23 @@ def _keep_rule(d: Draft, learned: list[Draft], found: list[Range]) -> bool:
     return nested or unseen or d.stance not in {Stance.ASSERT, Stance.OTHER}
 
 
+def _yield_to_signed(learned: list[Draft], signed: list[Draft]) -> list[Draft]:
+    """The tagger's claims less what quotations signed with a dash settle by layout: a learned claim on
+    a signature's dash gives way to the signed claim, and no other learned claim keeps a signed
+    quotation as its content (the tagger gave the quotations after "“...” ― Julie A. Diaz Martinez"
+    to her dash too). A learned claim inside a signed quotation stays as it is, a nested claim."""
+    quoted = [q for s in signed for q in s.content]
+    kept = []
+    for x in learned:
+        if x.cue is not None and any(s.cue is not None and overlaps(x.cue, s.cue) for s in signed):
+            continue
+        if x.cue is None or not any(q[0] <= x.cue[0] < q[1] for q in quoted):
+            x.content = [c for c in x.content if not any(overlaps(c, q) for q in quoted)]
+        if x.content:
+            kept.append(x)
+    return kept
+
+
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
     """One claim per cue: the first pass that found it (according to, verbs, nouns) keeps it."""
     seen: dict[Range | None, Draft] = {}
@@ -477,7 +530,7 @@ def _has_quote(rng: Range, quotes: list[Range]) -> bool:
 
 
 def _kind(text: str, d: Draft, quotes: list[Range]) -> ClaimKind:
-    if d.kind in {ClaimKind.ACCORDING_TO, ClaimKind.UNATTRIBUTED}:
+    if d.kind in {ClaimKind.ACCORDING_TO, ClaimKind.UNATTRIBUTED} or d.typographic:  # layout says: verbatim
         return d.kind
     direct = mixed = 0
     for s, e in d.content:
