@@ -185,8 +185,8 @@ def _dash_signed_quotes(doc: Doc, quotes: list[Range]) -> Iterator[Draft]:
 
 # --- a transcript's turns -------------------------------------------------------------------------
 
-TURN = re.compile(r"^[ \t\u00a0]*[\"“]?(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t\u00a0]+(?P<said>\S[^\n]*)",
-                  re.M)
+TURN = re.compile(r"^[ \t\u00a0]*[\"“]?(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):"
+                  r"[ \t\u00a0]+(?P<said>\S[^\n]*)", re.M)
 
 
 def _speaker_turns(doc: Doc) -> Iterator[Draft]:
