@@ -248,6 +248,8 @@ def test_signed_quotations_are_taken_from_the_tagger_claim_that_ran_on(nlp):
 # transcript in a news article prints it: each turn a paragraph opened by the speaker's name in capitals.
 HEARING = ("At the hearing the Army's counsel, Joseph Welch, answered Senator Joseph McCarthy.\n\n"
            "\"WELCH: Until this moment, Senator, I think I never really gauged your cruelty or your recklessness.\n\n"
+           "\"Fred Fisher is a young man who went to the Harvard Law School and came into my firm and is starting "
+           "what looks to be a brilliant career with us.\n\n"
            "\"WELCH: Let us not assassinate this lad further, Senator. You've done enough. Have you no sense of "
            "decency, sir, at long last? Have you left no sense of decency?\"\n")
 
@@ -257,7 +259,9 @@ def test_transcript_turns_are_direct_claims_of_their_speakers(nlp, attribution):
     turns = [c for c in claims_in(nlp, HEARING, attribution) if c.cue is not None and c.cue.text == ":"]
     assert [c.source.text for c in turns if c.source is not None] == ["WELCH", "WELCH"]
     assert [c.content_text for c in turns] == [
-        "Until this moment, Senator, I think I never really gauged your cruelty or your recklessness.",
+        "Until this moment, Senator, I think I never really gauged your cruelty or your recklessness. … Fred "
+        "Fisher is a young man who went to the Harvard Law School and came into my firm and is starting what "
+        "looks to be a brilliant career with us.",
         "Let us not assassinate this lad further, Senator. You've done enough. Have you no sense of decency, "
         "sir, at long last? Have you left no sense of decency?"]
     assert all(c.kind is ClaimKind.DIRECT for c in turns)
@@ -302,3 +306,4 @@ def test_claim_in_a_free_relative_is_in_the_benchmark_format(nlp):
     assert len(asserted) == 1
     assert [CONFIRMED_WHAT[s:e] for s, e in asserted[0]["source"]] == ["Ukrainian and Western officials"]
     assert CONFIRMED_WHAT[asserted[0]["content"][0][0]:].startswith("that Pyongyang deployed")
+

@@ -191,7 +191,8 @@ TURN = re.compile(r"^[ \t\u00a0]*[\"“]?(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z
 
 def _speaker_turns(doc: Doc) -> Iterator[Draft]:
     """'PENCE: Well, look, you know, ...': a transcript's turns, each paragraph opened by a speaker's
-    name in capitals and a colon; what follows, to the paragraph's end, is what they said. Only in a
+    name in capitals and a colon; what follows is what they said, to the paragraph's end, and on
+    through the paragraphs before the next turn, save one in brackets ("(CROSSTALK.)"). Only in a
     transcript, where a name the article gives a person elsewhere ("Gov. Mike Pence") opens a turn,
     and only names of such people or names that open two turns or more ("WALLACE", the moderator), so
     that "CORRECTION:" or "UPDATE:" heading a note is no speaker."""
@@ -204,16 +205,32 @@ def _speaker_turns(doc: Doc) -> Iterator[Draft]:
     turns = [m for m in turns if m.group("name").split()[-1] in people or names[m.group("name")] >= 2]
     if len(turns) < 2:
         return
-    for m in turns:
+    for m, following in zip(turns, [*turns[1:], None], strict=True):
         source = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
-        said = text[m.start("said"):m.end("said")].rstrip()
-        if text[m.start()] in "\"“" or text[m.start("name") - 1] in "\"“":
-            said = said.rstrip("\"”")  # the mark that opened the paragraph, closed at its end
-        if source is None or len(said) < 2:
+        said = [(m.start("said"), m.end("said"))]
+        if following is not None:  # the paragraphs up to the next turn
+            pos = m.end("said")
+            for para in text[pos:following.start()].split("\n"):
+                if (body := para.strip(" \t\u00a0\"“”")) and not body.startswith("("):
+                    said.append((pos, pos + len(para)))
+                pos += len(para) + 1
+        opened = text[m.start("name") - 1] in "\"“"
+        content = [r for r in (_unquoted(text, r, opened=opened) for r in said) if r is not None]
+        if source is None or not content:
             continue
-        yield Draft(content=[(m.start("said"), m.start("said") + len(said))], kind=ClaimKind.DIRECT,
-                    stance=Stance.ASSERT, cue=(m.end("name"), m.end("name") + 1), cue_lemma=":", source=source,
-                    typographic=True)
+        yield Draft(content=content, kind=ClaimKind.DIRECT, stance=Stance.ASSERT,
+                    cue=(m.end("name"), m.end("name") + 1), cue_lemma=":", source=source, typographic=True)
+
+
+def _unquoted(text: str, rng: Range, *, opened: bool) -> Range | None:
+    """A paragraph of a turn without its spaces and, where the transcript opens each paragraph with a
+    quotation mark (the newswire's way of quoting one over several paragraphs), without those marks."""
+    s, e = rng
+    while s < e and (text[s].isspace() or (opened and text[s] in "\"“")):
+        s += 1
+    while e > s and (text[e - 1].isspace() or (opened and text[e - 1] in "\"”")):
+        e -= 1
+    return (s, e) if e - s >= 2 else None
 
 
 # --- reporting verbs -------------------------------------------------------------------------------
