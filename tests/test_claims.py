@@ -307,3 +307,16 @@ def test_claim_in_a_free_relative_is_in_the_benchmark_format(nlp):
     assert [CONFIRMED_WHAT[s:e] for s, e in asserted[0]["source"]] == ["Ukrainian and Western officials"]
     assert CONFIRMED_WHAT[asserted[0]["content"][0][0]:].startswith("that Pyongyang deployed")
 
+
+
+@pytest.mark.parametrize("text", [
+    # Wikipedia Current Events, 2025-05-24 and 2025-03-11 (CC BY-SA 4.0): the tagger marked "to" and "is"
+    "Families of Japanese citizens abducted by North Korea decades ago hold a rally in Tokyo to call on North "
+    "Korean leader Kim Jong-un to return their relatives to Japan.\n",
+    "Portuguese Prime Minister Luís Montenegro's minority government falls after a motion of confidence is passed "
+    "in the Assembly of the Republic. Early elections are called.\n",
+])
+def test_a_function_word_alone_is_no_cue(nlp, text):
+    cues = [c.cue.text for c in claims_in(nlp, text, "tagger") if c.cue is not None]
+    assert not [cue for cue in cues if cue.lower() in {"to", "is", "are", "a", "the"}], cues
+

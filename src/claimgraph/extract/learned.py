@@ -55,6 +55,8 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
         source_of[cue] = _whole_phrase(doc, best, [cue, *kept]) if best is not None else None
     drafts = []
     for cue in cues:
+        if _function_word(doc, cue):  # and what the tagger linked to it: given to another cue, it scored worse
+            continue
         contents = _merge(text_of(doc), [c for c in content_of[cue] if not overlaps(c, cue)])
         contents = [c for c in contents if not _stray(doc, c)] or contents
         source = source_of[cue]
@@ -116,6 +118,22 @@ def _whole_phrase(doc: Doc, rng: Range, avoid: list[Range]) -> Range:
         right -= 1
     whole = (min(doc[left].idx, rng[0]), max(doc[right - 1].idx + len(doc[right - 1]), rng[1]))
     return rng if any(overlaps(whole, a) for a in avoid) else whole
+
+
+# Parts of speech that never make a cue alone: the tagger marks "is", "a" or "to" of a longer cue it
+# doubted ("Donald Trump [is] drawing criticism") or of none ("the DNC [to] name a replacement").
+FUNCTION_POS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PART"}
+AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must"}
+
+
+def _function_word(doc: Doc, cue: Range) -> bool:
+    """A cue that is one function word alone ("has", "a", "about"); "according to" and the colons and
+    dashes of quotations are cues of other kinds and stay."""
+    span = doc.char_span(*cue, alignment_mode="expand")
+    words = [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
+    if len(words) != 1 or words[0].pos_ not in FUNCTION_POS or words[0].lower_ in PREPOSITIONAL_CUES:
+        return False
+    return words[0].pos_ != "AUX" or words[0].lemma_.lower() in AUXILIARIES  # "felt" (betrayed) is a cue
 
 
 def _stray(doc: Doc, rng: Range) -> bool:
