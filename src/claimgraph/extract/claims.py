@@ -214,7 +214,7 @@ def _speaker_turns(doc: Doc) -> Iterator[Draft]:
                 if (body := para.strip(" \t\u00a0\"“”")) and not body.startswith("("):
                     said.append((pos, pos + len(para)))
                 pos += len(para) + 1
-        opened = text[m.start("name") - 1] in "\"“"
+        opened = m.start("name") > 0 and text[m.start("name") - 1] in "\"“"
         content = [r for r in (_unquoted(text, r, opened=opened) for r in said) if r is not None]
         if source is None or not content:
             continue
