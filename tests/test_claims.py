@@ -320,3 +320,18 @@ def test_a_function_word_alone_is_no_cue(nlp, text):
     cues = [c.cue.text for c in claims_in(nlp, text, "tagger") if c.cue is not None]
     assert not [cue for cue in cues if cue.lower() in {"to", "is", "are", "a", "the"}], cues
 
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    # Wikipedia Current Events, 2025-02-22 and 2025-08-20 (CC BY-SA 4.0): the tagger marked only "The"
+    ("One person is killed and another is injured in a shooting at the Kirtland Air Force Base in Albuquerque, "
+     "New Mexico, United States. The FBI is investigating the shooting but it is believed the incident was not an "
+     "act of terrorism.\n", "is investigating", "The FBI"),
+    ("The United Kingdom imposes sanctions on eight individuals and entities accused of helping Russia evade "
+     "Western sanctions through financial and cryptocurrency networks, including Kyrgyz firms linked to the "
+     "ruble-pegged stablecoin A7A5. Kyrgyz president Sadyr Japarov has appealed to the UK regarding the "
+     "sanctions.\n", "imposes", "The United Kingdom"),
+])
+def test_a_source_the_tagger_cut_to_its_determiner_is_the_whole_noun_phrase(nlp, text, cue, source):
+    claim = by_cue(claims_in(nlp, text, "tagger"), cue)
+    assert claim.source is not None and claim.source.text == source

@@ -106,11 +106,16 @@ def _quotation_open_at(text: str, start: int, cut: int) -> int:
 
 def _whole_phrase(doc: Doc, rng: Range, avoid: list[Range]) -> Range:
     """A source as the whole noun phrase its head heads ("officials" -> "Ukrainian and Western
-    officials"), as PolNeAR marks sources, unless that would run into the cue or the content."""
+    officials"; a determiner alone, the noun it determines: "The" -> "The FBI"), as PolNeAR marks
+    sources, unless that would run into the cue or the content."""
     span = doc.char_span(*rng, alignment_mode="expand")
-    if span is None or not len(span) or span.root.pos_ not in {"NOUN", "PROPN"}:
+    if span is None or not len(span):
         return rng
     root = span.root
+    if root.pos_ == "DET" and root.dep_ == "det" and root.head.i > root.i:
+        root = root.head
+    if root.pos_ not in {"NOUN", "PROPN"}:
+        return rng
     left, right = root.left_edge.i, root.right_edge.i + 1
     while left < right and (doc[left].is_punct or doc[left].is_space):
         left += 1
