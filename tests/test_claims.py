@@ -308,7 +308,6 @@ def test_claim_in_a_free_relative_is_in_the_benchmark_format(nlp):
     assert CONFIRMED_WHAT[asserted[0]["content"][0][0]:].startswith("that Pyongyang deployed")
 
 
-
 @pytest.mark.parametrize("text", [
     # Wikipedia Current Events, 2025-05-24 and 2025-03-11 (CC BY-SA 4.0): the tagger marked "to" and "is"
     "Families of Japanese citizens abducted by North Korea decades ago hold a rally in Tokyo to call on North "
