@@ -334,3 +334,16 @@ def test_a_function_word_alone_is_no_cue(nlp, text):
 def test_a_source_the_tagger_cut_to_its_determiner_is_the_whole_noun_phrase(nlp, text, cue, source):
     claim = by_cue(claims_in(nlp, text, "tagger"), cue)
     assert claim.source is not None and claim.source.text == source
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # Wikipedia Current Events, 2025-01-17 and 2025-09-09 (CC BY-SA 4.0): the tagger marked the cue, no source
+    ("The Zimbabwean Ministry of Health reports that a new cholera outbreak that started in December 2024 has "
+     "reached eight districts and infected nearly 300 people, causing one death.\n",
+     "The Zimbabwean Ministry of Health"),
+    ("UNICEF reports that for the first time, obesity has surpassed undernourishment as the leading form of "
+     "global malnutrition among children and adolescents.\n", "UNICEF"),
+])
+def test_a_cue_the_tagger_gave_no_source_takes_the_subject_of_the_parse(nlp, text, source):
+    claim = by_cue(claims_in(nlp, text, "tagger"), "reports")
+    assert claim.source is not None and claim.source.text == source

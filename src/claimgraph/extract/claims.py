@@ -23,7 +23,7 @@ from claimgraph.extract.lexicon import Lexicon, lexicon
 from claimgraph.extract.quotes import find_quotes
 from claimgraph.models import ClaimKind, Stance
 
-__all__ = ["Draft", "Range", "addressee_of", "find_claims", "overlaps"]
+__all__ = ["Draft", "Range", "addressee_of", "find_claims", "overlaps", "verb_source"]
 
 Range = tuple[int, int]  # [start, end) character offsets
 
@@ -245,7 +245,7 @@ def _verb_cues(sent: Span, lex: Lexicon, quotes: list[Range]) -> Iterator[Draft]
         content = _verb_content(tok, sent, quotes)
         if content is None:
             continue
-        source = _verb_source(tok)
+        source = verb_source(tok)
         if source is not None and overlaps(_chars(source), content):
             continue
         fragments = [content]
@@ -363,7 +363,9 @@ def quoted_speaker(tok: Token) -> Span | None:
     return _trim(tok.doc, *_subtree(subject)) if subject is not None else None
 
 
-def _verb_source(verb: Token) -> Span | None:
+def verb_source(verb: Token) -> Span | None:
+    """Who a reporting verb's parse says is speaking: the one "quoted as saying", the agent of a passive,
+    the subject (the noun a relative clause hangs on, for "who said"), else None."""
     doc = verb.doc
     if (speaker := quoted_speaker(verb)) is not None:
         return speaker
@@ -389,9 +391,9 @@ def _verb_source(verb: Token) -> Span | None:
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:  # "critics saying that ..."
         return _trim(doc, verb.head.left_edge.i, verb.i)
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp":  # "said that ..., but dismissed ..."
-        return _verb_source(verb.head.head)
+        return verb_source(verb.head.head)
     if verb.dep_ in {"advcl", "conj", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i != verb.i:
-        return _verb_source(verb.head)
+        return verb_source(verb.head)
     return None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from claimgraph.extract.claims import Draft, Range, addressee_of, overlaps, quoted_speaker
+from claimgraph.extract.claims import Draft, Range, addressee_of, overlaps, quoted_speaker, verb_source
 from claimgraph.extract.doc_text import text_of
 from claimgraph.extract.lexicon import Lexicon
 from claimgraph.models import ClaimKind, Stance
@@ -52,7 +52,7 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
         near = [s for s in spans["source"] if sent is not None and sent.start_char <= s[0] < sent.end_char
                 and not overlaps(s, cue) and not any(overlaps(s, c) for c in kept)]
         best = min(near, key=lambda s: (_gap(s, cue), s[0] > cue[0])) if near else None
-        source_of[cue] = _whole_phrase(doc, best, [cue, *kept]) if best is not None else None
+        source_of[cue] = _whole_phrase(doc, best, [cue, *kept]) if best is not None else _subject(doc, cue, kept)
     drafts = []
     for cue in cues:
         if _function_word(doc, cue):  # and what the tagger linked to it: given to another cue, it scored worse
@@ -235,3 +235,19 @@ def _draft(doc: Doc, cue: Range, source: Range | None, content: list[Range], lex
     return Draft(content=list(content), kind=kind, stance=Stance.OTHER if negated else stance, cue=cue,
                  cue_lemma=lemma, source=source_span, negated=negated, cue_token=head,
                  addressee=addressee_of(head) if head is not None and head.pos_ == "VERB" else None)
+
+
+
+def _subject(doc: Doc, cue: Range, contents: list[Range]) -> Range | None:
+    """The source the parse gives a cue verb the tagger found no source for: its subject, or the agent
+    of a passive ("The Zimbabwean Ministry of Health reports that ..."), as the rules read it; not the
+    noun a past participle describes ("26 suspects accused of ...": they are accused, not accusing)."""
+    span = doc.char_span(*cue, alignment_mode="expand")
+    verbs = [t for t in span if t.pos_ == "VERB"] if span is not None else []
+    if not verbs or (verbs[-1].tag_ == "VBN" and verbs[-1].dep_ in {"acl", "amod"}):
+        return None
+    source = verb_source(verbs[-1])
+    if source is None:
+        return None
+    rng = (source.start_char, source.end_char)
+    return None if overlaps(rng, cue) or any(overlaps(rng, c) for c in contents) else rng
