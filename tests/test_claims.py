@@ -347,3 +347,13 @@ def test_a_source_the_tagger_cut_to_its_determiner_is_the_whole_noun_phrase(nlp,
 def test_a_cue_the_tagger_gave_no_source_takes_the_subject_of_the_parse(nlp, text, source):
     claim = by_cue(claims_in(nlp, text, "tagger"), "reports")
     assert claim.source is not None and claim.source.text == source
+
+
+def test_no_source_from_a_phrase_the_parse_built_around_a_verb_it_took_for_a_noun(nlp):
+    # Wikipedia Current Events, 2026-04-26 (CC BY-SA 4.0): the parse makes "visit" a noun with "Pyongyang" its
+    # object, and "inaugurating" hang on the whole phrase; that phrase is no source
+    text = ("Russian defence minister Andrey Belousov and State Duma chairman Vyacheslav Volodin visit Pyongyang, "
+            "North Korea, inaugurating a memorial to North Korean troops who died fighting against Ukraine and "
+            "negotiating a new defense cooperation agreement set to run until 2031.\n")
+    sources = [c.source.text for c in claims_in(nlp, text, "tagger") if c.source is not None]
+    assert not [s for s in sources if "visit Pyongyang" in s], sources

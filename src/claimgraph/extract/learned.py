@@ -241,13 +241,15 @@ def _draft(doc: Doc, cue: Range, source: Range | None, content: list[Range], lex
 def _subject(doc: Doc, cue: Range, contents: list[Range]) -> Range | None:
     """The source the parse gives a cue verb the tagger found no source for: its subject, or the agent
     of a passive ("The Zimbabwean Ministry of Health reports that ..."), as the rules read it; not the
-    noun a past participle describes ("26 suspects accused of ...": they are accused, not accusing)."""
+    noun a past participle describes ("26 suspects accused of ...": they are accused, not accusing), nor a
+    phrase the parse built around a verb it took for a noun ("Belousov and ... Volodin visit Pyongyang,
+    North Korea, inaugurating ...": "visit" with an object)."""
     span = doc.char_span(*cue, alignment_mode="expand")
     verbs = [t for t in span if t.pos_ == "VERB"] if span is not None else []
     if not verbs or (verbs[-1].tag_ == "VBN" and verbs[-1].dep_ in {"acl", "amod"}):
         return None
     source = verb_source(verbs[-1])
-    if source is None:
+    if source is None or any(t.dep_ == "dobj" and t.head.pos_ in {"NOUN", "PROPN"} for t in source):
         return None
     rng = (source.start_char, source.end_char)
     return None if overlaps(rng, cue) or any(overlaps(rng, c) for c in contents) else rng
