@@ -23,7 +23,7 @@ from claimgraph.extract.lexicon import Lexicon, lexicon
 from claimgraph.extract.quotes import find_quotes
 from claimgraph.models import ClaimKind, Stance
 
-__all__ = ["Draft", "Range", "addressee_of", "find_claims", "overlaps", "verb_source"]
+__all__ = ["Draft", "Range", "addressee_of", "find_claims", "overlaps", "strip_range", "verb_source"]
 
 Range = tuple[int, int]  # [start, end) character offsets
 
@@ -197,8 +197,10 @@ def _speaker_turns(doc: Doc) -> Iterator[Draft]:
     and only names of such people or names that open two turns or more ("WALLACE", the moderator), so
     that "CORRECTION:" or "UPDATE:" heading a note is no speaker."""
     text = text_of(doc)
-    people = {t.text.upper() for t in doc if t.ent_type_ == "PERSON" and t.text.isalpha() and not t.is_upper}
     turns = list(TURN.finditer(text))
+    if len(turns) < 2:
+        return
+    people = {t.text.upper() for t in doc if t.ent_type_ == "PERSON" and t.text.isalpha() and not t.is_upper}
     names = Counter(m.group("name") for m in turns)
     if not any(name.split()[-1] in people for name in names):
         return
@@ -214,23 +216,14 @@ def _speaker_turns(doc: Doc) -> Iterator[Draft]:
                 if (body := para.strip(" \t\u00a0\"“”")) and not body.startswith("("):
                     said.append((pos, pos + len(para)))
                 pos += len(para) + 1
-        opened = m.start("name") > 0 and text[m.start("name") - 1] in "\"“"
-        content = [r for r in (_unquoted(text, r, opened=opened) for r in said) if r is not None]
+        # where each paragraph opens with a quotation mark (the newswire's way of quoting over several
+        # paragraphs), the turn's content goes without those marks
+        marks = "\"“”" if m.start("name") > 0 and text[m.start("name") - 1] in "\"“" else ""
+        content = [r for r in (strip_range(text, r, marks) for r in said) if r is not None and r[1] - r[0] >= 2]
         if source is None or not content:
             continue
         yield Draft(content=content, kind=ClaimKind.DIRECT, stance=Stance.ASSERT,
                     cue=(m.end("name"), m.end("name") + 1), cue_lemma=":", source=source, typographic=True)
-
-
-def _unquoted(text: str, rng: Range, *, opened: bool) -> Range | None:
-    """A paragraph of a turn without its spaces and, where the transcript opens each paragraph with a
-    quotation mark (the newswire's way of quoting one over several paragraphs), without those marks."""
-    s, e = rng
-    while s < e and (text[s].isspace() or (opened and text[s] in "\"“")):
-        s += 1
-    while e > s and (text[e - 1].isspace() or (opened and text[e - 1] in "\"”")):
-        e -= 1
-    return (s, e) if e - s >= 2 else None
 
 
 # --- reporting verbs -------------------------------------------------------------------------------
@@ -410,6 +403,17 @@ def addressee_of(verb: Token) -> Span | None:
 def overlaps(a: Range, b: Range) -> bool:
     """Two character ranges share at least one character."""
     return a[0] < b[1] and b[0] < a[1]
+
+
+def strip_range(text: str, rng: Range, chars: str) -> Range | None:
+    """A range without the spaces and the given characters at its ends ("Staff," -> "Staff"), or None if
+    nothing is left."""
+    s, e = rng
+    while s < e and (text[s] in chars or text[s].isspace()):
+        s += 1
+    while e > s and (text[e - 1] in chars or text[e - 1].isspace()):
+        e -= 1
+    return (s, e) if s < e else None
 
 
 def _verbs_tagged_as_nouns(sent: Span, lex: Lexicon) -> Iterator[Draft]:

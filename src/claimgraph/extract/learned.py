@@ -9,9 +9,9 @@ its sentence, widened to the whole noun phrase.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.claims import Draft, Range, addressee_of, overlaps, quoted_speaker, verb_source
+from claimgraph.extract.claims import Draft, Range, addressee_of, overlaps, quoted_speaker, strip_range, verb_source
 from claimgraph.extract.doc_text import text_of
 from claimgraph.extract.lexicon import Lexicon
 from claimgraph.models import ClaimKind, Stance
@@ -26,7 +26,7 @@ PREPOSITIONAL_CUES = {"according to": "according to", "citing": "cite", "in": "i
 EDGE_PUNCT = {"source": ",;:-–—([", "cue": ",;-–—(["}
 
 def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Draft]:
-    spans = {role: [r for r in (_strip(text_of(doc), x, EDGE_PUNCT[role]) for x in found) if r is not None]
+    spans = {role: [r for r in (strip_range(text_of(doc), x, EDGE_PUNCT[role]) for x in found) if r is not None]
              if role in EDGE_PUNCT else found for role, found in spans.items()}
     cues = sorted(spans["cue"])
     if not cues:
@@ -90,7 +90,7 @@ def _cut_at_cues(doc: Doc, content: Range, cues: list[Range]) -> list[Range]:
             pieces.append((start, cut))
             start = cut
     pieces.append((start, content[1]))
-    return [r for r in (_strip(text, piece, "") for piece in pieces) if r is not None]
+    return [r for r in (strip_range(text, piece, "") for piece in pieces) if r is not None]
 
 
 def _quotation_open_at(text: str, start: int, cut: int) -> int:
@@ -131,11 +131,16 @@ FUNCTION_POS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PART"}
 AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must"}
 
 
+def _words(doc: Doc, rng: Range) -> list[Token]:
+    """The tokens of a range that are words, not punctuation or space."""
+    span = doc.char_span(*rng, alignment_mode="expand")
+    return [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
+
+
 def _function_word(doc: Doc, cue: Range) -> bool:
     """A cue that is one function word alone ("has", "a", "about"); "according to" and the colons and
     dashes of quotations are cues of other kinds and stay."""
-    span = doc.char_span(*cue, alignment_mode="expand")
-    words = [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
+    words = _words(doc, cue)
     if len(words) != 1 or words[0].pos_ not in FUNCTION_POS or words[0].lower_ in PREPOSITIONAL_CUES:
         return False
     return words[0].pos_ != "AUX" or words[0].lemma_.lower() in AUXILIARIES  # "felt" (betrayed) is a cue
@@ -143,9 +148,7 @@ def _function_word(doc: Doc, cue: Range) -> bool:
 
 def _stray(doc: Doc, rng: Range) -> bool:
     """A content piece too small to be one on its own: punctuation or a single word ('"', "who")."""
-    span = doc.char_span(*rng, alignment_mode="expand")
-    words = [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
-    return len(words) < 2
+    return len(_words(doc, rng)) < 2
 
 
 def _merge(text: str, spans: list[Range]) -> list[Range]:
@@ -157,16 +160,6 @@ def _merge(text: str, spans: list[Range]) -> list[Range]:
         else:
             out.append((s, e))
     return out
-
-
-def _strip(text: str, rng: Range, punct: str) -> Range | None:
-    """A source or cue without the punctuation the tagger sometimes takes in ("Staff,", "asserted:")."""
-    s, e = rng
-    while s < e and (text[s] in punct or text[s].isspace()):
-        s += 1
-    while e > s and (text[e - 1] in punct or text[e - 1].isspace()):
-        e -= 1
-    return (s, e) if s < e else None
 
 
 def _speaker(doc: Doc, cue: Range) -> Range | None:
@@ -235,7 +228,6 @@ def _draft(doc: Doc, cue: Range, source: Range | None, content: list[Range], lex
     return Draft(content=list(content), kind=kind, stance=Stance.OTHER if negated else stance, cue=cue,
                  cue_lemma=lemma, source=source_span, negated=negated, cue_token=head,
                  addressee=addressee_of(head) if head is not None and head.pos_ == "VERB" else None)
-
 
 
 def _subject(doc: Doc, cue: Range, contents: list[Range]) -> Range | None:
