@@ -286,3 +286,20 @@ def test_a_cue_tagged_in_two_pieces_makes_one_claim(nlp):
     claims = tagged(nlp, text)
     assert len({c.id for c in claims}) == len(claims)
     assert [c.cue.text for c in claims if c.cue is not None].count("rescinds") == 1
+
+
+def test_a_content_goes_to_the_cue_whose_complement_it_is_not_to_the_next_cue(nlp):
+    # Current Events 2025-12-10_010 and 2025-06-02_008: each first content ends nearer the second cue
+    # ("adding", "citing") than it begins after its own, but the parse makes it the first verb's object.
+    louvre = tagged(nlp, "The French cultural ministry reports to the Senate that the Louvre's closed-circuit "
+                         "television camera captured the October jewel theft but was unmonitored at the time, "
+                         "adding that the lapses form part of a wider inquiry into related procedural and "
+                         "equipment failures.")
+    reports, adding = by_cue(louvre, "reports"), by_cue(louvre, "adding")
+    assert reports.content_text.startswith("that the Louvre's") and "lapses" not in reports.content_text
+    assert adding.content_text.startswith("that the lapses") and "Louvre" not in adding.content_text
+    airasia = tagged(nlp, "The Philippine Department of Transportation orders AirAsia to halt the sale of airline "
+                          "tickets in the country, citing alleged overpricing after reports revealed that fares "
+                          "on the airline's website significantly exceeded government-approved price ceilings.")
+    assert "to halt the sale of airline tickets" in by_cue(airasia, "orders").content_text
+    assert "halt" not in by_cue(airasia, "citing").content_text

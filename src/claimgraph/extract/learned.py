@@ -176,16 +176,20 @@ def _gap(a: Range, b: Range) -> int:
 
 
 def _owner(doc: Doc, span: Range, cues: list[Range]) -> Range | None:
-    """The cue a content belongs to: the nearest in its sentence, else the first in the later sentences
-    it spans ("“This is a major milestone ...\nI want to thank ...,” said Tom Enders"), else the nearest
-    in its paragraph, else the one before ('He said:' then a quotation; a quotation running on after
-    "he said")."""
+    """The cue a content belongs to: the nearest in its sentence (but the cue before it whose complement
+    the parse makes it, when the nearest comes after it: "said ... that X and suggested that Y"), else
+    the first in the later sentences it spans ("“This is a major milestone ...\nI want to thank ...,”
+    said Tom Enders"), else the nearest in its paragraph, else the one before ('He said:' then a
+    quotation; a quotation running on after "he said")."""
     sent = _sentence(doc, span[0])
     if sent is None:
         return None
     here = [c for c in cues if sent.start_char <= c[0] < sent.end_char or overlaps(c, span)]
     if here:
-        return min(here, key=lambda c: _gap(span, c))
+        nearest = min(here, key=lambda c: _gap(span, c))
+        if nearest[0] >= span[1] and (governor := _governing_cue(doc, span, here)) is not None:
+            return governor
+        return nearest
     whole = doc.char_span(*span, alignment_mode="expand")
     if whole is not None and len(whole):  # a quotation of several sentences with its cue in a later one
         later = [c for c in cues if sent.end_char <= c[0] < whole[-1].sent.end_char and not overlaps(c, span)]
@@ -197,6 +201,22 @@ def _owner(doc: Doc, span: Range, cues: list[Range]) -> Range | None:
         return min(nearby, key=lambda c: _gap(span, c))
     before = [c for c in cues if c[1] <= span[0] and span[0] - c[1] < 1500]
     return before[-1] if before else None
+
+
+# Dependency labels by which a content hangs from its cue verb: its object clause or phrase ("said that
+# ...", "urged X to ...", "denied the report"), and the clauses the parse labels adverbial after a comma.
+COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "advcl"}
+
+
+def _governing_cue(doc: Doc, span: Range, cues: list[Range]) -> Range | None:
+    """The cue before a content whose verb the parse makes the content's head, as its complement: in
+    "May said this week that the country would ... and suggested that it would ..." the first content
+    is the object of "said", though "suggested" lies nearer its end."""
+    whole = doc.char_span(*span, alignment_mode="expand")
+    if whole is None or not len(whole) or whole.root.dep_ not in COMPLEMENT_DEPS:
+        return None
+    head = whole.root.head
+    return next((c for c in cues if c[1] <= span[0] and c[0] <= head.idx < c[1]), None)
 
 
 def _sentence(doc: Doc, char: int) -> Span | None:
