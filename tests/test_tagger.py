@@ -303,3 +303,18 @@ def test_a_content_goes_to_the_cue_whose_complement_it_is_not_to_the_next_cue(nl
                           "on the airline's website significantly exceeded government-approved price ceilings.")
     assert "to halt the sale of airline tickets" in by_cue(airasia, "orders").content_text
     assert "halt" not in by_cue(airasia, "citing").content_text
+
+
+def test_a_noun_that_says_where_the_verb_spoke_leaves_the_claim_to_the_verb(nlp):
+    # Current Events 2025-08-14_005 and 2025-02-07_013: the tagger marks "article" and "a statement
+    # against" as cues too and gave them the contents; the claims are "states" and "speak out".
+    kim = tagged(nlp, "Kim Yo Jong, sister of North Korean supreme leader Kim Jong Un, states in a KCNA article that "
+                      "the rumour that North Korea had removed the loudspeakers in the Korean Demilitarized Zone is "
+                      "false.")
+    states = by_cue(kim, "states in a")
+    assert states.source is not None and states.source.text.startswith("Kim Yo Jong")
+    assert states.content_text.startswith("that the rumour")
+    assert not any(c.cue is not None and c.cue.text == "article" for c in kim)
+    icc = tagged(nlp, "Seventy-nine countries jointly speak out in a statement against the sanctions imposed by U.S. "
+                      "President Donald Trump on the International Criminal Court officials.")
+    assert [c.cue.text for c in icc if c.cue is not None] == ["jointly speak out in"]

@@ -3,8 +3,9 @@
 The tagger (`claimgraph.ml.tagger`) marks source, cue and content spans independently; this module
 links them into `Draft`s with the parsed article: a content that runs on into a sentence holding
 another cue is cut there (the rest is that cue's), each content goes to the nearest cue in its
-sentence (else in its paragraph, else the cue before it), and each cue takes the nearest source in
-its sentence, widened to the whole noun phrase.
+sentence (else in its paragraph, else the cue before it), what goes to a noun cue that only says
+where its verb spoke ("said in a statement") goes to the verb, and each cue takes the nearest source
+in its sentence, widened to the whole noun phrase.
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
         for content, owner in zip(pieces, owners, strict=True):
             if owner is not None:
                 content_of[owner].append(content)
+    for cue in cues:  # "said ... in [a statement]": one claim, the verb's
+        if (verb_cue := _verb_of_phrase(doc, cue, cues)) is not None:
+            content_of[verb_cue].extend(content_of[cue])
+            content_of[cue] = []
     source_of: dict[Range, Range | None] = {}
     for cue in cues:  # a source may serve several cues: "X said ... and added ..."
         if (speaker := _speaker(doc, cue)) is not None:  # "X was quoted (by Y) as saying"
@@ -64,6 +69,29 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
             continue
         drafts.append(_draft(doc, cue, source, contents, lex))
     return drafts
+
+
+# Prepositions by which a noun the tagger marked as a cue tells where or how its verb spoke: "said in a
+# statement", "said at a news conference", "talks to DuVernay", "we know from his statements".
+SETTING_PREPOSITIONS = {"in", "at", "during", "to", "from", "through"}
+
+
+def _verb_of_phrase(doc: Doc, cue: Range, cues: list[Range]) -> Range | None:
+    """The cue of the verb a noun cue hangs from through a preposition ("Rep. Elijah Cummings said
+    ..., in [a statement]. “...”"): the tagger marked both, and the claim, with the contents given to
+    the noun, is the verb's. Not a noun with a possessor of its own ("seized on [Trump's claim] that
+    ..."): that is another source's claim."""
+    span = doc.char_span(*cue, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    if (root.pos_ not in {"NOUN", "PROPN"} or root.dep_ != "pobj" or root.head.lower_ not in SETTING_PREPOSITIONS
+            or any(child.dep_ == "poss" for child in root.children)):
+        return None
+    verb = root.head.head
+    if root.head.dep_ != "prep" or verb.pos_ != "VERB" or cue[0] <= verb.idx < cue[1]:
+        return None
+    return next((c for c in cues if c[0] <= verb.idx < c[1]), None)
 
 
 def _cut_at_cues(doc: Doc, content: Range, cues: list[Range]) -> list[Range]:
