@@ -72,7 +72,7 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
 
 
 # Prepositions by which a noun the tagger marked as a cue tells where or how its verb spoke: "said in a
-# statement", "said at a news conference", "talks to DuVernay", "we know from his statements".
+# statement", "said at a news conference", "states in a KCNA article", "talks to DuVernay".
 SETTING_PREPOSITIONS = {"in", "at", "during", "to", "from", "through"}
 
 
