@@ -84,12 +84,11 @@ def _verb_of_phrase(doc: Doc, cue: Range, cues: list[Range]) -> Range | None:
     span = doc.char_span(*cue, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    root = span.root
-    if (root.pos_ not in {"NOUN", "PROPN"} or root.dep_ != "pobj" or root.head.lower_ not in SETTING_PREPOSITIONS
-            or any(child.dep_ == "poss" for child in root.children)):
-        return None
-    verb = root.head.head
-    if root.head.dep_ != "prep" or verb.pos_ != "VERB" or cue[0] <= verb.idx < cue[1]:
+    noun = span.root
+    prep, verb = noun.head, noun.head.head
+    if (noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ != "pobj" or any(c.dep_ == "poss" for c in noun.children)
+            or prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPOSITIONS
+            or verb.pos_ != "VERB" or cue[0] <= verb.idx < cue[1]):
         return None
     return next((c for c in cues if c[0] <= verb.idx < c[1]), None)
 
@@ -212,13 +211,13 @@ def _owner(doc: Doc, span: Range, cues: list[Range]) -> Range | None:
     sent = _sentence(doc, span[0])
     if sent is None:
         return None
+    whole = doc.char_span(*span, alignment_mode="expand")
     here = [c for c in cues if sent.start_char <= c[0] < sent.end_char or overlaps(c, span)]
     if here:
         nearest = min(here, key=lambda c: _gap(span, c))
-        if nearest[0] >= span[1] and (governor := _governing_cue(doc, span, here)) is not None:
+        if nearest[0] >= span[1] and (governor := _governing_cue(whole, span[0], here)) is not None:
             return governor
         return nearest
-    whole = doc.char_span(*span, alignment_mode="expand")
     if whole is not None and len(whole):  # a quotation of several sentences with its cue in a later one
         later = [c for c in cues if sent.end_char <= c[0] < whole[-1].sent.end_char and not overlaps(c, span)]
         if later:
@@ -236,15 +235,14 @@ def _owner(doc: Doc, span: Range, cues: list[Range]) -> Range | None:
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "advcl"}
 
 
-def _governing_cue(doc: Doc, span: Range, cues: list[Range]) -> Range | None:
+def _governing_cue(content: Span | None, start: int, cues: list[Range]) -> Range | None:
     """The cue before a content whose verb the parse makes the content's head, as its complement: in
     "May said this week that the country would ... and suggested that it would ..." the first content
     is the object of "said", though "suggested" lies nearer its end."""
-    whole = doc.char_span(*span, alignment_mode="expand")
-    if whole is None or not len(whole) or whole.root.dep_ not in COMPLEMENT_DEPS:
+    if content is None or not len(content) or content.root.dep_ not in COMPLEMENT_DEPS:
         return None
-    head = whole.root.head
-    return next((c for c in cues if c[1] <= span[0] and c[0] <= head.idx < c[1]), None)
+    head = content.root.head
+    return next((c for c in cues if c[1] <= start and c[0] <= head.idx < c[1]), None)
 
 
 def _sentence(doc: Doc, char: int) -> Span | None:
