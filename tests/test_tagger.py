@@ -318,3 +318,15 @@ def test_a_noun_that_says_where_the_verb_spoke_leaves_the_claim_to_the_verb(nlp)
     icc = tagged(nlp, "Seventy-nine countries jointly speak out in a statement against the sanctions imposed by U.S. "
                       "President Donald Trump on the International Criminal Court officials.")
     assert [c.cue.text for c in icc if c.cue is not None] == ["jointly speak out in"]
+
+
+def test_a_tally_the_tagger_marks_as_a_cue_leaves_the_claim_to_the_verb(nlp):
+    # Current Events 2025-03-18_007: the tagger marks "votes" and the "27" of the tally "136–27", and the
+    # content went to the number, the nearer
+    text = ("The Hungarian parliament votes 136–27 to ban LGBTQ events in the country, including the annual "
+            "Budapest Pride event.")
+    claims = tagged(nlp, text)
+    assert [c.cue.text for c in claims if c.cue is not None] == ["votes"]
+    votes = by_cue(claims, "votes")
+    assert votes.source is not None and votes.source.text == "The Hungarian parliament"
+    assert votes.content_text.startswith("to ban LGBTQ events")

@@ -29,7 +29,8 @@ EDGE_PUNCT = {"source": ",;:-–—([", "cue": ",;-–—(["}
 def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Draft]:
     spans = {role: [r for r in (strip_range(text_of(doc), x, EDGE_PUNCT[role]) for x in found) if r is not None]
              if role in EDGE_PUNCT else found for role, found in spans.items()}
-    cues = sorted(spans["cue"])
+    text = text_of(doc)
+    cues = sorted(c for c in spans["cue"] if not _numeral(text, c))
     if not cues:
         return []
     content_of: dict[Range, list[Range]] = {c: [] for c in cues}
@@ -171,6 +172,13 @@ def _function_word(doc: Doc, cue: Range) -> bool:
     if len(words) != 1 or words[0].pos_ not in FUNCTION_POS or words[0].lower_ in PREPOSITIONAL_CUES:
         return False
     return words[0].pos_ != "AUX" or words[0].lemma_.lower() in AUXILIARIES  # "felt" (betrayed) is a cue
+
+
+def _numeral(text: str, cue: Range) -> bool:
+    """A cue of digits alone: the tagger marks the tally of "votes 136–27 to ban ..." as well as
+    "votes"; a number reports nothing, so what it would take goes to the verb."""
+    marked = text[cue[0]:cue[1]]
+    return any(ch.isdigit() for ch in marked) and not any(ch.isalpha() for ch in marked)
 
 
 def _stray(doc: Doc, rng: Range) -> bool:
