@@ -357,3 +357,33 @@ def test_no_source_from_a_phrase_the_parse_built_around_a_verb_it_took_for_a_nou
             "negotiating a new defense cooperation agreement set to run until 2031.\n")
     sources = [c.source.text for c in claims_in(nlp, text, "tagger") if c.source is not None]
     assert not [s for s in sources if "visit Pyongyang" in s], sources
+
+
+@pytest.mark.parametrize("attribution", ["rules", "tagger"])
+def test_be_supposed_to_is_a_modal_and_reports_nothing(nlp, attribution):
+    # Wikinews 114613, "Stock markets worldwide continue to fall" (2008): "what it's supposed to do" is what
+    # the plan ought to do; "supposed" had made a claim of "speculate" with no source
+    text = ("And now that we've done it, the most important thing is that Treasury move in the most expeditious "
+            "way possible, to be efficient and to be effective, to make sure that the plan will do what it's "
+            "supposed to do and un-freeze these credit markets.\n")
+    cues = [c.cue.text for c in claims_in(nlp, text, attribution) if c.cue is not None]
+    assert not [cue for cue in cues if "supposed" in cue], cues
+    # written plainly: the active verb still reports what was supposed
+    supposed = by_cue(claims_in(nlp, "Officials supposed that the fire was an accident.\n", attribution), "supposed")
+    assert supposed.content_text == "that the fire was an accident"
+
+
+@pytest.mark.parametrize("attribution", ["rules", "tagger"])
+@pytest.mark.parametrize("text", [
+    # Wikipedia Current Events, 2025-05-01, 2025-06-14 and 2026-07-24 (CC BY-SA 4.0): "continue to" goes on
+    # doing something; these were claims of the outbreaks, of Iran and Israel, and of the protesters
+    "North America's three largest measles outbreaks continue to expand, with over 2,500 confirmed cases. There "
+    "have been three fatalities in the United States and one in Mexico.\n",
+    "Iran and Israel continue to launch missiles and drones at each other after the preemptive strike on Iran "
+    "yesterday.\n",
+    "For the ninth consecutive day, thousands continue to protest in Kyiv, Ukraine, demanding Mykhailo Fedorov's "
+    "reinstatement as Minister of Defence.\n",
+])
+def test_continue_to_is_no_cue(nlp, text, attribution):
+    cues = [c.cue.text for c in claims_in(nlp, text, attribution) if c.cue is not None]
+    assert not [cue for cue in cues if cue.startswith("continue")], cues

@@ -35,7 +35,10 @@ EXPLETIVES = {"it", "there"}
 NP_CONTENT_VERBS = {"deny", "confirm", "acknowledge", "admit", "dispute", "reject", "allege", "claim",
                     "announce", "predict", "concede", "refute", "contest"}
 # Verbs whose complement must be a clause or quotation, not an infinitive ("asked him to leave").
-NO_XCOMP_VERBS = {"ask", "tell", "call", "urge", "say", "learn", "show", "find"}
+NO_XCOMP_VERBS = {"ask", "tell", "call", "urge", "say", "learn", "show", "find", "continue"}
+# Cue verbs that, passive before an infinitive, are a modal and report nothing: "what it's supposed to
+# do", "was supposed to keep producing coal" (ought to, was meant to; PolNeAR train marks none of 36).
+MODAL_PASSIVES = {"suppose"}
 # "X announced that it acknowledges ...": these inner verbs of the same speaker set the stance.
 STANCE_SETTING_VERBS = {"acknowledge", "admit", "concede", "confess", "deny", "dispute", "claim", "allege"}
 CONTRAST_WORDS = {"however", "but", "while", "whereas", "although", "though", "yet"}
@@ -287,6 +290,8 @@ def _verb_content(verb: Token, sent: Span, quotes: list[Range]) -> Range | None:
             return _span_range(doc, *_subtree(c), quotes)
     if colon := _after_colon(verb, sent):
         return _span_range(doc, colon, sent.end, quotes)
+    if lemma in MODAL_PASSIVES and _passive_before_infinitive(verb):
+        return None
     if lemma not in NO_XCOMP_VERBS:
         for c in kids:
             if c.dep_ == "xcomp" and c.i > verb.i and any(a.lower_ == "to" for a in c.children):
@@ -301,6 +306,13 @@ def _verb_content(verb: Token, sent: Span, quotes: list[Range]) -> Range | None:
             if c.dep_ == "dobj" and c.lower_ not in {"what", "it", "this", "that", "so"}:
                 return _span_range(doc, *_subtree(c), quotes)
     return None
+
+
+def _passive_before_infinitive(verb: Token) -> bool:
+    """"was supposed to keep", "the money supposed to come from": passive (or a participle after its
+    noun) with a to-infinitive; not "had supposed that", "it was supposed that"."""
+    passive = verb.tag_ == "VBN" and (verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children))
+    return passive and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
 
 
 def _span_range(doc: Doc, start: int, end: int, quotes: list[Range]) -> Range | None:
