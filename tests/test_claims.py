@@ -387,3 +387,18 @@ def test_be_supposed_to_is_a_modal_and_reports_nothing(nlp, attribution):
 def test_continue_to_is_no_cue(nlp, text, attribution):
     cues = [c.cue.text for c in claims_in(nlp, text, attribution) if c.cue is not None]
     assert not [cue for cue in cues if cue.startswith("continue")], cues
+
+
+@pytest.mark.parametrize("attribution", ["rules", "tagger"])
+@pytest.mark.parametrize(("text", "verb"), [
+    # Wikipedia Current Events, 2025-10-15 (CC BY-SA 4.0): Trump's belief is a condition, not held yet
+    ("Donald Trump also states Israel may resume fighting if he believes Hamas does not uphold their part of the "
+     "agreement.\n", "believes"),
+    # Wikinews 17174, "Apple executive leaves company after iPhone 4 antenna issues" (2010): an open question
+    ("Apple confirmed that Papermaster, 49, had left the company, but did not say whether he decided to leave or "
+     "was forced out.\n", "decided"),
+])
+def test_a_cue_verb_under_if_or_whether_makes_no_claim(nlp, text, verb, attribution):
+    claims = claims_in(nlp, text, attribution)
+    assert not [c for c in claims if c.cue is not None and c.cue.text == verb], [c.cue.text for c in claims if c.cue]
+    assert [c for c in claims if c.cue is not None and c.cue.text.split()[-1] in {"states", "confirmed"}]

@@ -39,6 +39,9 @@ NO_XCOMP_VERBS = {"ask", "tell", "call", "urge", "say", "learn", "show", "find",
 # Cue verbs that, passive before an infinitive, are a modal and report nothing: "what it's supposed to
 # do", "was supposed to keep producing coal" (ought to, was meant to; PolNeAR train marks none of 36).
 MODAL_PASSIVES = {"suppose"}
+# Conjunctions that make a clause hypothetical or open: "If Trump's plan rejected single mothers, ...",
+# "asked whether he thought ...". Nobody has said it yet (PolNeAR train marks 15 of 117 such cue verbs).
+HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 # "X announced that it acknowledges ...": these inner verbs of the same speaker set the stance.
 STANCE_SETTING_VERBS = {"acknowledge", "admit", "concede", "confess", "deny", "dispute", "claim", "allege"}
 CONTRAST_WORDS = {"however", "but", "while", "whereas", "although", "though", "yet"}
@@ -237,6 +240,8 @@ def _verb_cues(sent: Span, lex: Lexicon, quotes: list[Range]) -> Iterator[Draft]
             continue
         stance = lex.verb_stance(tok.lemma_)
         if stance is None or any(qs < tok.idx < qe for qs, qe in quotes):  # speech inside a quotation
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in tok.children):
             continue
         content = _verb_content(tok, sent, quotes)
         if content is None:
