@@ -330,3 +330,22 @@ def test_a_tally_the_tagger_marks_as_a_cue_leaves_the_claim_to_the_verb(nlp):
     votes = by_cue(claims, "votes")
     assert votes.source is not None and votes.source.text == "The Hungarian parliament"
     assert votes.content_text.startswith("to ban LGBTQ events")
+
+
+
+def test_a_noun_that_says_how_the_verb_spoke_leaves_the_claim_to_the_verb(nlp):
+    # Written plainly (no Current Events summary or Wikinews article has this layout): the tagger marks "the
+    # other hand" as a cue too, and it had taken the second quotation; "on" serves a noun that reports nothing
+    premier = tagged(nlp, '"The plan is working," the premier said, on the other hand, "but the deficit is still '
+                          'too high."')
+    said = by_cue(premier, "said")
+    assert [c.text for c in said.content] == ['"The plan is working,"', '"but the deficit is still too high."']
+    assert not [c for c in premier if c.cue is not None and "hand" in c.cue.text]
+
+
+def test_a_possessed_noun_the_source_learned_from_leaves_the_claim_to_the_verb_whose_clause_follows(nlp):
+    # Written plainly (as above): the tagger marks "statements" as a cue too, and its possessor had kept the
+    # that-clause there; the parse makes the clause the verb's own
+    analysts = tagged(nlp, "Analysts concluded from the company's disclosure statements that its debts were rising.")
+    assert [c.cue.text for c in analysts if c.cue is not None] == ["concluded from"]
+    assert by_cue(analysts, "concluded from").content_text == "that its debts were rising"

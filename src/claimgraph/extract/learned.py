@@ -4,8 +4,8 @@ The tagger (`claimgraph.ml.tagger`) marks source, cue and content spans independ
 links them into `Draft`s with the parsed article: a content that runs on into a sentence holding
 another cue is cut there (the rest is that cue's), each content goes to the nearest cue in its
 sentence (else in its paragraph, else the cue before it), what goes to a noun cue that only says
-where its verb spoke ("said in a statement") goes to the verb, and each cue takes the nearest source
-in its sentence, widened to the whole noun phrase.
+where or how its verb spoke ("said in a statement", "said, on the other hand, ...") goes to the verb,
+and each cue takes the nearest source in its sentence, widened to the whole noun phrase.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
             if owner is not None:
                 content_of[owner].append(content)
     for cue in cues:  # "said ... in [a statement]": one claim, the verb's
-        if (verb_cue := _verb_of_phrase(doc, cue, cues)) is not None:
+        if (verb_cue := _verb_of_phrase(doc, cue, cues, lex)) is not None:
             content_of[verb_cue].extend(content_of[cue])
             content_of[cue] = []
     source_of: dict[Range, Range | None] = {}
@@ -73,23 +73,32 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
 
 
 # Prepositions by which a noun the tagger marked as a cue tells where or how its verb spoke: "said in a
-# statement", "said at a news conference", "states in a KCNA article", "talks to DuVernay".
+# statement", "said at a news conference", "states in a KCNA article", "talks to DuVernay"; and, for a noun
+# that reports nothing itself (none of cues.tsv), "on" and "with": "said, on the other hand, “...”". Not
+# "on" for a reporting noun: "is arrested on charges of ..." is the charge's claim, not the arrest's.
 SETTING_PREPOSITIONS = {"in", "at", "during", "to", "from", "through"}
+MANNER_PREPOSITIONS = {"on", "with"}
 
 
-def _verb_of_phrase(doc: Doc, cue: Range, cues: list[Range]) -> Range | None:
+def _verb_of_phrase(doc: Doc, cue: Range, cues: list[Range], lex: Lexicon) -> Range | None:
     """The cue of the verb a noun cue hangs from through a preposition ("Rep. Elijah Cummings said
     ..., in [a statement]. “...”"): the tagger marked both, and the claim, with the contents given to
     the noun, is the verb's. Not a noun with a possessor of its own ("seized on [Trump's claim] that
-    ..."): that is another source's claim."""
+    ..."): that is another source's claim; unless the verb's own clause follows it ("We know from his
+    financial disclosure [statements] that ...")."""
     span = doc.char_span(*cue, alignment_mode="expand")
     if span is None or not len(span):
         return None
     noun = span.root
     prep, verb = noun.head, noun.head.head
-    if (noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ != "pobj" or any(c.dep_ == "poss" for c in noun.children)
-            or prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPOSITIONS
+    if (noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ != "pobj" or prep.dep_ != "prep"
             or verb.pos_ != "VERB" or cue[0] <= verb.idx < cue[1]):
+        return None
+    reports = lex.noun_stance(noun.lemma_) is not None
+    if prep.lower_ not in SETTING_PREPOSITIONS and (reports or prep.lower_ not in MANNER_PREPOSITIONS):
+        return None
+    possessed = any(c.dep_ == "poss" for c in noun.children)
+    if possessed and not any(c.dep_ == "ccomp" and c.i > noun.i for c in verb.children):
         return None
     return next((c for c in cues if c[0] <= verb.idx < c[1]), None)
 
