@@ -402,3 +402,16 @@ def test_a_cue_verb_under_if_or_whether_makes_no_claim(nlp, text, verb, attribut
     claims = claims_in(nlp, text, attribution)
     assert not [c for c in claims if c.cue is not None and c.cue.text == verb], [c.cue.text for c in claims if c.cue]
     assert [c for c in claims if c.cue is not None and c.cue.text.split()[-1] in {"states", "confirmed"}]
+
+
+@pytest.mark.parametrize("attribution", ["rules", "tagger"])
+def test_a_passive_cue_with_no_source_is_a_claim_of_nobody_named(nlp, attribution):
+    # Wikipedia Current Events, 2025-01-16 (CC BY-SA 4.0): "It is reported that ...", as PolNeAR marks it:
+    # the cue with its auxiliary, the that-clause as content, no source
+    text = ("It is reported that the Eaton Fire, which has burned over 14,000 acres and has killed 17 people, is 65% "
+            "contained.\n")
+    claim = by_cue(claims_in(nlp, text, attribution), "is reported")
+    assert claim.source is None
+    assert claim.content_text.startswith("that the Eaton Fire")
+    assert claim.content_text.rstrip(".").endswith("65% contained")
+    assert claim.kind is ClaimKind.INDIRECT
