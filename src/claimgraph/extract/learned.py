@@ -27,9 +27,9 @@ PREPOSITIONAL_CUES = {"according to": "according to", "citing": "cite", "in": "i
 EDGE_PUNCT = {"source": ",;:-–—([", "cue": ",;-–—(["}
 
 def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Draft]:
-    spans = {role: [r for r in (strip_range(text_of(doc), x, EDGE_PUNCT[role]) for x in found) if r is not None]
-             if role in EDGE_PUNCT else found for role, found in spans.items()}
     text = text_of(doc)
+    spans = {role: [r for r in (strip_range(text, x, EDGE_PUNCT[role]) for x in found) if r is not None]
+             if role in EDGE_PUNCT else found for role, found in spans.items()}
     cues = sorted(c for c in spans["cue"] if not _numeral(text, c))
     if not cues:
         return []
@@ -63,7 +63,7 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
     for cue in cues:
         if _function_word(doc, cue):  # and what the tagger linked to it: given to another cue, it scored worse
             continue
-        contents = _merge(text_of(doc), [c for c in content_of[cue] if not overlaps(c, cue)])
+        contents = _merge(text, [c for c in content_of[cue] if not overlaps(c, cue)])
         contents = [c for c in contents if not _stray(doc, c)] or contents
         source = source_of[cue]
         if not contents or (source is not None and any(overlaps(source, c) for c in contents)):
