@@ -298,8 +298,8 @@ def _verb_content(verb: Token, sent: Span, quotes: list[Range]) -> Range | None:
     if lemma in MODAL_PASSIVES and _passive_before_infinitive(verb):
         return None
     if lemma not in NO_XCOMP_VERBS:
-        for c in kids:
-            if c.dep_ == "xcomp" and c.i > verb.i and any(a.lower_ == "to" for a in c.children):
+        for c in _to_infinitives(verb):
+            if c.i > verb.i:
                 return _span_range(doc, *_subtree(c), quotes)
     for c in kids:  # "admitted to deploying", "denied having"
         if c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pcomp" for g in c.children):
@@ -313,11 +313,16 @@ def _verb_content(verb: Token, sent: Span, quotes: list[Range]) -> Range | None:
     return None
 
 
+def _to_infinitives(verb: Token) -> list[Token]:
+    """The verb's complements that are to-infinitives: "urged X [to leave]", "was supposed [to keep]"."""
+    return [c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
+
+
 def _passive_before_infinitive(verb: Token) -> bool:
     """"was supposed to keep", "the money supposed to come from": passive (or a participle after its
     noun) with a to-infinitive; not "had supposed that", "it was supposed that"."""
     passive = verb.tag_ == "VBN" and (verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children))
-    return passive and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+    return passive and bool(_to_infinitives(verb))
 
 
 def _span_range(doc: Doc, start: int, end: int, quotes: list[Range]) -> Range | None:
