@@ -33,7 +33,7 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "18"
+VERSION = "19"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
@@ -168,8 +168,11 @@ def _scan(ctx: _Context) -> Iterator[_Found]:
             close = last is not None and 0 < noun.i - last.i <= 4 \
                 and not any(x.dep_ == "conj" for x in ctx.doc[last.i + 1:noun.i])
             end_char = noun.idx + len(noun.text) if close else None
+            unit = noun.text.lower()
+            if unit == "others" and counted is not None and counted[0] == noun.sent.start and not _listed_with(noun):
+                unit = counted[1]  # "Twelve people are killed and eight others are injured": 8 people
             for f in group:
-                f.unit, f.unit_kind, f.end_char = noun.text.lower(), "noun", end_char
+                f.unit, f.unit_kind, f.end_char = unit, "noun", end_char
         elif a.unit is None and (bare := _bare_count(ctx, a)) is not None \
                 and (whole := bare[2] or (counted[1] if counted is not None and _takes(bare, counted) else None)):
             for f in group:  # "Fifteen people are killed and 19 more injured": 19 people
@@ -197,7 +200,7 @@ def _scan(ctx: _Context) -> Iterator[_Found]:
                 f.qualifier = _change(ctx, f) or f.qualifier
             yield f
         if noun is not None and not _in_part(noun):  # a year read with its noun ("the 2015 bombing") ends it
-            counted = (noun.sent.start, noun.text.lower(), _role(noun)) if kept else None
+            counted = (noun.sent.start, (b or a).unit or noun.text.lower(), _role(noun)) if kept else None
 
 
 def _score(ctx: _Context, a: _Found) -> int:
@@ -658,6 +661,13 @@ def _modifier_verb(x: Token, number: Token) -> bool:
     if x.pos_ != "VERB" or x.tag_ not in ("VBN", "VBG"):
         return False
     return (x.dep_ in ("amod", "compound") and x.head.i > x.i) or (x.head.i == number.i == x.i - 1)
+
+
+def _listed_with(noun: Token) -> bool:
+    """A noun joined to a count of something else in one phrase: the "two others" of "three soldiers and two
+    others were killed" are not soldiers, while the "two others" of "three soldiers are killed and two others
+    wounded" are."""
+    return noun.dep_ == "conj" and noun.head.i < noun.i and any(c.dep_ == "nummod" for c in noun.head.children)
 
 
 def _in_part(noun: Token) -> bool:
