@@ -40,13 +40,13 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "46"
+VERSION = "47"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 TYPES = COOPERATION | VERBAL_CONFLICT | MATERIAL_CONFLICT
-_ROLES = {"intent", "light", "report", "stop", "hazard", "none", "weapon", "use"}
+_ROLES = {"intent", "light", "report", "stop", "hazard", "none", "weapon", "use", "unrealised"}
 
 # The mode of a threat, from what is threatened (CAMEO 13x as mapped by CAMEO2PLOVER 2021):
 # force -> violence, curfew -> curfew, bans -> ban, other restrictions and blockades -> restrict,
@@ -92,6 +92,7 @@ class Triggers:
     hazards: frozenset[tuple[str, str]] = frozenset()  # natural hazards and accidents: (lemmas, pos)
     things: frozenset[str] = frozenset()  # "none" rows: lemmas of phrases that name things, no event
     uses: frozenset[str] = frozenset()  # "use" rows: verbs that use a weapon ("launch", "intercept", "strike")
+    unrealised: frozenset[str] = frozenset()  # "unrealised" rows: nouns whose to-infinitive is not done ("plans to")
     heads: frozenset[str] = field(init=False)  # every trigger's head word, whatever its part of speech
 
     def __post_init__(self) -> None:
@@ -180,6 +181,7 @@ def triggers() -> Triggers:
     hazards: set[tuple[str, str]] = set()
     things: set[str] = set()
     uses: set[str] = set()
+    unrealised: set[str] = set()
     for row in csv.DictReader(lines, delimiter="\t"):
         words = tuple(row["pattern"].lower().split())
         pos = row["pos"]
@@ -193,6 +195,9 @@ def triggers() -> Triggers:
         if kind == "use":
             uses.add(" ".join(words))
             continue
+        if kind == "unrealised":
+            unrealised.add(" ".join(words))
+            continue
         starred = [w.rstrip("*") for w in words if w.endswith("*")]
         words = tuple(w.rstrip("*") for w in words)
         if kind == "none":
@@ -204,7 +209,7 @@ def triggers() -> Triggers:
         by_head.setdefault((head, pos), []).append(trigger)
     for rows in by_head.values():
         rows.sort(key=lambda t: -len(t.words))
-    return Triggers(by_head, frozenset(hazards), frozenset(things), frozenset(uses))
+    return Triggers(by_head, frozenset(hazards), frozenset(things), frozenset(uses), frozenset(unrealised))
 
 
 @dataclass
@@ -266,11 +271,32 @@ def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = Non
             tok = frame.token
             yield Event(article_id=article.id, start=tok.idx, end=tok.idx + len(tok.text), text=tok.text,
                         type=frame.type, mode=frame.mode, actor=tuple(actor), recipient=tuple(recipient),
-                        negated=frame.negated, hypothetical=frame.hypothetical,
+                        negated=frame.negated, hypothetical=frame.hypothetical or _unrealised(tok),
                         place=_place(tok if n else predicate, frame, places),
                         time=_time(predicate if n == 0 and not _in_relative_clause(tok, predicate) else tok, times),
                         quantities=_quantities(predicate if n == 0 else tok, quantities),
                         extractor=EXTRACTOR, version=VERSION)
+
+
+def _unrealised(token: Token) -> bool:
+    """The verb is the to-infinitive of a noun that names what is not done (yet), an "unrealised" row of
+    event_triggers.tsv, or a verb joined to it: "intensified efforts to end the insurgency", "a proposal to
+    end the death penalty", "in order to execute a warrant", "plans to reduce ..., extend ... and end ...".
+    Not a noun or a clause inside it, which may name what did happen: "an attempt to record all major
+    massacres", "an effort to break the blockade", "plans to reshuffle the cabinet following weeks of
+    protests"."""
+    if token.pos_ != "VERB":
+        return False
+    nouns = triggers().unrealised
+    t = token
+    for _ in range(8):
+        if t.dep_ == "acl" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in nouns \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return True
+        if t.dep_ not in {"conj", "xcomp"} or t.head.pos_ != "VERB":
+            return False
+        t = t.head
+    return False
 
 
 def _has_agent(token: Token) -> bool:
