@@ -40,6 +40,9 @@ CASES = [
         "2025-04-28", "The Vatican announces the 2025 papal conclave will take place starting on May 7 in the "
         "Sistine Chapel to elect Pope Francis's successor after his death on April 21.",
         ("April 21", "DATE", "2025-04-21"), id="month-day-past"),
+    pytest.param(  # written plainly: a date before a name that is no organisation's name stays a date
+        "2025-03-25", "On March 23 Apple said it would cut prices.", ("March 23", "DATE", "2025-03-23"),
+        id="month-day-before-name"),
     pytest.param(  # WCEP 2025-04-28_017
         "2025-04-28", "The Vatican announces the 2025 papal conclave will take place starting on May 7 in the "
         "Sistine Chapel to elect Pope Francis's successor after his death on April 21.",
@@ -320,6 +323,9 @@ def test_times_value(nlp, published, text, expected):
     pytest.param(  # WCEP 2026-07-11_004: a capitalised unit that begins a name
         "2026-07-11", "The 21st Century ROAD to Housing Act becomes law after U.S. president Donald Trump allows the "
         "bill to take effect without his signature.", "Century", id="century-name"),
+    pytest.param(  # WCEP 2025-01-26_002: a month and day that begin a name the actor registry knows (M23)
+        "2025-01-26", "March 23 Movement rebels begin their advance into the city of Goma, North Kivu Province, "
+        "Democratic Republic of the Congo.", "March", id="m23-name"),
     pytest.param(  # written plainly: "high noon", the idiom, is no clock time
         "2010-06-16", "The stand-off was billed as high noon for the coalition.", "noon", id="high-noon"),
     pytest.param(  # Wikinews, US_stock_markets_fall_to_lowest_levels_since_1997: a number in a name is no year

@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extract.actors import ActorRegistry
 from claimgraph.extract.doc_text import text_of
 from claimgraph.extract.timex_calendar import FUTURE, PAST, PRESENT
 from claimgraph.extract.timex_rules import Hit, words
@@ -68,8 +69,8 @@ def plausible(h: Hit, doc: Doc) -> bool:
         return False  # "high noon", the idiom (and the film)
     if h.rule in ("relunit", "deictic", "weekend") and _title_case_inside(h, doc):
         return False  # ABC's "This Week", "VOA Today"
-    if _begins_name(h, doc):
-        return False  # "the 21st Century ROAD to Housing Act", "21st Century Fox"
+    if _begins_name(h, doc) or _dates_a_name(h, doc):
+        return False  # "the 21st Century ROAD to Housing Act", "21st Century Fox", "March 23 Movement rebels"
     if g.get("rel", "").lower() == "last" and _verb_last(h, doc):
         return False  # "a round that may last months"
     if h.rule == "year_words" and g["yw"].lower().startswith("two") and not h.text.lower().startswith("the"):
@@ -143,6 +144,26 @@ def _begins_name(h: Hit, doc: Doc) -> bool:
     if not (words().get("unit", last.text) or last.text.endswith("s") and words().get("unit", last.text[:-1])):
         return False
     return last.dep_ == "compound" and last.head.i > last.i and last.head.text[:1].isupper()
+
+
+def _dates_a_name(h: Hit, doc: Doc) -> bool:
+    """A month and day that begin the name of an organisation the actor registry knows: "March 23 Movement
+    rebels begin their advance" (M23; mid-sentence the entity tagger takes in the date and `_name_word_ok`
+    sees it). Not a date before another name: "your Oct. 23 Centennial Journal item", "In March Apple said"."""
+    span = _tokens(doc, h.start, h.end)
+    if span is None or "mon" not in h.groups:
+        return False
+    j = span.end
+    while j < len(doc) and doc[j].like_num:
+        j += 1  # the month alone, before its day
+    if j >= len(doc) or not any(t.like_num for t in doc[span.start:j]) or doc[j].ent_iob_ != "B":
+        return False
+    k = j + 1
+    while k < len(doc) and doc[k].ent_iob_ == "I":
+        k += 1
+    name = text_of(doc)[span.start_char:doc[k - 1].idx + len(doc[k - 1].text)]
+    found = ActorRegistry.default().resolve(name)
+    return found is not None and found.matched.casefold() == name.casefold()
 
 
 def _duration_ok(h: Hit, doc: Doc) -> bool:
