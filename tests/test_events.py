@@ -204,9 +204,17 @@ def test_events_a_relative_clause_describes_its_noun_not_when_or_where(nlp, text
         # written for this test: a date of its own stays though a "since" follows
         ("North Korea deployed 11,000 troops to the Kursk region in October 2024, long before the talks that "
          "have run since January.", date(2025, 4, 28), "deployed", "2024-10"),
+        # WCEP 2025-04-15_007: a clause after "after" or "before" is another event, with its own date (was
+        # yesterday's, 2025-04-14); 2026-07-13_004: an event inside that clause keeps it
+        ("France expels twelve Algerian diplomatic officials from the country after Algeria expelled twelve French "
+         "officials yesterday over the arrest of an Algerian consular official in a kidnapping case.",
+         date(2025, 4, 15), "expels", None),
+        ("The South Korean government reports that the Panama-flagged cargo vessel HMM Namu has completed repairs in "
+         "Dubai after it was damaged in a missile attack in the Strait of Hormuz on May 4.", date(2026, 7, 13),
+         "attack", "2026-05-04"),
     ],
 )
-def test_events_since_and_until_bound_an_event_and_do_not_date_it(nlp, text, published, trigger, time) -> None:
+def test_events_since_until_after_and_before_do_not_date_an_event(nlp, text, published, trigger, time) -> None:
     x = extract_article(Article.from_text(text, published=published), nlp, attribution="rules")
     found = [e for e in x.events if e.text == trigger]
     assert found and found[0].time == time

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "47"
+VERSION = "48"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -273,7 +273,8 @@ def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = Non
                         type=frame.type, mode=frame.mode, actor=tuple(actor), recipient=tuple(recipient),
                         negated=frame.negated, hypothetical=frame.hypothetical or _unrealised(tok),
                         place=_place(tok if n else predicate, frame, places),
-                        time=_time(predicate if n == 0 and not _in_relative_clause(tok, predicate) else tok, times),
+                        time=_time(predicate if n == 0 and not _in_relative_clause(tok, predicate) else tok, times,
+                                   tok),
                         quantities=_quantities(predicate if n == 0 else tok, quantities),
                         extractor=EXTRACTOR, version=VERSION)
 
@@ -324,6 +325,7 @@ def _hazard_does(token: Token) -> bool:
 
 
 _BOUNDS = frozenset({"since", "until", "till"})
+_SEQUENCE = frozenset({"after", "before"})  # a clause these open is another event, with its own date
 _CAUSE_VERBS = frozenset({"cause", "spark", "start", "trigger", "ignite"})
 
 
@@ -752,7 +754,7 @@ def _up_to(token: Token, top: Token) -> Iterator[Token]:
         token = token.head
 
 
-def _time(token: Token, times: Sequence[TimeRef]) -> str | None:
+def _time(token: Token, times: Sequence[TimeRef], event: Token | None = None) -> str | None:
     clause = _clause_tokens(token)
     doc = token.doc
     for time in times:
@@ -760,15 +762,21 @@ def _time(token: Token, times: Sequence[TimeRef]) -> str | None:
             continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
         if span is not None and span.root.i in clause and not _in_relative_clause(span.root, token) \
-                and not _bound(span.root, token):
+                and not _bound(span.root, token, event if event is not None else token):
             return time.value
     return None
 
 
-def _bound(token: Token, top: Token) -> bool:
+def _bound(token: Token, top: Token, event: Token) -> bool:
     """The time is a bound of the event, not its date: "its largest mobilization since seizing the city in 2023",
-    "the first vessel attacked since the war started on February 28", "extends the search until June 30, 2027"."""
-    return any(t.lower_ in _BOUNDS for t in _up_to(token, top))
+    "the first vessel attacked since the war started on February 28", "extends the search until June 30, 2027";
+    or the date of another event the clause sets it after or before: "will reopen its embassy in Kabul after it
+    was shut down four years ago" (unless the event is inside that clause: "just before Starmer is to meet with
+    Trump on Thursday", "after it was damaged in a missile attack ... on May 4")."""
+    return any(t.lower_ in _BOUNDS
+               or (not t.left_edge.i <= event.i <= t.right_edge.i
+                   and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in t.children))
+               for t in _up_to(token, top))
 
 
 def _quantities(token: Token, quantities: Sequence[Quantity]) -> tuple[int, ...]:
