@@ -272,6 +272,20 @@ def test_events_a_verb_tagged_as_a_noun_and_a_thing_named_by_a_trigger_word(nlp)
 
 
 @MODEL
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # WCEP 2025-09-16_003 and 2026-08-16_000: a verb the tagger read as a plural noun, with its subject read as a
+    # name before it ("bombs" had no type, and "a weapon noun not in use" hid it; the drone was the attack)
+    ("The Israel Air Force bombs at least ten Houthi targets near Hudaydah Port in Al Hudaydah, Yemen.",
+     date(2025, 9, 16), ("bombs", "ASSAULT", ("ISRMIL",))),
+    ("A Spanish F/A-18 Hornet jet shoots down a Russian drone in Romanian airspace.", date(2026, 8, 16),
+     ("shoots", "ASSAULT", ("ESP",))),
+])
+def test_events_a_verb_tagged_as_a_noun_after_its_subject(nlp, text: str, published: date, expected) -> None:
+    main = _events(nlp, text, published)[0]
+    assert (main.text, main.type, main.actor) == expected
+
+
+@MODEL
 def test_events_a_hazard_inside_a_name_is_no_hazard(nlp) -> None:
     # WCEP 2025-09-23_014: "flood control projects" are projects; the council freezing assets acts
     text = ("The Philippine Department of Justice and the National Bureau of Investigation file criminal graft and "

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "48"
+VERSION = "49"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -112,9 +112,10 @@ class Triggers:
         if token.dep_ == "compound" and f"{token.lemma_.lower()} {token.head.lemma_.lower()}" in self.things:
             return None  # "an asylum-seeker", "a tank truck": the word only says what kind of thing
         found = self._match(token, pos)
-        if found is None and pos == "N" and token.dep_ == "ROOT" and token.tag_ == "NNS" \
-                and any(c.dep_ == "nsubj" for c in token.children):
-            found = self._match(token, "V")  # a verb the tagger read as a noun: "the court ... sentences"
+        if (found is None or found.weapon) and pos == "N" and token.dep_ == "ROOT" and token.tag_ == "NNS" \
+                and (any(c.dep_ == "nsubj" for c in token.children) or _compound_subject(token)):
+            # a verb the tagger read as a noun: "the court ... sentences", "The Israel Air Force bombs ..."
+            found = self._match(token, "V") or found
         if found is not None and found.mode == "beat" and any(_SCORE.fullmatch(t.text) for t in token.subtree):
             return None  # "England beats France 6–4 in the ... third-place playoff": a game won, no beating
         if found is not None and found.weapon and not for_mode and not self.in_use(token):
@@ -152,6 +153,14 @@ class Triggers:
                 if all(w in near for w in trigger.words if w != trigger.head):
                     return trigger
         return None
+
+
+def _compound_subject(token: Token) -> bool:
+    """A sentence's root the tagger read as a plural noun, with its subject read as a name before it and
+    something after it: "The Israel Air Force bombs at least ten Houthi targets" (not "The remains of ...")."""
+    return any(c.dep_ == "compound" and c.i < token.i and c.pos_ == "PROPN" for c in token.children) \
+        and any(c.i > token.i and c.dep_ in {"dobj", "appos", "prep", "dative", "ccomp", "xcomp", "conj"}
+                for c in token.children)
 
 
 def _pos(token: Token) -> str | None:
