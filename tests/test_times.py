@@ -326,6 +326,9 @@ def test_times_value(nlp, published, text, expected):
     pytest.param(  # WCEP 2025-01-26_002: a month and day that begin a name the actor registry knows (M23)
         "2025-01-26", "March 23 Movement rebels begin their advance into the city of Goma, North Kivu Province, "
         "Democratic Republic of the Congo.", "March", id="m23-name"),
+    pytest.param(  # WCEP 2026-02-06_022: a capitalised season that begins a name (was 2025-WI)
+        "2026-02-06", "The opening ceremony for the Winter Olympics in Milan and Cortina d'Ampezzo, Italy, is held.",
+        "Winter", id="season-name"),
     pytest.param(  # written plainly: "high noon", the idiom, is no clock time
         "2010-06-16", "The stand-off was billed as high noon for the coalition.", "noon", id="high-noon"),
     pytest.param(  # Wikinews, US_stock_markets_fall_to_lowest_levels_since_1997: a number in a name is no year

@@ -222,6 +222,9 @@ def _season_ok(h: Hit, doc: Doc) -> bool:
     span = _tokens(doc, at, at + len(word))
     if span is not None and span.root.pos_ not in ("NOUN", "PROPN"):
         return False  # "prices fall", "spring into action"
+    if span is not None and word[:1].isupper() and not span[0].is_sent_start and span.end < len(doc) \
+            and doc[span.end].text[:1].isupper():
+        return False  # a name: "the Winter Olympics", "the Winter Paralympics"
     if "year" in g:
         return True
     if text_of(doc)[h.end:h.end + 4] == " of ":
