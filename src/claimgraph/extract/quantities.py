@@ -33,7 +33,7 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "19"
+VERSION = "20"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
@@ -709,7 +709,7 @@ def _bare_count(ctx: _Context, f: _Found) -> tuple[int, str, str | None] | None:
     if tok.dep_ == "conj" and tok.head.pos_ == "VERB":  # "are killed and eight injured": a clause of its own
         return tok.sent.start, "subj", None
     role = _role(tok)
-    if role is None or tok.head.pos_ not in ("VERB", "ADJ"):
+    if role is None or tok.head.pos_ not in ("VERB", "ADJ", "AUX"):  # AUX: "and six are missing", as parsed
         return None
     return tok.sent.start, role, None
 
