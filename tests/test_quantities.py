@@ -201,6 +201,12 @@ CASES = [
     # Wikinews 114613 (corpus, stock market)
     ("It went up by 0.16% (16.03 points), but stayed below 5000 mark at 4605.22.", "0.16%", 0.16, "up", "percent",
      False),
+    # Wikinews 114613 and 115064: the change restated in brackets, or continued after "and", is the same change
+    # (both were "=")
+    ("It went up by 0.16% (16.03 points), but stayed below 5000 mark at 4605.22.", "16.03 points", 16.03, "up",
+     "points", False),
+    ("The Brazilian Bovespa index today went up by 14,66%, while the Hang Seng and Singapore Straits Times went up "
+     "by 10.24% and 6.57% respectively.", "6.57%", 6.57, "up", "percent", False),
     # WCEP 2025-03-08_004: units
     ("Al Shabaab seizes the town of Cadale and some villages including Bushra Sheekh, Ceel Xarar and Xaruur, "
      "around 70 km (43 mi) of Mogadishu.", "70 km", 70, "~", "kilometer", False),

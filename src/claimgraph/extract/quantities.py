@@ -33,7 +33,7 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "20"
+VERSION = "21"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
@@ -132,6 +132,8 @@ def _scan(ctx: _Context) -> Iterator[_Found]:
     i = 0
     counted: tuple[int, str, str | None] | None = None  # sentence, noun and role of the last count of something
     money: tuple[int, str] | None = None  # sentence and currency of the last sum of money
+    change: tuple[int, int, str, str | None] | None = None  # the last amount of a change: end piece and character,
+    # up/down and unit kind
     while i < len(p):
         if ctx.next_number[i] - i > _REACH:  # nothing here can be read as a number: skip ahead
             i = ctx.next_number[i] - _REACH
@@ -198,9 +200,23 @@ def _scan(ctx: _Context) -> Iterator[_Found]:
             kept = True
             if f.qualifier == "=" or f.qualifier == "~":
                 f.qualifier = _change(ctx, f) or f.qualifier
+            if f.qualifier == "=" and change is not None and _same_change(ctx, change, f):
+                f.qualifier = change[2]  # "went up by 41.25 points (21.48%)", "went up by 10.24% and 6.57%"
+            end = max(ctx.pieces[f.last - 1].end, f.end_char or 0)
+            change = (f.last, end, f.qualifier, f.unit_kind) if f.qualifier in ("up", "down") else None
             yield f
         if noun is not None and not _in_part(noun):  # a year read with its noun ("the 2015 bombing") ends it
             counted = (noun.sent.start, (b or a).unit or noun.text.lower(), _role(noun)) if kept else None
+
+
+def _same_change(ctx: _Context, change: tuple[int, int, str, str | None], f: _Found) -> bool:
+    """The amount restates or continues the change just before it, in the same kind of unit: in brackets after
+    it ("went up by 41.25 points (21.48%)") or joined to it by "and" or a comma ("the Hang Seng and Singapore
+    Straits Times went up by 10.24% and 6.57% respectively")."""
+    between = [x.lower for x in ctx.pieces[change[0]:f.first] if x.start >= change[1]]
+    if between == ["("]:
+        return f.unit_kind in ("percent", "currency") or f.unit in ("point", "points")
+    return between in (["and"], [","], [",", "and"]) and f.unit_kind == change[3] and f.unit_kind is not None
 
 
 def _score(ctx: _Context, a: _Found) -> int:
