@@ -763,7 +763,8 @@ def _up_to(token: Token, top: Token) -> Iterator[Token]:
         token = token.head
 
 
-def _time(token: Token, times: Sequence[TimeRef], event: Token | None = None) -> str | None:
+def _time(token: Token, times: Sequence[TimeRef], event: Token) -> str | None:
+    """The date of the event `event` names, in the clause of `token` (its own word, or the sentence's predicate)."""
     clause = _clause_tokens(token)
     doc = token.doc
     for time in times:
@@ -771,7 +772,7 @@ def _time(token: Token, times: Sequence[TimeRef], event: Token | None = None) ->
             continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
         if span is not None and span.root.i in clause and not _in_relative_clause(span.root, token) \
-                and not _bound(span.root, token, event if event is not None else token):
+                and not _bound(span.root, token, event):
             return time.value
     return None
 
