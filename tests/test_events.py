@@ -286,6 +286,20 @@ def test_events_a_verb_tagged_as_a_noun_after_its_subject(nlp, text: str, publis
 
 
 @MODEL
+def test_events_a_circumstance_is_an_event_of_its_own_not_what_a_verb_acts_on(nlp) -> None:
+    # WCEP 2026-03-02_017: "following an Iranian drone attack" is not what is halted (the halt had been read as
+    # a ceasefire, the attack being what stopped); the attack is an event of its own, after the main one
+    text = ("Qatari-state owned QatarEnergy halts all LNG production at its Ras Laffan Industrial City following an "
+            "Iranian drone attack.")
+    found = [(e.text, e.type) for e in _events(nlp, text, date(2026, 3, 2))]
+    assert found == [("halts", "SANCTION"), ("attack", "ASSAULT")]
+    # WCEP 2025-10-27_001: the airstrikes after which people are killed, with who made them (had been dropped)
+    text = "Fourteen people are killed and one survives after three American airstrikes against four boats."
+    airstrikes = [e for e in _events(nlp, text, date(2025, 10, 27)) if e.text == "airstrikes"]
+    assert [(e.type, e.actor) for e in airstrikes] == [("ASSAULT", ("USA",))]
+
+
+@MODEL
 def test_events_a_hazard_inside_a_name_is_no_hazard(nlp) -> None:
     # WCEP 2025-09-23_014: "flood control projects" are projects; the council freezing assets acts
     text = ("The Philippine Department of Justice and the National Bureau of Investigation file criminal graft and "

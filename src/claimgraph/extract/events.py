@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "49"
+VERSION = "50"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -335,6 +335,8 @@ def _hazard_does(token: Token) -> bool:
 
 _BOUNDS = frozenset({"since", "until", "till"})
 _SEQUENCE = frozenset({"after", "before"})  # a clause these open is another event, with its own date
+# Prepositions whose phrase is a circumstance of an act (another event, a cause, a time), not what it acts on.
+_CIRCUMSTANCE = frozenset({"after", "before", "following", "amid", "amidst", "despite", "during", "since", "until"})
 _CAUSE_VERBS = frozenset({"cause", "spark", "start", "trigger", "ignite"})
 
 
@@ -435,7 +437,28 @@ def _sentence_frames(sent: Span, predicate: Token, words: list[list[int]]) -> li
         if frame is not None and frame.type is not None:
             frames.extend(frame.flat())
             used |= {f.token.i for f in frame.flat()}
+    for verb in (predicate, *_other_clauses(predicate)):
+        for frame in _circumstances(verb):
+            if frame.token.i not in used:
+                frames.append(frame)
+                used.add(frame.token.i)
     return frames
+
+
+def _circumstances(verb: Token) -> Iterator[_Frame]:
+    """The events a verb's circumstance phrases name ("... are killed and one survives after three American
+    airstrikes", "expels three Russian diplomats ... after accusing the Russian embassy"): events of their own,
+    after the sentence's main one, not what the verb acts on (`_object_frame` leaves them out)."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in _CIRCUMSTANCE:
+            for word in child.children:
+                if word.dep_ == "pcomp" and word.pos_ == "VERB":  # "expels three Russian diplomats ... after accusing"
+                    frame = _frame(word)
+                    if frame is not None and frame.type is not None:
+                        yield from frame.flat()
+                trigger = trigger_of(word) if word.dep_ == "pobj" and word.pos_ in {"NOUN", "PROPN"} else None
+                if trigger is not None and trigger.type in TYPES:
+                    yield _Frame(trigger.type, trigger.mode or _mode_near(word, trigger.type), word)
 
 
 # Whether a word's lower-case form (or lemma) is a trigger head or a "must": by hash id, for every word read.
@@ -687,6 +710,8 @@ def _object_frame(token: Token, depth: int) -> _Frame | None:
     while queue and seen < 40:
         seen += 1
         t = queue.pop(0)
+        if t.dep_ == "prep" and t.lower_ in _CIRCUMSTANCE:
+            continue  # "halts all LNG production ... following an Iranian drone attack": the attack is not halted
         if t.pos_ in {"NOUN", "PROPN"}:
             trigger = trigger_of(t)
             if trigger is not None and trigger.type in TYPES:
