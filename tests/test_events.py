@@ -229,6 +229,14 @@ def test_events_a_gold_mine_is_no_weapon(nlp) -> None:
 
 
 @MODEL
+def test_events_a_lightning_strike_is_no_strike(nlp) -> None:
+    # WCEP 2025-06-24_009: a circumstance phrase names an event of its own, but a lightning strike is no walkout
+    text = ("Twenty people are injured, including 12 children, after lightning strikes near Lake Murray in the U.S. "
+            "state of South Carolina.")
+    assert [e.type for e in _events(nlp, text, date(2025, 6, 24))] == []
+
+
+@MODEL
 def test_events_a_think_tank_is_no_weapon(nlp) -> None:
     # WCEP 2025-09-11_004: "tank" names a weapon elsewhere ("tank fire"); here the sentence has no attack
     text = ("Clean energy think tank Ember reports that wind and solar power generated over one-third of Brazil's "
