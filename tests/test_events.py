@@ -237,6 +237,14 @@ def test_events_a_lightning_strike_is_no_strike(nlp) -> None:
 
 
 @MODEL
+def test_events_a_market_rally_and_an_index_trading_are_no_events(nlp) -> None:
+    # Wikinews 115711 (corpus, stock market): a rally of a session is no demonstration, and an index that trades
+    # is no party trading (had been PROTEST and COOPERATE)
+    text = "Before a late session rally, the index was trading below 11,000 points, which has not occurred since 2004."
+    assert [e.type for e in _events(nlp, text, date(2008, 10, 10)) if e.type] == []
+
+
+@MODEL
 def test_events_a_think_tank_is_no_weapon(nlp) -> None:
     # WCEP 2025-09-11_004: "tank" names a weapon elsewhere ("tank fire"); here the sentence has no attack
     text = ("Clean energy think tank Ember reports that wind and solar power generated over one-third of Brazil's "
