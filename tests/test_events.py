@@ -229,6 +229,16 @@ def test_events_a_gold_mine_is_no_weapon(nlp) -> None:
 
 
 @MODEL
+def test_events_money_pledged_is_aid_intended(nlp) -> None:
+    # WCEP 2025-01-12_015: a pledge of money is an intent to give aid (CAMEO 033); with "following talks" no longer
+    # read as what was pledged, the pledge had been lost
+    text = ("German Foreign Minister Annalena Baerbock pledges €50 million in food, emergency shelters, and medical "
+            "care to Syria following talks with the Syrian transitional government in Riyadh, Saudi Arabia.")
+    found = [(e.text, e.type, e.hypothetical) for e in _events(nlp, text, date(2025, 1, 12))]
+    assert found[:2] == [("pledges", "AGREE", False), ("million", "AID", True)]
+
+
+@MODEL
 def test_events_a_lightning_strike_is_no_strike(nlp) -> None:
     # WCEP 2025-06-24_009: a circumstance phrase names an event of its own, but a lightning strike is no walkout
     text = ("Twenty people are injured, including 12 children, after lightning strikes near Lake Murray in the U.S. "

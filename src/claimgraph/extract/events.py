@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "52"
+VERSION = "53"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -531,6 +531,8 @@ def _frame(token: Token, depth: int = 0) -> _Frame | None:
             frame = _Frame(trigger.default if transitive else None, trigger.mode, token)
     elif kind == "intent":
         inner = _clause_frame(clause, depth) if clause is not None else _object_frame(token, depth)
+        if inner is None and clause is None:
+            inner = _money_given(token)
         if inner is None:
             return None
         frame = _intent(token, inner)
@@ -696,6 +698,13 @@ def _hypothetical(frame: _Frame) -> None:
 def _threat_mode(inner: _Frame) -> str | None:
     key = (inner.type or "", inner.mode)
     return _THREAT_MODES.get(key) or _THREAT_MODES.get((inner.type or "", None))
+
+
+def _money_given(token: Token) -> _Frame | None:
+    """A sum of money a verb of intent promises is aid: "pledges €50 million in food, emergency shelters, and
+    medical care to Syria" (CAMEO 033, intent to provide material aid)."""
+    money = next((c for c in token.children if c.dep_ == "dobj" and c.ent_type_ == "MONEY"), None)
+    return _Frame("AID", None, money) if money is not None else None
 
 
 def _clause(token: Token) -> Token | None:
