@@ -21,7 +21,7 @@ from claimgraph.extract.lexicon import lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["attack_maker", "event_codes", "main_predicate", "movement_doer"]
+__all__ = ["attack_maker", "event_codes", "event_owner", "main_predicate", "movement_doer"]
 
 _SUBJECTS = {"nsubj", "csubj"}
 _OBJECTS = {"dobj", "dative", "attr", "oprd"}
@@ -250,6 +250,25 @@ def attack_maker(attack: Token, registry: ActorRegistry, when: str | None = None
     return _maker(attack, registry, when) if attack.pos_ == "NOUN" else []
 
 
+def event_owner(event: Token, registry: ActorRegistry, when: str | None = None) -> list[str]:
+    """The party an event noun's possessor names: "Iran's proposal", "Hezbollah's agreement"; a name the
+    article wrote in full before it is read as written there ("Tajik president Emomali Rahmon ... during
+    Rahmon's state visit": Tajikistan's government). None for a verb."""
+    owner = next((c for c in event.children if c.dep_ == "poss"), None)
+    if event.pos_ != "NOUN" or owner is None:
+        return []
+    if codes := _resolve_words(event, list(owner.subtree), registry, when):
+        return codes
+    earlier = next((t for t in reversed(event.doc[:owner.i]) if t.text == owner.text), None)
+    if owner.pos_ != "PROPN" or earlier is None or earlier.pos_ != "PROPN":
+        return []
+    words = set(_name_tokens(earlier, conjuncts=False))
+    if earlier.dep_ == "appos":  # "Tajik president | Emomali Rahmon": the title the parser hung the name on
+        words |= {earlier.head, *(t for c in earlier.head.lefts if c.dep_ in {"compound", "amod"} for t in c.subtree)}
+    hit = registry.resolve(_phrase_text(sorted(words, key=lambda t: t.i)), when)
+    return hit.code.split("+") if hit else []
+
+
 def _maker(attack: Token, registry: ActorRegistry, when: str | None) -> list[str]:
     """Who made an attack, from its own modifiers ("an Israeli airstrike", "Iranian missile strikes", "a
     Taliban attack") or a "by" after it; not from where it was ("a car bombing in central Baghdad")."""
@@ -407,6 +426,11 @@ def _codes(head: Token, registry: ActorRegistry, when: str | None, place: bool =
         text = f"{head.text}, {appos[0].text}"  # country, read together (not Libya's capital)
         hit = registry.resolve(text, when)
         if hit and hit.kind == "country":
+            return hit.code.split("+")
+    if appos and appos[0].left_edge.i == head.i + 1:  # one name the parser split: "Kata'ib | Hezbollah ... commander"
+        tokens = sorted({*_name_tokens(head), *_name_tokens(appos[0])}, key=lambda t: t.i)
+        hit = registry.resolve(_phrase_text(tokens), when)
+        if hit:
             return hit.code.split("+")
     for candidate in (head, *appos):
         tokens = sorted(_name_tokens(candidate), key=lambda t: t.i)

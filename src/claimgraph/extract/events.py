@@ -30,7 +30,14 @@ from typing import TYPE_CHECKING
 from spacy.attrs import LEMMA, LOWER
 
 from claimgraph.extract.actors import ActorRegistry
-from claimgraph.extract.event_actors import attack_maker, event_codes, main_predicate, movement_doer, participle_doer
+from claimgraph.extract.event_actors import (
+    attack_maker,
+    event_codes,
+    event_owner,
+    main_predicate,
+    movement_doer,
+    participle_doer,
+)
 from claimgraph.extract.lexicon import lexicon
 from claimgraph.models import Article, Event, Place, Quantity, Stance, TimeRef
 
@@ -40,7 +47,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "53"
+VERSION = "55"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -269,6 +276,12 @@ def find_events(doc: Doc, article: Article, registry: ActorRegistry | None = Non
                 actor = maker
             elif frame.type in ("RETREAT", "MOBILIZE") and (moved := movement_doer(frame.token, registry, when))[0]:
                 actor, recipient = moved  # "assurances ... that the withdrawal of Israeli troops from Lebanon"
+            elif frame.type not in _DONE_TO and (owner := event_owner(frame.token, registry, when)):
+                # an event noun whose possessor names a party is that party's: "during Rahmon's state visit to
+                # Uzbekistan" is Tajikistan's, whoever the sentence's subject is (not a ban, a blockade or an arrest,
+                # whose possessor is as often the one it is done to: "extends Russia's ban")
+                recipient = [c for c in recipient if c not in owner] or [c for c in actor if c not in owner]
+                actor = owner
             if frame.type is None and not actor and not recipient:
                 continue
             if frame.type == "ASSAULT" and not actor and not _has_agent(frame.token) and _disaster(sent, before):
@@ -336,6 +349,7 @@ def _hazard_does(token: Token) -> bool:
 _BOUNDS = frozenset({"since", "until", "till"})
 _SEQUENCE = frozenset({"after", "before"})  # a clause these open is another event, with its own date
 # Prepositions whose phrase is a circumstance of an act (another event, a cause, a time), not what it acts on.
+_DONE_TO = frozenset({"COERCE", "ASSAULT", "SANCTION"})  # acts whose noun's possessor may be the one they are done to
 _CIRCUMSTANCE = frozenset({"after", "before", "following", "amid", "amidst", "despite", "during", "since", "until"})
 _CAUSE_VERBS = frozenset({"cause", "spark", "start", "trigger", "ignite"})
 
