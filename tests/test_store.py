@@ -264,6 +264,26 @@ def test_store_foreign_sqlite_db_raises(db_path: Path):
         open_store(db_path)
 
 
+def test_store_opened_while_another_process_creates_it(db_path: Path, monkeypatch):
+    """Two ingests that start together on a new file: one creates the tables while the other reads whether the file
+    is a claimgraph database. Read in two snapshots, the version (0, none yet) and the tables (just created) made
+    it look like someone else's database (CI, 2026-11-28: "a SQLite database, but not a claimgraph one")."""
+    version = Store.schema_version
+    raced: list[bool] = []
+
+    def another_process_creates_the_schema_now(self: Store) -> int:
+        found = version(self)
+        if not raced:
+            raced.append(True)
+            open_store(db_path).close()  # the other process creates the schema, between our reads
+        return found
+
+    monkeypatch.setattr(Store, "schema_version", another_process_creates_the_schema_now)
+    store = open_store(db_path)  # no StoreError: the version and the tables were read from one snapshot
+    store.close()
+    assert raced
+
+
 def test_store_missing_directory_raises(tmp_path: Path):
     with pytest.raises(StoreError, match="directory does not exist"):
         open_store(tmp_path / "nowhere" / "x.db")

@@ -166,7 +166,14 @@ class Store:
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
-            version = self.schema_version()
+            # the version and the tables from one snapshot: another process may be creating the tables of a new
+            # file right now, and between two reads it would look like someone else's database
+            self.conn.execute("BEGIN")
+            try:
+                version = self.schema_version()
+                tables = self._scalar("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite%'")
+            finally:
+                self.conn.execute("COMMIT")
         except sqlite3.DatabaseError as e:
             raise StoreError(f"not a SQLite database ({e})", input=self.path,
                              hint="point --db at a claimgraph database, or at a new file to create one"
@@ -175,7 +182,7 @@ class Store:
             raise StoreError(
                 f"database schema version {version} is newer than this claimgraph knows ({SCHEMA_VERSION})",
                 input=self.path, hint=UPGRADE_HINT)
-        if version == 0 and self._scalar("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite%'"):
+        if version == 0 and tables:
             raise StoreError("a SQLite database, but not a claimgraph one", input=self.path,
                              hint="point --db at a new file; claimgraph adds no tables to another database")
         self._migrate()
