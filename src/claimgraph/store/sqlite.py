@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -162,22 +163,7 @@ class Store:
     # --- opening and migrating -------------------------------------------------------------------
 
     def _setup(self) -> None:
-        try:
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = NORMAL")
-            # the version and the tables from one snapshot: another process may be creating the tables of a new
-            # file right now, and between two reads it would look like someone else's database
-            self.conn.execute("BEGIN")
-            try:
-                version = self.schema_version()
-                tables = self._scalar("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite%'")
-            finally:
-                self.conn.execute("COMMIT")
-        except sqlite3.DatabaseError as e:
-            raise StoreError(f"not a SQLite database ({e})", input=self.path,
-                             hint="point --db at a claimgraph database, or at a new file to create one"
-                             ) from e
+        version, tables = self._first_look()
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"database schema version {version} is newer than this claimgraph knows ({SCHEMA_VERSION})",
@@ -186,6 +172,37 @@ class Store:
             raise StoreError("a SQLite database, but not a claimgraph one", input=self.path,
                              hint="point --db at a new file; claimgraph adds no tables to another database")
         self._migrate()
+
+    def _first_look(self, wait: float = 30.0) -> tuple[int, int]:
+        """The schema version and the number of tables, read from one snapshot: another process may be creating
+        the tables of a new file right now, and read apart they would look like someone else's database. A file
+        another process holds locked while it switches to WAL is waited for, not called "not a database"."""
+        deadline = time.monotonic() + wait
+        while True:
+            began = False
+            try:
+                self.conn.execute("PRAGMA foreign_keys = ON")
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                self.conn.execute("BEGIN")
+                began = True
+                version = self.schema_version()
+                tables = self._scalar("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite%'")
+                self.conn.execute("COMMIT")
+                return version, tables
+            except sqlite3.OperationalError as e:
+                if began:
+                    self.conn.execute("ROLLBACK")
+                if "locked" not in str(e) or time.monotonic() > deadline:
+                    raise StoreError(f"cannot read the database ({e})", input=self.path,
+                                     hint="another program may hold it locked; try again") from e
+                time.sleep(0.05)
+            except sqlite3.DatabaseError as e:
+                if began:
+                    self.conn.execute("ROLLBACK")
+                raise StoreError(f"not a SQLite database ({e})", input=self.path,
+                                 hint="point --db at a claimgraph database, or at a new file to create one"
+                                 ) from e
 
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
