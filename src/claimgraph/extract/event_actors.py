@@ -259,8 +259,10 @@ def event_owner(event: Token, registry: ActorRegistry, when: str | None = None) 
         return []
     if codes := _resolve_words(event, list(owner.subtree), registry, when):
         return codes
+    if owner.pos_ != "PROPN":
+        return []
     earlier = next((t for t in reversed(event.doc[:owner.i]) if t.text == owner.text), None)
-    if owner.pos_ != "PROPN" or earlier is None or earlier.pos_ != "PROPN":
+    if earlier is None or earlier.pos_ != "PROPN":
         return []
     words = set(_name_tokens(earlier, conjuncts=False))
     if earlier.dep_ == "appos":  # "Tajik president | Emomali Rahmon": the title the parser hung the name on

@@ -348,8 +348,8 @@ def _hazard_does(token: Token) -> bool:
 
 _BOUNDS = frozenset({"since", "until", "till"})
 _SEQUENCE = frozenset({"after", "before"})  # a clause these open is another event, with its own date
-# Prepositions whose phrase is a circumstance of an act (another event, a cause, a time), not what it acts on.
 _DONE_TO = frozenset({"COERCE", "ASSAULT", "SANCTION"})  # acts whose noun's possessor may be the one they are done to
+# Prepositions whose phrase is a circumstance of an act (another event, a cause, a time), not what it acts on.
 _CIRCUMSTANCE = frozenset({"after", "before", "following", "amid", "amidst", "despite", "during", "since", "until"})
 _CAUSE_VERBS = frozenset({"cause", "spark", "start", "trigger", "ignite"})
 
@@ -444,14 +444,15 @@ def _sentence_frames(sent: Span, predicate: Token, words: list[list[int]]) -> li
             main = fallback
     frames = list(main.flat())
     used = {f.token.i for f in frames}
-    for verb in _other_clauses(predicate):
+    others = list(_other_clauses(predicate))
+    for verb in others:
         if verb.i in used:
             continue
         frame = _frame(verb)
         if frame is not None and frame.type is not None:
             frames.extend(frame.flat())
             used |= {f.token.i for f in frame.flat()}
-    for verb in (predicate, *_other_clauses(predicate)):
+    for verb in (predicate, *others):
         for frame in _circumstances(verb):
             if frame.token.i not in used:
                 frames.append(frame)

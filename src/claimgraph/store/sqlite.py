@@ -190,19 +190,17 @@ class Store:
                 tables = self._scalar("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite%'")
                 self.conn.execute("COMMIT")
                 return version, tables
-            except sqlite3.OperationalError as e:
+            except sqlite3.DatabaseError as e:
                 if began:
                     self.conn.execute("ROLLBACK")
+                if not isinstance(e, sqlite3.OperationalError):
+                    raise StoreError(f"not a SQLite database ({e})", input=self.path,
+                                     hint="point --db at a claimgraph database, or at a new file to create one"
+                                     ) from e
                 if "locked" not in str(e) or time.monotonic() > deadline:
                     raise StoreError(f"cannot read the database ({e})", input=self.path,
                                      hint="another program may hold it locked; try again") from e
                 time.sleep(0.05)
-            except sqlite3.DatabaseError as e:
-                if began:
-                    self.conn.execute("ROLLBACK")
-                raise StoreError(f"not a SQLite database ({e})", input=self.path,
-                                 hint="point --db at a claimgraph database, or at a new file to create one"
-                                 ) from e
 
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
