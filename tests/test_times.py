@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from claimgraph.extract.times import EXTRACTOR, VERSION, find_times
-from claimgraph.extract.timex_calendar import duration, holiday
+from claimgraph.extract.timex_calendar import AROUND, FUTURE, PAST, duration, holiday, weekday
 from claimgraph.extract.timex_rules import number
 from claimgraph.models import Article
 
@@ -299,6 +299,30 @@ def _times(nlp, text: str, published: date | None) -> list[tuple[str, str, str |
 @pytest.mark.parametrize(("published", "text", "expected"), CASES)
 def test_times_value(nlp, published, text, expected):
     assert expected in _times(nlp, text, date.fromisoformat(published))
+
+
+# WCEP 2025-01-06_008 (a Monday): the meeting "scheduled for Tuesday" is a plan in a past clause
+SLOVAK_MEETING = ("According to Slovakia, a planned meeting between Slovak, Ukrainian, and European Commission "
+                  "officials over gas supplies scheduled for Tuesday has been cancelled due to Ukraine's refusal to "
+                  "participate in the meeting.")
+
+
+@pytest.mark.parametrize(("published", "value"), [
+    ("2025-01-06", "2025-01-07"),  # as published, a Monday: the next day
+    # the same report read two days later: the Tuesday just past, nearer than the next (was 2025-01-14)
+    ("2025-01-08", "2025-01-07"),
+])
+def test_times_planned_in_a_past_clause_is_the_nearer_day(nlp, published, value):
+    assert ("Tuesday", "DATE", value) in _times(nlp, SLOVAK_MEETING, date.fromisoformat(published))
+
+
+@pytest.mark.parametrize(("tense", "expected"), [
+    (AROUND, date(2025, 1, 7)),  # Wednesday 2025-01-08: Tuesday was yesterday, next Tuesday is six days away
+    (PAST, date(2025, 1, 7)), (FUTURE, date(2025, 1, 14)),
+])
+def test_times_weekday_around_takes_the_nearer(tense, expected):
+    assert weekday(date(2025, 1, 8), 2, tense, None) == expected
+    assert weekday(date(2025, 1, 12), 2, AROUND, None) == date(2025, 1, 14)  # from a Sunday, the coming one
 
 
 @pytest.mark.parametrize(("published", "text", "absent"), [

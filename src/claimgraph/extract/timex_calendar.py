@@ -10,11 +10,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 __all__ = [
-    "AHEAD", "BACK", "FUTURE", "PAST", "PRESENT", "add_months", "duration", "holiday", "iso_week", "pick_year",
-    "season", "unit_value", "weekday",
+    "AHEAD", "AROUND", "BACK", "FUTURE", "PAST", "PRESENT", "add_months", "duration", "holiday", "iso_week",
+    "pick_year", "season", "unit_value", "weekday",
 ]
 
 PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
+# A past clause that looks ahead from its own moment ("planned a demonstration on Saturday"): what it
+# times may lie either side of publication, so the nearest occurrence is taken.
+AROUND = "AROUND"
 BACK = frozenset({"last", "past", "previous", "this past", "latest", "recent"})
 AHEAD = frozenset({"next", "coming", "following", "this coming"})
 SEASONS = ("SP", "SU", "FA", "WI")  # spring starts the cycle: March, June, September, December
@@ -62,8 +65,9 @@ def pick_year(dct: date, month: int, day: int, tense: str | None, rel: str | Non
 def weekday(dct: date, wd: int, tense: str | None, rel: str | None) -> date:
     """The date of ISO weekday wd (1 = Monday) near publication.
 
-    "last"/"next" exclude the publication day itself; a future clause looks ahead, anything else
-    back (news mostly reports what happened): "said on Saturday" is the Saturday before.
+    "last"/"next" exclude the publication day itself; a future clause looks ahead, a past one that
+    looks ahead from its own moment (AROUND) to the nearer, anything else back (news mostly reports
+    what happened): "said on Saturday" is the Saturday before.
     """
     back = (dct.isoweekday() - wd) % 7
     ahead = (wd - dct.isoweekday()) % 7
@@ -71,6 +75,8 @@ def weekday(dct: date, wd: int, tense: str | None, rel: str | None) -> date:
         return dct - timedelta(days=back or 7)
     if rel in AHEAD:
         return dct + timedelta(days=ahead or 7)
+    if tense == AROUND and not rel:
+        return dct + timedelta(days=ahead) if ahead < back else dct - timedelta(days=back)
     if tense == FUTURE or (rel == "this" and tense != PAST):
         return dct + timedelta(days=ahead)
     return dct - timedelta(days=back)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.actors import ActorRegistry
 from claimgraph.extract.doc_text import text_of
-from claimgraph.extract.timex_calendar import FUTURE, PAST, PRESENT
+from claimgraph.extract.timex_calendar import AROUND, FUTURE, PAST, PRESENT
 from claimgraph.extract.timex_rules import Hit, words
 
 __all__ = ["plausible", "tense"]
@@ -39,6 +39,10 @@ PROGRESSIVE_AUX = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re"})
 FUTURE_VERBS = frozenset({"expect", "plan", "schedule", "set", "hope", "intend", "aim", "want", "prepare", "decide",
                           "promise", "vow", "threaten", "seek", "propose", "due", "likely", "go", "wish", "need",
                           "pledge"})
+# Verbs whose time, written after them in a past clause, is that of what was planned, not of the
+# planning: "planned a demonstration on Saturday", "a service planned for Saturday was canceled" (AROUND:
+# the nearer Saturday); "On Friday, the government planned ..." is the Friday before.
+TARGET_VERBS = frozenset({"plan", "schedule", "slate"})
 # A present-tense clause these open is as future as the clause it times: "will resign once a successor
 # is chosen", "losses are expected when markets reopen Tuesday".
 TIME_CLAUSE = frozenset({"when", "once", "after", "before", "until", "till", "as soon as"})
@@ -275,16 +279,19 @@ def tense(doc: Doc, h: Hit) -> str | None:
         tok = span.sent.root
         if tok.pos_ not in ("VERB", "AUX"):
             return None
-    return _verb_tense(tok, 0)
+    return _verb_tense(tok, 0, ahead=span.start > tok.i)
 
 
-def _verb_tense(v: Token, depth: int) -> str | None:
+def _verb_tense(v: Token, depth: int, ahead: bool = False) -> str | None:
+    """The tense of verb v's clause; `ahead`: the expression follows v, so it may time what v plans."""
     aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
     past_aux = any(c.tag_ == "VBD" for c in v.children if c.dep_ in ("aux", "auxpass"))
     if "had" in aux and v.tag_ in ("VBN", "VBG"):
         return PAST  # "had been due to expire Friday"
     if aux & FUTURE_AUX:
         return FUTURE
+    if ahead and v.lemma_ in TARGET_VERBS and not aux and (v.tag_ == "VBD" or v.tag_ == "VBN" and v.dep_ == "acl"):
+        return AROUND if v.tag_ == "VBD" or _up(v, depth) == PAST else FUTURE
     if v.lemma_ in FUTURE_VERBS and v.tag_ != "VBD":
         return FUTURE
     if aux & PERFECT_AUX and v.tag_ in ("VBN", "VBG"):
