@@ -194,8 +194,8 @@ RULES: dict[str, str] = {
     "decade": ("(?:the )?(?P<edge>(?:early|late|mid){hy})?(?:(?P<dec>1[0-9]\\d0|20\\d0)['’]?s|['’](?P<dec2>\\d0)['’]?s"
                "|(?:nineteen-?)?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){end}"),
     "century": "(?:the )?(?P<edge>(?:early|late|mid){hy})?(?P<ord>{ordinal}){hy}century",
-    # "1998", "fiscal 1999", "mid-1996", "the end of 1990"
-    "year": "(?P<edge>{edge})?(?P<fiscal>fiscal (?:year )?|FY~)?(?P<year>{year})",
+    # "1998", "fiscal 1999", "mid-1996", "the end of 1990", "the post-1959 politics" (TimeML: 1959, mod AFTER)
+    "year": "(?P<edge>{edge}|(?:pre|post)-)?(?P<fiscal>fiscal (?:year )?|FY~)?(?P<year>{year})",
     # "two weeks", "more than 40 years", "five-hour", "a year and a half", "two more weeks"
     "duration": ("(?:(?P<vague>{vague}) )?(?P<num>{num})(?P<half1>{hy}and{hy}a{hy}half)?(?: more)?{hy}"
                  "(?P<unit>{units})(?P<half> and a half)?(?: or (?:so|more|longer))?(?:-long)?{end}"),
