@@ -212,6 +212,13 @@ def test_events_a_relative_clause_describes_its_noun_not_when_or_where(nlp, text
         ("The South Korean government reports that the Panama-flagged cargo vessel HMM Namu has completed repairs in "
          "Dubai after it was damaged in a missile attack in the Strait of Hormuz on May 4.", date(2026, 7, 13),
          "attack", "2026-05-04"),
+        # WCEP 2025-11-26_017 and 2026-05-11_018: the time after "ahead of" dates the event ahead, not this one
+        # (were 2025-12 and 2026-05-16)
+        ("The Tatmadaw grants amnesty to over 3,000 political prisoners, drops charges of over 5,500 others, and "
+         "grants conditional release to 724 prisoners ahead of the general election in December.",
+         date(2025, 11, 26), "grants", None),
+        ("Prime minister Keir Starmer says \"agitators\" will be blocked from entering the country ahead of the "
+         "rally on May 16.", date(2026, 5, 11), "blocked", None),
     ],
 )
 def test_events_since_until_after_and_before_do_not_date_an_event(nlp, text, published, trigger, time) -> None:

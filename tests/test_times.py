@@ -269,6 +269,10 @@ CASES = [
         "2009-03-13", "The Dow Jones industrial average (INDU) finished on 7223.98, an increase of 54 points from "
         "March 12 2009.", ("March 12 2009", "DATE", "2009-03-12"), id="month-day-year-no-comma"),
     # --- a present-tense clause that times a future one ------------------------------------------------------
+    pytest.param(  # WCEP 2025-01-18_011 (a Saturday): the Monday ahead of "ahead of" (was the Monday before)
+        "2025-01-18", "In Washington, D.C., the Women's March holds a protest rebranded as the People's March "
+        "against U.S. President-elect Donald Trump ahead of his inauguration on Monday.",
+        ("Monday", "DATE", "2025-01-20"), id="ahead-of-event-on-day"),
     pytest.param(  # WCEP 2025-01-20_009 (a Monday): a passive infinitive under "expected" (was the Thursday before)
         "2025-01-20", "Axel Rudakubana pleads guilty to all 16 charges, including three charges of murder in "
         "relation to a mass stabbing in Southport, Merseyside, England, in July 2024. Rudakubana is expected to be "
@@ -336,6 +340,9 @@ def test_times_weekday_around_takes_the_nearer(tense, expected):
 
 
 @pytest.mark.parametrize(("published", "text", "absent"), [
+    pytest.param(  # WCEP 2025-01-18_011: a march, no month (was 2025-03); so is "the annual March for Life"
+        "2025-01-18", "In Washington, D.C., the Women's March holds a protest rebranded as the People's March "
+        "against U.S. President-elect Donald Trump ahead of his inauguration on Monday.", "March", id="a-march"),
     pytest.param(  # WCEP 2025-10-10_015: "the fall of Kabul" is no season
         "2025-10-10", "Jaishankar announces the country will reopen its embassy in Kabul, Afghanistan, after it was "
         "shut down four years ago during the fall of Kabul.", "fall", id="fall-of"),

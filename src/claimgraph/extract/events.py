@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from spacy.attrs import LEMMA, LOWER
 
 from claimgraph.extract.actors import ActorRegistry
+from claimgraph.extract.doc_text import text_of
 from claimgraph.extract.event_actors import (
     attack_maker,
     event_codes,
@@ -39,6 +40,7 @@ from claimgraph.extract.event_actors import (
     participle_doer,
 )
 from claimgraph.extract.lexicon import lexicon
+from claimgraph.extract.timex_parse import ahead_of_event
 from claimgraph.models import Article, Event, Place, Quantity, Stance, TimeRef
 
 if TYPE_CHECKING:
@@ -47,7 +49,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "55"
+VERSION = "56"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -820,6 +822,9 @@ def _time(token: Token, times: Sequence[TimeRef], event: Token) -> str | None:
         if not time.value or time.type not in {"DATE", "TIME"}:
             continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        ahead = ahead_of_event(text_of(doc), time.start)  # "ahead of his inauguration on Monday": that event's
+        if ahead is not None and not ahead <= event.idx < time.start:
+            continue
         if span is not None and span.root.i in clause and not _in_relative_clause(span.root, token) \
                 and not _bound(span.root, token, event):
             return time.value

@@ -17,7 +17,7 @@ from claimgraph.extract.doc_text import text_of
 from claimgraph.extract.timex_calendar import AROUND, FUTURE, PAST, PRESENT
 from claimgraph.extract.timex_rules import Hit, words
 
-__all__ = ["plausible", "tense"]
+__all__ = ["ahead_of_event", "plausible", "tense"]
 
 # A month or weekday word inside one of these entities is part of a name: "Theresa May", "Sunday Times".
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "NORP", "LAW"})
@@ -51,6 +51,8 @@ TIME_CLAUSE = frozenset({"when", "once", "after", "before", "until", "till", "as
 PAST_SIGNAL = re.compile(r"\b(?:since|ever since)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 FUTURE_SIGNAL = re.compile(r"\b(?:until|till|as (?:early|soon|late) as|no later than|starting|beginning|ahead of)"
                            r"\s+(?:early\s+|late\s+)?$", re.IGNORECASE)
+# "ahead of his inauguration on Monday": the time of what is ahead, wherever the parse hangs it.
+AHEAD_OF_EVENT = re.compile(r"\bahead of (?!schedule\b|time\b)(?:[\w'’-]+ ){1,5}(?:on|in|at) (?:the )?$", re.IGNORECASE)
 
 
 def plausible(h: Hit, doc: Doc) -> bool:
@@ -113,8 +115,32 @@ def _name_word_ok(doc: Doc, start: int, end: int, word: str) -> bool:
     if tok.tag_ == "MD" or tok.tag_.startswith("VB") or tok.ent_type_ in NAME_ENTS:
         return False
     prev = doc[tok.i - 1] if tok.i > 0 else None
+    if word.lower() == "march" and _a_march(doc, tok, prev):
+        return False
     return not (word.lower() in ("may", "march") and prev is not None and prev.pos_ == "PROPN"
                 and prev.ent_type_ in ("PERSON", ""))
+
+
+# A capitalised "March" before one of these and a name is a march: "the annual March for Life".
+MARCH_TO = frozenset({"for", "against", "on", "of", "to"})
+
+
+def _a_march(doc: Doc, tok: Token, prev: Token | None) -> bool:
+    """ "the annual March for Life", "the People's March against ...", "the Women's March holds a protest":
+    the name of a march, unless a preposition or number before makes it the month ("in March for the
+    first time", "until March to")."""
+    if prev is None or prev.lower_ in PREPOSITIONS or prev.like_num or tok.i + 2 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    if prev.tag_ == "POS" and nxt.pos_ in ("VERB", "AUX", "ADP"):
+        return True
+    after = doc[tok.i + 2]
+    if after.lower_ in ("the", "our") and tok.i + 3 < len(doc):
+        after = doc[tok.i + 3]
+    kinds = words()
+    if any(kinds.get(k, after.text) for k in ("month", "weekday", "holiday")):
+        return False  # "held March on Tuesday"
+    return nxt.lower_ in MARCH_TO and after.text[:1].isupper()
 
 
 def _verb_last(h: Hit, doc: Doc) -> bool:
@@ -260,7 +286,7 @@ def tense(doc: Doc, h: Hit) -> str | None:
     before = text_of(doc)[max(0, h.start - 25):h.start]
     if PAST_SIGNAL.search(before):
         return PAST
-    if FUTURE_SIGNAL.search(before):
+    if FUTURE_SIGNAL.search(before) or ahead_of_event(text_of(doc), h.start) is not None:
         # "until Thursday" looks ahead, except in a past perfect clause: "Until Thursday, they had not ..."
         return None if re.search(r"\bhad\b", text_of(doc)[h.start:h.start + 60].split(".")[0]) else FUTURE
     span = _tokens(doc, h.start, h.end)
@@ -280,6 +306,13 @@ def tense(doc: Doc, h: Hit) -> str | None:
         if tok.pos_ not in ("VERB", "AUX"):
             return None
     return _verb_tense(tok, 0, ahead=span.start > tok.i)
+
+
+def ahead_of_event(text: str, start: int) -> int | None:
+    """Where "ahead of" begins when the time expression at `start` times the event ahead ("ahead of his
+    inauguration on Monday"), else None."""
+    m = AHEAD_OF_EVENT.search(text, max(0, start - 60), start)
+    return m.start() if m else None
 
 
 def _verb_tense(v: Token, depth: int, ahead: bool = False) -> str | None:
