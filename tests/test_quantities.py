@@ -402,6 +402,14 @@ CASES = [
     ("Four more South African peacekeepers are killed after M23 forces launch a mortar attack on their position at "
      "Goma Airport, bringing the total number of foreign peacekeepers killed in recent clashes to 17.", "17", 17,
      "=", "peacekeepers", False),
+    # WCEP 2025-02-20_002: a dash inside the name before the noun ("IS–Somalia"; unit was "is")
+    ("Puntland security forces, with air support from the United Arab Emirates, launch a major offensive in the Cal "
+     "Miskaad mountains, allegedly killing at least 44 IS–Somalia militants and seizing control of the areas of "
+     "Dhasaq, Qurac, and Damdamle, in Bari Region, Puntland, Somalia.", "at least 44", 44, ">", "militants", False),
+    # WCEP 2026-07-09_011: a singular modifier the parse made the head, joined to the plural noun counted (was
+    # "kidnapping")
+    ("Nigerian troops kill more than 300 suspected kidnapping and cattle-rustling gang members during an operation "
+     "that began yesterday in Gummi, Zamfara State.", "more than 300", 300, ">", "members", False),
 ]
 
 

@@ -33,7 +33,7 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "21"
+VERSION = "22"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
@@ -612,7 +612,7 @@ def _counted(ctx: _Context, f: _Found) -> Token | None:
                         or (x.pos_ == "CCONJ" and t.i < x.head.i < h.i  # "40 hypersonic, ballistic, and cruise"
                             and not any(y.pos_ == "NUM" for y in ctx.doc[x.i:h.i]))
                         for x in ctx.doc[toks[-1].i + 1:h.i]):
-            return h
+            return _plural_conj(h) if f.num.value != 1 else h
     last = toks[-1]
     for c in last.children:  # "thousands of troops"; "95 of 143 drones"
         if c.dep_ == "prep" and c.lower_ == "of":
@@ -642,9 +642,9 @@ def _after_name(last: Token) -> Token | None:
         t = doc[j]
         if t.text[:1].isupper() and not t.like_num:
             named = True
-        elif not (t.text in "()" or (named and t.lower_ in ("of", "and", "&") and j + 1 < end
+        elif not (t.text in "()" or (named and t.lower_ in ("of", "and", "&", "-", "–") and j + 1 < end
                                        and doc[j + 1].text[:1].isupper())):
-            break
+            break  # "of", "and", a dash inside a name: "University of Idaho", "IS–Somalia militants"
         j += 1
     if not named:
         return None
@@ -657,6 +657,19 @@ def _after_name(last: Token) -> Token | None:
             return noun
         j += 1
     return None
+
+
+def _plural_conj(noun: Token) -> Token:
+    """A singular noun a count above one hangs on, joined to a plural noun shortly after: the parse made
+    a modifier the head ("more than 300 suspected kidnapping and cattle-rustling gang members": members)."""
+    if noun.tag_ != "NN" or noun.lemma_.lower() != noun.lower_:  # "servicemen", tagged NN, is a plural
+        return noun
+    for c in noun.children:
+        if c.dep_ == "conj" and c.tag_ == "NNS" and c.i <= noun.i + 6 and _nounish(c) \
+                and any(x.dep_ in ("compound", "amod") for x in c.children) \
+                and not any(x.dep_ == "nummod" for x in c.children):
+            return c  # a head with modifiers of its own: "cattle-rustling gang members"
+    return noun
 
 
 def _joins_numbers(x: Token, t: Token) -> bool:
