@@ -455,6 +455,27 @@ def test_events_giving_a_keynote_is_no_aid(nlp) -> None:
     assert [e.type for e in _events(nlp, text, None)] == ["AID"]
 
 
+def test_events_giving_a_sentence_is_coercion(nlp) -> None:
+    # WCEP 2026-07-27_023: a court that gives a sentence jails (was AID, the court giving the president something)
+    text = ("The Seoul Central District Court gives former South Korean president Yoon Suk Yeol an 18-month suspended "
+            "sentence for false statements made during his 2022 election campaign.")
+    found = [(e.text, e.type, e.mode) for e in _events(nlp, text, date(2026, 7, 27))]
+    assert found[0] == ("gives", "COERCE", "arrest")
+
+
+@pytest.mark.parametrize(("text", "published", "word"), [
+    # WCEP 2026-01-09_002 and 2026-04-21_017: a strike that damages is an attack, not a walkout (were PROTEST)
+    ("Russian drone and missile strikes on Kyiv, Ukraine kill four people and wound 28 others after several "
+     "high-rise apartment buildings are targeted. The Qatari embassy is also damaged in the strikes.",
+     date(2026, 1, 9), "strikes"),
+    ("Ukraine completes repairs on the Druzhba pipeline damaged in a war-related strike and prepares to resume "
+     "operations.", date(2026, 4, 21), "strike"),
+])
+def test_events_a_strike_that_damages_is_an_attack(nlp, text: str, published: date, word: str) -> None:
+    found = [e for e in _events(nlp, text, published) if e.text == word]
+    assert found and all((e.type, e.mode) == ("ASSAULT", "heavy-weapons") for e in found)
+
+
 def test_events_a_leader_who_arrives_visits(nlp) -> None:
     text = "Indian prime minister Narendra Modi arrives in Moscow for talks with Putin."  # written for this test
     assert _events(nlp, text, None)[0].type == "CONSULT"

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "56"
+VERSION = "57"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -574,10 +574,14 @@ _STRIKE = Trigger(("strike",), "strike", "N", "ASSAULT", "heavy-weapons")
 def trigger_of(token: Token) -> Trigger | None:
     """The trigger a word names an event by; a "strike" some country made or aims at another is an attack,
     not a walkout: "Israel's strikes on Iran", "an American strike on the same base", "Russian strikes in
-    Kyiv" ("a general strike" stays)."""
-    trigger = triggers().match(token)
+    Kyiv" ("a general strike" stays); so is one that kills or damages: "three are killed in a strike", "the
+    pipeline damaged in a war-related strike"."""
+    table = triggers()
+    trigger = table.match(token)
     if trigger is None or trigger.type != "PROTEST" or trigger.words != ("strike",):
         return trigger
+    if token.dep_ == "pobj" and token.head.lower_ in {"in", "by"} and token.head.head.lemma_ in table.uses:
+        return _STRIKE
     registry = ActorRegistry.default()
     for child in token.children:
         if child.dep_ in {"amod", "compound", "poss", "nmod"} and registry.resolve(child.text) is not None:
