@@ -476,6 +476,20 @@ def test_events_a_strike_that_damages_is_an_attack(nlp, text: str, published: da
     assert found and all((e.type, e.mode) == ("ASSAULT", "heavy-weapons") for e in found)
 
 
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # WCEP 2026-06-01_003: ceasefire talks are talks (was a ceasefire, RETREAT)
+    ("U.S. president Donald Trump says that ceasefire negotiations are still ongoing, contradicting reports of Iran "
+     "backing out of talks.", date(2026, 6, 1), ("negotiations", "CONSULT", None)),
+    # WCEP 2026-08-16_001: the attack is the event, the drone its weapon, and the attack is Ukraine's (was the
+    # drone, Russia's government against Ukraine's military)
+    ("Russian officials say it is the largest Ukrainian drone attack launched this year.", date(2026, 8, 16),
+     ("attack", "ASSAULT", "heavy-weapons")),
+])
+def test_events_a_word_before_talks_or_an_attack_names_what_they_are_about(nlp, text, published, expected) -> None:
+    found = [(e.text, e.type, e.mode) for e in _events(nlp, text, published)]
+    assert found[0] == expected
+
+
 def test_events_a_leader_who_arrives_visits(nlp) -> None:
     text = "Indian prime minister Narendra Modi arrives in Moscow for talks with Putin."  # written for this test
     assert _events(nlp, text, None)[0].type == "CONSULT"

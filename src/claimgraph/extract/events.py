@@ -49,12 +49,14 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "57"
+VERSION = "58"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 TYPES = COOPERATION | VERBAL_CONFLICT | MATERIAL_CONFLICT
+# Event nouns a trigger word before them only says the subject of: "ceasefire talks" are talks, not a ceasefire.
+_ABOUT_HEADS = frozenset({"CONSULT", "AGREE"})
 _ROLES = {"intent", "light", "report", "stop", "hazard", "none", "weapon", "use", "unrealised"}
 
 # The mode of a threat, from what is threatened (CAMEO 13x as mapped by CAMEO2PLOVER 2021):
@@ -120,6 +122,12 @@ class Triggers:
             # champion", "a suspended sentence", "Russian-occupied territories", "the Saudi-backed government"
         if token.dep_ == "compound" and f"{token.lemma_.lower()} {token.head.lemma_.lower()}" in self.things:
             return None  # "an asylum-seeker", "a tank truck": the word only says what kind of thing
+        if not for_mode and token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ == "NOUN" \
+                and (head := self.match(token.head)) is not None \
+                and (head.type in _ABOUT_HEADS or (head.type == "ASSAULT" and self._match(token, "N") is not None
+                                                   and self._match(token, "N").weapon)):
+            return None  # what the talks after it are about, or the weapon of the attack: "ceasefire negotiations",
+            # "a drone attack" (the attack is the event)
         found = self._match(token, pos)
         if (found is None or found.weapon) and pos == "N" and token.dep_ == "ROOT" and token.tag_ == "NNS" \
                 and (any(c.dep_ == "nsubj" for c in token.children) or _compound_subject(token)):
