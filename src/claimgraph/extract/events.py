@@ -124,8 +124,8 @@ class Triggers:
             return None  # "an asylum-seeker", "a tank truck": the word only says what kind of thing
         if not for_mode and token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ == "NOUN" \
                 and (head := self.match(token.head)) is not None \
-                and (head.type in _ABOUT_HEADS or (head.type == "ASSAULT" and self._match(token, "N") is not None
-                                                   and self._match(token, "N").weapon)):
+                and (head.type in _ABOUT_HEADS
+                     or (head.type == "ASSAULT" and (own := self._match(token, "N")) is not None and own.weapon)):
             return None  # what the talks after it are about, or the weapon of the attack: "ceasefire negotiations",
             # "a drone attack" (the attack is the event)
         found = self._match(token, pos)
