@@ -490,6 +490,14 @@ def test_events_a_word_before_talks_or_an_attack_names_what_they_are_about(nlp, 
     assert found[0] == expected
 
 
+def test_events_a_weapon_damaged_is_a_target(nlp) -> None:
+    # WCEP 2026-03-14_000: the warplanes damaged are what the strike hit, not an attack by them (was ASSAULT on
+    # the warplanes, by the U.S. military against Iran's)
+    text = "Five U.S. warplanes are damaged in an Iranian drone strike on Prince Sultan Air Base, Saudi Arabia."
+    found = [(e.text, e.type, e.actor, e.recipient) for e in _events(nlp, text, date(2026, 3, 14))]
+    assert found == [("strike", "ASSAULT", ("IRNMIL",), ("USAMIL",))]
+
+
 def test_events_a_leader_who_arrives_visits(nlp) -> None:
     text = "Indian prime minister Narendra Modi arrives in Moscow for talks with Putin."  # written for this test
     assert _events(nlp, text, None)[0].type == "CONSULT"

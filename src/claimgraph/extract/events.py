@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "58"
+VERSION = "59"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -57,7 +57,7 @@ MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASS
 TYPES = COOPERATION | VERBAL_CONFLICT | MATERIAL_CONFLICT
 # Event nouns a trigger word before them only says the subject of: "ceasefire talks" are talks, not a ceasefire.
 _ABOUT_HEADS = frozenset({"CONSULT", "AGREE"})
-_ROLES = {"intent", "light", "report", "stop", "hazard", "none", "weapon", "use", "unrealised"}
+_ROLES = {"intent", "light", "report", "stop", "hazard", "none", "weapon", "use", "affect", "unrealised"}
 
 # The mode of a threat, from what is threatened (CAMEO 13x as mapped by CAMEO2PLOVER 2021):
 # force -> violence, curfew -> curfew, bans -> ban, other restrictions and blockades -> restrict,
@@ -102,7 +102,8 @@ class Triggers:
     by_head: dict[tuple[str, str], list[Trigger]]
     hazards: frozenset[tuple[str, str]] = frozenset()  # natural hazards and accidents: (lemmas, pos)
     things: frozenset[str] = frozenset()  # "none" rows: lemmas of phrases that name things, no event
-    uses: frozenset[str] = frozenset()  # "use" rows: verbs that use a weapon ("launch", "intercept", "strike")
+    uses: frozenset[str] = frozenset()  # "use" and "affect" rows: verbs that use a weapon ("launch", "strike")
+    affects: frozenset[str] = frozenset()  # "affect" rows: their object is the target ("damaging two drones")
     unrealised: frozenset[str] = frozenset()  # "unrealised" rows: nouns whose to-infinitive is not done ("plans to")
     heads: frozenset[str] = field(init=False)  # every trigger's head word, whatever its part of speech
 
@@ -151,6 +152,8 @@ class Triggers:
         head = weapon.head
         if weapon.dep_ == "pobj" and head.dep_ in {"prep", "agent"}:
             head = head.head  # "responds to 14 ballistic missiles", "killed by an improvised explosive device"
+        if weapon.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in self.affects:
+            return False  # the target: "damaging two MQ-9 Reaper drones", "two tanks are destroyed"
         if weapon.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"} and head.lemma_.lower() in self.uses:
             return True
         if weapon.dep_ == "nsubj" and head.dep_ in {"ccomp", "xcomp"} and head.head.lemma_.lower() in self.uses:
@@ -207,6 +210,7 @@ def triggers() -> Triggers:
     hazards: set[tuple[str, str]] = set()
     things: set[str] = set()
     uses: set[str] = set()
+    affects: set[str] = set()
     unrealised: set[str] = set()
     for row in csv.DictReader(lines, delimiter="\t"):
         words = tuple(row["pattern"].lower().split())
@@ -218,8 +222,10 @@ def triggers() -> Triggers:
         if kind == "hazard":
             hazards.add((" ".join(words), pos))
             continue
-        if kind == "use":
+        if kind in ("use", "affect"):
             uses.add(" ".join(words))
+            if kind == "affect":
+                affects.add(" ".join(words))
             continue
         if kind == "unrealised":
             unrealised.add(" ".join(words))
@@ -235,7 +241,8 @@ def triggers() -> Triggers:
         by_head.setdefault((head, pos), []).append(trigger)
     for rows in by_head.values():
         rows.sort(key=lambda t: -len(t.words))
-    return Triggers(by_head, frozenset(hazards), frozenset(things), frozenset(uses), frozenset(unrealised))
+    return Triggers(by_head, frozenset(hazards), frozenset(things), frozenset(uses), frozenset(affects),
+                    frozenset(unrealised))
 
 
 @dataclass
