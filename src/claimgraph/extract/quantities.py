@@ -33,7 +33,7 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "22"
+VERSION = "23"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
@@ -761,8 +761,9 @@ def _tally(ctx: _Context, f: _Found) -> str | None:
     if not any((t.lemma_.lower(),) in level or (t.lemma_.lower(),) in reach for t in words):
         return None
     for holder in reversed(words):  # the nearest tally before the number
-        if holder.pos_ not in ("NOUN", "PROPN") or any(t.like_num for t in ctx.doc[holder.i + 1:tok.i]):
-            continue
+        if holder.pos_ not in ("NOUN", "PROPN") or any(t.like_num and t.ent_type_ not in ("DATE", "TIME")
+                                                        for t in ctx.doc[holder.i + 1:tok.i]):
+            continue  # another count between them (a date's number does not count: "two weeks earlier")
         lemma = holder.lemma_.lower()
         keys: list[tuple[str, ...]] = [(lemma,)]
         if holder.i > tok.sent.start:
