@@ -148,9 +148,9 @@ CASES = [
     # WCEP 2026-02-04_004: a fraction
     ("American newspaper The Washington Post announces that it will lay off about 300 journalists, roughly "
      "one-third of its employees.", "one-third", 1 / 3, "~", "employees", False),
-    # Wikinews 114904 (corpus, stock market): negative numbers
+    # Wikinews 114904 (corpus, stock market): negative numbers; after "or", the change restated (was "=")
     ("The NASDAQ also took heavy losses to close down 74.15 points or -2.64%, closing at 2,725.16.",
-     "-2.64%", -2.64, "=", "percent", False),
+     "-2.64%", -2.64, "down", "percent", False),
     # WCEP 2025-01-14_002 (samples): qualifiers
     ("Ukraine strikes targets in the Republic of Tatarstan and Bryansk, Saratov, and Tula oblasts, Russia, with "
      "more than 200 drones and five ATACMS ballistic missiles.", "more than 200", 200, ">", "drones", False),
@@ -483,6 +483,23 @@ def test_quantities_change_then_level_both_with_their_unit_is_no_range(nlp):
     # a range after a verb of change stays one when its unit is written once
     qs = quantities(nlp, "Prices rose 2 to 3 percent last year.")
     assert [(q.value, q.qualifier, q.unit) for q in qs] == [(2, "up", "percent"), (3, "up", "percent")]
+    # Wikinews US_stocks_see_9%_drop_before_making_recovery (2010): after "down" as after a verb (was a range)
+    qs = quantities(nlp, "Benchmark crude was down $2.86 to $77.11 in New York.")
+    assert [(q.text, q.value, q.qualifier) for q in qs] == [("$2.86", 2.86, "down"), ("$77.11", 77.11, "=")]
+
+
+def test_quantities_a_change_restated_after_or_and_a_loss_of_a_percentage(nlp):
+    # Wikinews US_stocks_see_9%_drop_before_making_recovery (2010): the amount after "or" restates the change
+    # in another unit, and "a loss of 3.30%" is a fall (all but the first were "=")
+    sentence = ("The DJIA had its worst fall since 1987, a drop of 9% or 998.50 points, before going back up a bit to "
+                "close with a loss of 3.30% or 347.80 points to a level of 10,520. The Nasdaq fell 82.65 points or "
+                "3.44%, and the Standard & Poor's 500 index dropped 3.24% or 37.75 points.")
+    assert [(q.value, q.qualifier) for q in quantities(nlp, sentence)] == [
+        (9, "down"), (998.5, "down"), (3.3, "down"), (347.8, "down"), (10520, "="), (82.65, "down"), (3.44, "down"),
+        (3.24, "down"), (37.75, "down")]  # and "Poor's 500 index" is a name (was 500, unit index)
+    # written for this test: a loss of a sum of money is what was lost, no change
+    assert [(q.value, q.qualifier) for q in quantities(nlp, "The company posted a loss of $2 billion.")] == [
+        (2e9, "=")]
 
 
 RANGES = [

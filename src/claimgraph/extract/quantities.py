@@ -33,7 +33,7 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "23"
+VERSION = "24"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
@@ -210,11 +210,11 @@ def _scan(ctx: _Context) -> Iterator[_Found]:
 
 
 def _same_change(ctx: _Context, change: tuple[int, int, str, str | None], f: _Found) -> bool:
-    """The amount restates or continues the change just before it, in the same kind of unit: in brackets after
-    it ("went up by 41.25 points (21.48%)") or joined to it by "and" or a comma ("the Hang Seng and Singapore
+    """The amount restates or continues the change just before it: in brackets or after "or" ("went up by 41.25
+    points (21.48%)", "a drop of 9% or 998.50 points"), or, in the same kind of unit, joined to it by "and" or a comma ("the Hang Seng and Singapore
     Straits Times went up by 10.24% and 6.57% respectively")."""
     between = [x.lower for x in ctx.pieces[change[0]:f.first] if x.start >= change[1]]
-    if between == ["("]:
+    if between in (["("], ["or"], [",", "or"]):  # "fell 82.65 points or 3.44%", "lost 631 points, or 5.7%"
         return f.unit_kind in ("percent", "currency") or f.unit in ("point", "points")
     return between in (["and"], [","], [",", "and"]) and f.unit_kind == change[3] and f.unit_kind is not None
 
@@ -419,7 +419,10 @@ def _range_end(ctx: _Context, a: _Found) -> _Found | None:
 
 
 def _after_change_verb(ctx: _Context, a: _Found) -> bool:
-    """The quantity follows a verb of change: "dropped $2.50", "rose 3%"."""
+    """The quantity follows a verb of change or "up"/"down": "dropped $2.50", "rose 3%", "was down $2.86"."""
+    if a.first > 0 and (ctx.pieces[a.first - 1].lower,) in cues().get("change_adv", {}) \
+            and ctx.pieces[a.first - 1].lower in ("up", "down"):
+        return True  # "Benchmark crude was down $2.86 to $77.11"
     verb = ctx.token(a.first - 1) if a.first > 0 else None
     if verb is None or verb.pos_ != "VERB":
         return False
@@ -580,6 +583,9 @@ def _in_name(ctx: _Context, f: _Found) -> bool:
         return False
     if prev.text[:1].islower() and not prev.text.islower():
         return True  # "iPhone 4 owners": a camel-cased name
+    if prev.tag_ == "POS" and prev.i > 0 and ctx.doc[prev.i - 1].pos_ == "PROPN" and tok.i + 1 < len(ctx.doc) \
+            and ctx.doc[tok.i + 1].tag_ == "NN" and num.value > 1 and f.unit_kind in (None, "noun"):
+        return True  # "the Standard & Poor's 500 index": a plural count of a singular noun after a name is its label
     if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or _month(ctx.pieces, num.first - 1):
         return False
     if num.literal and f.unit is None and num.value.is_integer():
@@ -826,6 +832,9 @@ def _change(ctx: _Context, f: _Found) -> str | None:
         noun = ctx.token(s - 2)
         if noun is not None and noun.pos_ == "NOUN" and (noun.lemma_.lower(),) in table["change_noun"]:
             return table["change_noun"][(noun.lemma_.lower(),)]
+        if noun is not None and noun.pos_ == "NOUN" and (f.unit_kind == "percent" or f.unit in ("point", "points")) \
+                and (noun.lemma_.lower(),) in table.get("change_noun_pct", {}):
+            return table["change_noun_pct"][(noun.lemma_.lower(),)]  # "a loss of 3.30%", not "a loss of $2 billion"
     tok = ctx.token(s)
     if tok is None:
         return None
