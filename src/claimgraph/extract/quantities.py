@@ -211,8 +211,8 @@ def _scan(ctx: _Context) -> Iterator[_Found]:
 
 def _same_change(ctx: _Context, change: tuple[int, int, str, str | None], f: _Found) -> bool:
     """The amount restates or continues the change just before it: in brackets or after "or" ("went up by 41.25
-    points (21.48%)", "a drop of 9% or 998.50 points"), or, in the same kind of unit, joined to it by "and" or a comma ("the Hang Seng and Singapore
-    Straits Times went up by 10.24% and 6.57% respectively")."""
+    points (21.48%)", "a drop of 9% or 998.50 points"), or, in the same kind of unit, joined to it by "and" or a
+    comma ("the Hang Seng and Singapore Straits Times went up by 10.24% and 6.57% respectively")."""
     between = [x.lower for x in ctx.pieces[change[0]:f.first] if x.start >= change[1]]
     if between in (["("], ["or"], [",", "or"]):  # "fell 82.65 points or 3.44%", "lost 631 points, or 5.7%"
         return f.unit_kind in ("percent", "currency") or f.unit in ("point", "points")
