@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from spacy.attrs import IDX, LENGTH
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.doc_text import text_of
 from claimgraph.extract.numbers import Number, Piece, lex, read_number, word_kinds
@@ -33,7 +33,7 @@ from claimgraph.models import Article, Quantity
 __all__ = ["EXTRACTOR", "VERSION", "find_quantities"]
 
 EXTRACTOR = "claimgraph.quantities"
-VERSION = "24"
+VERSION = "25"
 
 _TABLE_KINDS = ("currency", "percent", "measure", "time", "age")
 _MINOR_UNITS = {"cent", "pence", "penny"}
@@ -391,13 +391,17 @@ def _range_end(ctx: _Context, a: _Found) -> _Found | None:
     link = p[e].lower
     if not ((link,) in cues().get("range_link", {}) or (link == "and" and between)):
         return None
+    if link == "-" and e + 2 < len(p) and p[e + 1].text == "-":
+        e += 1  # "30 -- 40 days": a dash typed as two hyphens
     b = _read(ctx, e + 1)
     if b is None or b.num.vague or _noise(ctx, b):
         return None
     if link in "-–—" and not a.value < b.value:
         return None  # "3-1" is a score, not a range
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
-        return None
+        if not (a.currency and b.currency and (a.unit.endswith(" " + b.unit) or b.unit.endswith(" " + a.unit))):
+            return None
+        a.unit = b.unit = max(a.unit, b.unit, key=len)  # "US$ 16 million to $28 million": US dollars both
     if link in ("to", "through") and a.unit is not None and b.unit is None and opener is None and not a.currency:
         return None  # "rose 5% to 300": a change and a level
     if link == "to" and opener is None and a.first > 0 and p[a.first - 1].lower == "by":
@@ -560,13 +564,25 @@ def _begins_place_name(ctx: _Context, k: int) -> bool:
 
 def _name_starts(ctx: _Context, f: _Found) -> bool:
     """A capitalised number word inside a sentence that begins a name: the parse makes it a compound
-    of the proper noun after it ("Four Seasons"), where a count is its nummod ("Five People Killed")."""
+    of the proper noun after it ("Four Seasons"), where a count is its nummod ("Five People Killed").
+    Outside a title-case line, a number written in capitalised words mid-sentence is a name whatever the
+    parse: "Formula One drivers", "our One Ford plan", "the Five Hundred" (a car)."""
     tok = ctx.token(f.num.first)
     if tok is None or not f.num.spelled or not tok.text[:1].isupper() or tok.is_sent_start:
         return False
     nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
-    return (tok.dep_ == "compound" and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
-            and tok.head.pos_ == "PROPN")
+    if tok.dep_ == "compound" and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() \
+            and tok.head.pos_ == "PROPN":
+        return True
+    words = [x.text for x in ctx.tokens(f.num.first, f.num.last) if x.is_alpha]
+    prev = tok.doc[tok.i - 1]
+    return all(w[:1].isupper() for w in words) and prev.is_alpha and not _title_case(tok.sent)
+
+
+def _title_case(sent: Span) -> bool:
+    """A headline written in title case: most of its words capitalised."""
+    words = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
+    return len(words) > 2 and sum(w[:1].isupper() for w in words) > 0.6 * len(words)
 
 
 def _named_elsewhere(ctx: _Context, f: _Found) -> bool:
