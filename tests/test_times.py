@@ -269,6 +269,11 @@ CASES = [
         "2009-03-13", "The Dow Jones industrial average (INDU) finished on 7223.98, an increase of 54 points from "
         "March 12 2009.", ("March 12 2009", "DATE", "2009-03-12"), id="month-day-year-no-comma"),
     # --- a present-tense clause that times a future one ------------------------------------------------------
+    pytest.param(  # Wikinews, Dow_falls_340_points_amid_unemployment_and_retail_sales_rates_news (a Thursday):
+        # a day that times an expected announcement lies ahead (was the Friday before)
+        "2008-09-04", "According to The New York Times, the drop is the largest since June of this year, but an "
+        "expected announcement Friday of August unemployment data could cause the index to rise.",
+        ("Friday", "DATE", "2008-09-05"), id="expected-noun-ahead"),
     pytest.param(  # WCEP 2025-01-18_011 (a Saturday): the Monday ahead of "ahead of" (was the Monday before)
         "2025-01-18", "In Washington, D.C., the Women's March holds a protest rebranded as the People's March "
         "against U.S. President-elect Donald Trump ahead of his inauguration on Monday.",

@@ -39,6 +39,10 @@ PROGRESSIVE_AUX = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re"})
 FUTURE_VERBS = frozenset({"expect", "plan", "schedule", "set", "hope", "intend", "aim", "want", "prepare", "decide",
                           "promise", "vow", "threaten", "seek", "propose", "due", "likely", "go", "wish", "need",
                           "pledge"})
+# Modifiers of a noun that make it something planned, so its time lies ahead of the clause's: "an expected
+# announcement Friday of August unemployment data could ...", "the upcoming vote on Tuesday".
+PLANNED = frozenset({"expected", "expect", "planned", "plan", "scheduled", "schedule", "upcoming", "forthcoming",
+                     "proposed", "propose"})
 # Verbs whose time, written after them in a past clause, is that of what was planned, not of the
 # planning: "planned a demonstration on Saturday", "a service planned for Saturday was canceled" (AROUND:
 # the nearer Saturday); "On Friday, the government planned ..." is the Friday before.
@@ -295,17 +299,23 @@ def tense(doc: Doc, h: Hit) -> str | None:
     tok = span.root
     if tok.dep_ == "poss":
         return None  # "Wednesday's ruling": the verb says nothing about when the ruling was
+    planned = False  # the expression times a noun of what is planned: "an expected announcement Friday"
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and not span.start <= tok.i < span.end:
             break
         if tok.head.i == tok.i:
             break
         tok = tok.head
+        if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lemma_.lower() in PLANNED for c in tok.children):
+            planned = True
     if tok.pos_ not in ("VERB", "AUX"):
         tok = span.sent.root
         if tok.pos_ not in ("VERB", "AUX"):
             return None
-    return _verb_tense(tok, 0, ahead=span.start > tok.i)
+    found = _verb_tense(tok, 0, ahead=span.start > tok.i)
+    if planned:
+        return AROUND if found == PAST else FUTURE
+    return found
 
 
 def ahead_of_event(text: str, start: int) -> int | None:
