@@ -349,3 +349,24 @@ def test_a_possessed_noun_the_source_learned_from_leaves_the_claim_to_the_verb_w
     analysts = tagged(nlp, "Analysts concluded from the company's disclosure statements that its debts were rising.")
     assert [c.cue.text for c in analysts if c.cue is not None] == ["concluded from"]
     assert by_cue(analysts, "concluded from").content_text == "that its debts were rising"
+
+
+def test_the_empty_it_of_a_passive_is_no_source(nlp):
+    # Current Events 2025-06-03_008: the tagger marks "It" as the source of "was revealed" (as the rules do not)
+    text = ("Cessna Citation I is reported missing after takeoff from Simón Bolívar International Airport in "
+            "Maiquetía, Venezuela. On June 4, authorities reported finding remains of the aircraft including "
+            "documents from inside the aircraft. It was revealed that 5 people were onboard instead of the "
+            "previously reported 3. All onboard are presumed dead.")
+    revealed = by_cue(tagged(nlp, text), "was revealed")
+    assert revealed.source is None
+    assert revealed.content_text == "that 5 people were onboard instead of the previously reported 3"
+
+
+def test_narration_before_the_cue_sentence_is_not_its_content(nlp):
+    # Current Events 2025-01-01_001: words the tagger marks as content in the sentence before, with no cue of its
+    # own and no quotation, had gone to "says" in the next one
+    text = ("A man kills 14 people and injures 35 others, including two police officers, in a vehicle-ramming and "
+            "shooting attack on Bourbon Street in New Orleans, Louisiana, United States, before being shot dead. "
+            "The FBI says that it found an Islamic State flag in the suspect's vehicle.")
+    says = by_cue(tagged(nlp, text), "says")
+    assert [c.text for c in says.content] == ["that it found an Islamic State flag in the suspect's vehicle"]

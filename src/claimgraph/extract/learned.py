@@ -12,7 +12,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.claims import Draft, Range, addressee_of, overlaps, quoted_speaker, strip_range, verb_source
+from claimgraph.extract.claims import (
+    EXPLETIVES,
+    Draft,
+    Range,
+    addressee_of,
+    overlaps,
+    quoted_speaker,
+    strip_range,
+    verb_source,
+)
 from claimgraph.extract.doc_text import text_of
 from claimgraph.extract.lexicon import Lexicon
 from claimgraph.models import ClaimKind, Stance
@@ -58,6 +67,8 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
         near = [s for s in spans["source"] if sent is not None and sent.start_char <= s[0] < sent.end_char
                 and not overlaps(s, cue) and not any(overlaps(s, c) for c in kept)]
         best = min(near, key=lambda s: (_gap(s, cue), s[0] > cue[0])) if near else None
+        if best is not None and _expletive(doc, best):
+            best = None  # "It was announced that ...": nobody is named
         source_of[cue] = _whole_phrase(doc, best, [cue, *kept]) if best is not None else _subject(doc, cue, kept)
     drafts = []
     for cue in cues:
@@ -128,6 +139,12 @@ def _cut_at_cues(doc: Doc, content: Range, cues: list[Range]) -> list[Range]:
             start = cut
     pieces.append((start, content[1]))
     return [r for r in (strip_range(text, piece, "") for piece in pieces) if r is not None]
+
+
+def _quoted(text: str, span: Range, para_start: int) -> bool:
+    """The span is inside a quotation, or holds or touches a quotation mark."""
+    return any(q in text[max(span[0] - 1, 0):span[1] + 1] for q in '"“”') \
+        or _quotation_open_at(text, para_start, span[0]) < span[0]
 
 
 def _quotation_open_at(text: str, start: int, cut: int) -> int:
@@ -215,6 +232,14 @@ def _speaker(doc: Doc, cue: Range) -> Range | None:
     return None
 
 
+def _expletive(doc: Doc, source: Range) -> bool:
+    """A source that is the empty "it" of a passive or of "it is ... to note": "It was announced that ...",
+    "It has been reported that ..." (the rules take no source there either)."""
+    span = doc.char_span(*source, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].lower_ in EXPLETIVES \
+        and span[0].dep_ in {"nsubjpass", "expl"}
+
+
 def _gap(a: Range, b: Range) -> int:
     return max(a[0] - b[1], b[0] - a[1], 0)
 
@@ -242,7 +267,10 @@ def _owner(doc: Doc, span: Range, cues: list[Range]) -> Range | None:
     para = _paragraph_of(doc, span[0])
     nearby = [c for c in cues if para[0] <= c[0] < para[1]]
     if nearby:
-        return min(nearby, key=lambda c: _gap(span, c))
+        nearest = min(nearby, key=lambda c: _gap(span, c))
+        if nearest[0] >= sent.end_char and not _quoted(text_of(doc), span, para[0]):
+            return None  # a sentence of narration before the cue's, no quotation: not what it reports
+        return nearest
     before = [c for c in cues if c[1] <= span[0] and span[0] - c[1] < 1500]
     return before[-1] if before else None
 
