@@ -370,3 +370,11 @@ def test_narration_before_the_cue_sentence_is_not_its_content(nlp):
             "The FBI says that it found an Islamic State flag in the suspect's vehicle.")
     says = by_cue(tagged(nlp, text), "says")
     assert [c.text for c in says.content] == ["that it found an Islamic State flag in the suspect's vehicle"]
+
+
+def test_a_content_of_one_article_or_preposition_makes_no_claim(nlp):
+    # Current Events 2025-01-05_006: the tagger marks "notifies" as a cue and only the "a" of "a planned ... sale"
+    # as its content; a claim whose content is "a" says nothing
+    text = ("The U.S. State Department notifies Congress of a planned $8 billion arms sale to Israel consisting of "
+            "air-to-air and Hellfire missiles, artillery shells, and other ammunitions.")
+    assert [c.content_text for c in tagged(nlp, text) if c.cue is not None and c.cue.text == "notifies"] == []

@@ -75,7 +75,7 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
         if _function_word(doc, cue):  # and what the tagger linked to it: given to another cue, it scored worse
             continue
         contents = _merge(text, [c for c in content_of[cue] if not overlaps(c, cue)])
-        contents = [c for c in contents if not _stray(doc, c)] or contents
+        contents = [c for c in contents if not _stray(doc, c)] or [c for c in contents if not _empty(doc, c)]
         source = source_of[cue]
         if not contents or (source is not None and any(overlaps(source, c) for c in contents)):
             continue
@@ -210,6 +210,13 @@ def _numeral(text: str, cue: Range) -> bool:
 def _stray(doc: Doc, rng: Range) -> bool:
     """A content piece too small to be one on its own: punctuation or a single word ('"', "who")."""
     return len(_words(doc, rng)) < 2
+
+
+def _empty(doc: Doc, rng: Range) -> bool:
+    """A content piece that is one article, preposition or conjunction: "a" (the tagger's "notifies Congress of
+    a ...")."""
+    words = _words(doc, rng)
+    return len(words) == 1 and words[0].pos_ in {"DET", "ADP", "CCONJ", "SCONJ"}
 
 
 def _merge(text: str, spans: list[Range]) -> list[Range]:
