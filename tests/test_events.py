@@ -312,6 +312,9 @@ def test_events_a_verb_tagged_as_a_noun_and_a_thing_named_by_a_trigger_word(nlp)
      date(2025, 9, 16), ("bombs", "ASSAULT", ("ISRMIL",))),
     ("A Spanish F/A-18 Hornet jet shoots down a Russian drone in Romanian airspace.", date(2026, 8, 16),
      ("shoots", "ASSAULT", ("ESP",))),
+    # WCEP 2026-03-25_006: with a common noun before it and a count after it (had no type)
+    ("An Iranian cluster bomb wounds nine people, including six children and an elderly woman, in Bnei Brak, "
+     "Israel.", date(2026, 3, 25), ("wounds", "ASSAULT", ("IRN",))),
 ])
 def test_events_a_verb_tagged_as_a_noun_after_its_subject(nlp, text: str, published: date, expected) -> None:
     main = _events(nlp, text, published)[0]
@@ -496,6 +499,13 @@ def test_events_a_weapon_damaged_is_a_target(nlp) -> None:
     text = "Five U.S. warplanes are damaged in an Iranian drone strike on Prince Sultan Air Base, Saudi Arabia."
     found = [(e.text, e.type, e.actor, e.recipient) for e in _events(nlp, text, date(2026, 3, 14))]
     assert found == [("strike", "ASSAULT", ("IRNMIL",), ("USAMIL",))]
+
+
+def test_events_one_flown_somewhere_by_others_makes_no_visit(nlp) -> None:
+    # WCEP 2026-01-03_002: "flown out of the country" after "are captured" was a visit by the U.S. military
+    text = ("Venezuelan president Nicolás Maduro and his wife, first lady Cilia Flores, are captured by U.S. forces "
+            "and flown out of the country.")
+    assert [e.text for e in _events(nlp, text, date(2026, 1, 3)) if e.type == "CONSULT"] == []
 
 
 def test_events_a_leader_who_arrives_visits(nlp) -> None:

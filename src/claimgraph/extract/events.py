@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "TYPES", "VERSION", "Trigger", "find_events", "names_hazard", "trigger_of", "triggers"]
 
 EXTRACTOR = "claimgraph.events"
-VERSION = "59"
+VERSION = "60"
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -177,10 +177,14 @@ class Triggers:
 
 def _compound_subject(token: Token) -> bool:
     """A sentence's root the tagger read as a plural noun, with its subject read as a name before it and
-    something after it: "The Israel Air Force bombs at least ten Houthi targets" (not "The remains of ...")."""
-    return any(c.dep_ == "compound" and c.i < token.i and c.pos_ == "PROPN" for c in token.children) \
-        and any(c.i > token.i and c.dep_ in {"dobj", "appos", "prep", "dative", "ccomp", "xcomp", "conj"}
-                for c in token.children)
+    something after it: "The Israel Air Force bombs at least ten Houthi targets" (not "The remains of ...");
+    or read as a common noun before it, with a count after it: "An Iranian cluster bomb wounds nine people"."""
+    after = [c for c in token.children
+             if c.i > token.i and c.dep_ in {"dobj", "appos", "prep", "dative", "ccomp", "xcomp", "conj"}]
+    if any(c.dep_ == "compound" and c.i < token.i and c.pos_ == "PROPN" for c in token.children) and after:
+        return True
+    return any(c.dep_ == "compound" and c.i < token.i and c.pos_ == "NOUN" for c in token.children) \
+        and any(c.dep_ in {"dobj", "appos"} and any(g.dep_ == "nummod" for g in c.children) for c in after)
 
 
 def _pos(token: Token) -> str | None:
@@ -539,8 +543,9 @@ def _frame(token: Token, depth: int = 0) -> _Frame | None:
             inner.negated = True
         return inner
     frame: _Frame | None
-    if trigger is not None and kind in TYPES and trigger.party and _thing_subject(token):
-        return None  # "The 777-200LR can fly for 9,420 nautical miles", "a liquefied natural gas carrier ... arrived"
+    if trigger is not None and kind in TYPES and trigger.party and (_thing_subject(token) or _passive(token)):
+        return None  # "The 777-200LR can fly for 9,420 nautical miles", "a liquefied natural gas carrier ... arrived";
+        # one who "is flown out of the country" by others makes no visit
     if trigger is not None and kind in TYPES:
         frame = _Frame(kind, trigger.mode, token)
         _embed(frame, clause, depth)
@@ -659,6 +664,14 @@ def _thing_subject(token: Token) -> bool:
         token = token.head  # "a liquefied natural gas carrier has crossed the Strait of Hormuz and arrived in Ulsan"
         subject = _nsubj(token)
     return subject is not None and subject.pos_ == "NOUN" and _no_party(subject)
+
+
+def _passive(token: Token) -> bool:
+    """A past participle in the passive, or joined to one: "are captured by U.S. forces and flown out"."""
+    if token.tag_ != "VBN":
+        return False
+    verb = token.head if token.dep_ == "conj" and token.head.tag_ == "VBN" else token
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
 
 
 def _nsubj(token: Token) -> Token | None:
