@@ -399,6 +399,9 @@ CASES = [
     ("The death toll from the wildfires increases to 24.", "24", 24, "=", "deaths", False),
     ("The number of measles cases in Texas, United States, increases to 146 with 20 people hospitalized, spanning "
      "nine counties in the state.", "146", 146, "=", "cases", False),
+    # WCEP 2026-06-22_002: a zero-width space between a number and its scale, as the summary has it (was 2)
+    ("Shipping data from Kpler shows that two crude oil tankers carrying 2 \u200bmillion barrels of oil have "
+     "transited through the Strait of Hormuz coming from the east.", "million barrels", 2e6, "=", "barrel", False),
     # WCEP 2026-06-05_014: a date's number between the tally and its level is no other count (had no unit)
     ("The death toll from a fire at a nursing home two days ago in Galpatha, Sri Lanka, rises to 13.", "13", 13, "=",
      "deaths", False),

@@ -78,9 +78,15 @@ class Number:
     bare_fraction: bool = False  # "half" alone: a quantity only with a qualifier ("more than half")
 
 
+# Invisible characters a copied text carries between words (zero-width spaces and joiners, the soft hyphen):
+# read as spaces, so "2\u200bmillion" is two million; offsets are kept, one character for one.
+_INVISIBLE = str.maketrans({c: " " for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
+
+
 def lex(text: str) -> list[Piece]:
     pieces: list[Piece] = []
     end = -1
+    text = text.translate(_INVISIBLE)
     for m in _LEX.finditer(text):
         kind = m.lastgroup or "sym"
         s = m.group()
