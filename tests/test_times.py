@@ -274,6 +274,19 @@ CASES = [
         "2008-09-04", "According to The New York Times, the drop is the largest since June of this year, but an "
         "expected announcement Friday of August unemployment data could cause the index to rise.",
         ("Friday", "DATE", "2008-09-05"), id="expected-noun-ahead"),
+    pytest.param(  # WCEP 2025-10-31_003 and 2026-05-29_012: a month of a noun a past relative clause describes is
+        # past (were the next January: the nearer one, and the future of "will decide")
+        "2025-10-31", "A court in Turkey sentences the owner of Kartalkaya hotel to life in prison after finding him "
+        "guilty of severe negligence in the fire at his hotel in January, which killed 78 people, including 34 "
+        "children.", ("January", "DATE", "2025-01"), id="past-relative-clause"),
+    pytest.param(
+        "2026-05-29", "The International Ice Hockey Federation says that it will decide regarding Russia's "
+        "participation in the upcoming season on a case-by-case basis, following a January decision that lifted "
+        "the ban on Russian teams.", ("January", "DATE", "2026-01"), id="past-relative-clause-of-noun"),
+    pytest.param(  # WCEP 2026-08-15_014: a record "set in June" is past ("set" looks ahead only as "set to/for")
+        "2026-08-15", "In swimming, Kate Douglass sets a women's 50-metre freestyle world record of 23.49 seconds in "
+        "the Pan Pacific Championships heats, surpassing Gretchen Walsh's 23.55-second mark set in June.",
+        ("June", "DATE", "2026-06"), id="record-set-in"),
     pytest.param(  # WCEP 2025-01-18_011 (a Saturday): the Monday ahead of "ahead of" (was the Monday before)
         "2025-01-18", "In Washington, D.C., the Women's March holds a protest rebranded as the People's March "
         "against U.S. President-elect Donald Trump ahead of his inauguration on Monday.",

@@ -25,7 +25,7 @@ from claimgraph.models import Article, TimeRef
 __all__ = ["EXTRACTOR", "VERSION", "find_times"]
 
 EXTRACTOR = "claimgraph.times"
-VERSION = "13"
+VERSION = "14"
 
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CLOCK_RULES = ("clock", "clock_in_the")

@@ -300,6 +300,8 @@ def tense(doc: Doc, h: Hit) -> str | None:
     if tok.dep_ == "poss":
         return None  # "Wednesday's ruling": the verb says nothing about when the ruling was
     planned = False  # the expression times a noun of what is planned: "an expected announcement Friday"
+    if _past_relative(tok):
+        return PAST  # "the fire at his hotel in January, which killed 78 people"
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and not span.start <= tok.i < span.end:
             break
@@ -308,6 +310,8 @@ def tense(doc: Doc, h: Hit) -> str | None:
         tok = tok.head
         if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lemma_.lower() in PLANNED for c in tok.children):
             planned = True
+        if tok.pos_ in ("NOUN", "PROPN") and _past_relative(tok):
+            return PAST  # "following a January decision that lifted the ban"
     if tok.pos_ not in ("VERB", "AUX"):
         tok = span.sent.root
         if tok.pos_ not in ("VERB", "AUX"):
@@ -316,6 +320,12 @@ def tense(doc: Doc, h: Hit) -> str | None:
     if planned:
         return AROUND if found == PAST else FUTURE
     return found
+
+
+def _past_relative(noun: Token) -> bool:
+    """A relative clause in the simple past describes the noun: what it names is past ("a January decision
+    that lifted the ban", "in January, which killed 78 people")."""
+    return any(c.dep_ == "relcl" and c.tag_ == "VBD" for c in noun.children)
 
 
 def ahead_of_event(text: str, start: int) -> int | None:
@@ -335,7 +345,7 @@ def _verb_tense(v: Token, depth: int, ahead: bool = False) -> str | None:
         return FUTURE
     if ahead and v.lemma_ in TARGET_VERBS and not aux and (v.tag_ == "VBD" or v.tag_ == "VBN" and v.dep_ == "acl"):
         return AROUND if v.tag_ == "VBD" or _up(v, depth) == PAST else FUTURE
-    if v.lemma_ in FUTURE_VERBS and v.tag_ != "VBD":
+    if v.lemma_ in FUTURE_VERBS and v.tag_ != "VBD" and (v.lemma_ != "set" or _set_for(v)):
         return FUTURE
     if aux & PERFECT_AUX and v.tag_ in ("VBN", "VBG"):
         return PAST  # "have been searching since Oct. 23"
@@ -356,6 +366,13 @@ def _verb_tense(v: Token, depth: int, ahead: bool = False) -> str | None:
             return FUTURE if _up(v, depth) == FUTURE else PRESENT  # "losses are expected when markets reopen Tuesday"
         return PRESENT
     return _up(v, depth)
+
+
+def _set_for(v: Token) -> bool:
+    """ "set" looks ahead as "set to" or "set for" ("is set to take office", "the vote set for Friday"), not
+    as a record set: "Gretchen Walsh's 23.55-second mark set in June"."""
+    return any((c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+               or (c.dep_ == "prep" and c.lower_ == "for") for c in v.children)
 
 
 def _up(v: Token, depth: int) -> str | None:
