@@ -287,6 +287,10 @@ CASES = [
         "2026-08-15", "In swimming, Kate Douglass sets a women's 50-metre freestyle world record of 23.49 seconds in "
         "the Pan Pacific Championships heats, surpassing Gretchen Walsh's 23.55-second mark set in June.",
         ("June", "DATE", "2026-06"), id="record-set-in"),
+    pytest.param(  # WCEP 2026-06-16_023: a time in seconds keeps its fraction (was PT14S)
+        "2026-06-16", "In track and field, American sprinter Noah Lyles runs 14.67 seconds in the 150 metres at the "
+        "Golden Spike meeting in Ostrava, Czech Republic, setting a world record that surpassed the previous mark of "
+        "14.72 seconds.", ("14.67 seconds", "DURATION", "PT14.67S"), id="seconds-fraction"),
     pytest.param(  # WCEP 2025-01-18_011 (a Saturday): the Monday ahead of "ahead of" (was the Monday before)
         "2025-01-18", "In Washington, D.C., the Women's March holds a protest rebranded as the People's March "
         "against U.S. President-elect Donald Trump ahead of his inauguration on Monday.",
@@ -459,6 +463,7 @@ def test_times_records_point_back_to_the_article(nlp, seed_text):
 @pytest.mark.parametrize(("n", "unit", "value"), [
     (3, "Y", "P3Y"), (48, "H", "PT48H"), (2, "W", "P2W"), (None, "Y", "PXY"), (5.5, "H", "PT5H30M"),
     (2.5, "Y", "P2Y6M"), (2, "DE", "P20Y"), (None, "TM", "PTXM"), (1, "2W", "P2W"),
+    (23.49, "S", "PT23.49S"),  # seconds have no smaller unit: the fraction stays (was PT23S)
 ])
 def test_times_duration_values(n, unit, value):
     assert duration(n, unit) == value

@@ -25,7 +25,7 @@ from claimgraph.models import Article, TimeRef
 __all__ = ["EXTRACTOR", "VERSION", "find_times"]
 
 EXTRACTOR = "claimgraph.times"
-VERSION = "14"
+VERSION = "15"
 
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CLOCK_RULES = ("clock", "clock_in_the")

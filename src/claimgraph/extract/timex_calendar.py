@@ -180,6 +180,8 @@ def duration(n: float | None, unit: str) -> str:
     if unit in ("DE", "CE", "ML"):
         n, unit = n * {"DE": 10, "CE": 100, "ML": 1000}[unit], "Y"
     whole, frac = int(n), n - int(n)
+    if frac and unit not in SMALLER:  # seconds: the fraction stays a decimal, "23.49 seconds" -> PT23.49S
+        return f"PT{n:g}{unit[-1]}" if unit in TIME_UNITS else f"P{n:g}{unit}"
     parts = [(whole, unit)]
     if frac and unit in SMALLER:
         k, sub = SMALLER[unit]
