@@ -378,3 +378,15 @@ def test_a_content_of_one_article_or_preposition_makes_no_claim(nlp):
     text = ("The U.S. State Department notifies Congress of a planned $8 billion arms sale to Israel consisting of "
             "air-to-air and Hellfire missiles, artillery shells, and other ammunitions.")
     assert [c.content_text for c in tagged(nlp, text) if c.cue is not None and c.cue.text == "notifies"] == []
+
+
+def test_a_hedging_adverb_cue_names_no_source_and_is_a_hedge(nlp):
+    # Current Events 2025-01-19_000: the tagger marks "reportedly" as a cue and the ELN (which did the fighting)
+    # as its source; nobody named reports the kidnappings
+    text = ("The National Liberation Army (ELN) and FARC dissidents exchange heavy fire across the Catatumbo region, "
+            "Colombia, killing at least 80 people and injuring hundreds of others, with an unknown number of people "
+            "also reportedly being kidnapped, after the ELN accused the FARC dissidents of killing civilians in the "
+            "area.")
+    reportedly = by_cue(tagged(nlp, text), "reportedly")
+    assert reportedly.source is None
+    assert reportedly.hedges == ("reportedly",)

@@ -67,9 +67,11 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
         near = [s for s in spans["source"] if sent is not None and sent.start_char <= s[0] < sent.end_char
                 and not overlaps(s, cue) and not any(overlaps(s, c) for c in kept)]
         best = min(near, key=lambda s: (_gap(s, cue), s[0] > cue[0])) if near else None
-        if best is not None and _expletive(doc, best):
-            best = None  # "It was announced that ...": nobody is named
-        source_of[cue] = _whole_phrase(doc, best, [cue, *kept]) if best is not None else _subject(doc, cue, kept)
+        if best is not None and (_expletive(doc, best) or _hedge_word(doc, cue, lex)):
+            best = None  # "It was announced that ...": nobody is named; "the ELN reportedly kidnapped": the
+            # ELN did what is reported, nobody named reports it
+        source_of[cue] = _whole_phrase(doc, best, [cue, *kept]) if best is not None \
+            else None if _hedge_word(doc, cue, lex) else _subject(doc, cue, kept)
     drafts = []
     for cue in cues:
         if _function_word(doc, cue):  # and what the tagger linked to it: given to another cue, it scored worse
@@ -237,6 +239,12 @@ def _speaker(doc: Doc, cue: Range) -> Range | None:
         if (speaker := quoted_speaker(tok)) is not None:
             return speaker.start_char, speaker.end_char
     return None
+
+
+def _hedge_word(doc: Doc, cue: Range, lex: Lexicon) -> bool:
+    """A cue that is one hedging adverb ("reportedly", "allegedly"): a report whose source is not named."""
+    words = _words(doc, cue)
+    return len(words) == 1 and words[0].pos_ == "ADV" and words[0].lower_ in lex.hedges
 
 
 def _expletive(doc: Doc, source: Range) -> bool:
