@@ -390,3 +390,14 @@ def test_a_hedging_adverb_cue_names_no_source_and_is_a_hedge(nlp):
     reportedly = by_cue(tagged(nlp, text), "reportedly")
     assert reportedly.source is None
     assert reportedly.hedges == ("reportedly",)
+
+
+def test_a_relative_pronoun_source_stands_for_the_noun_before_it(nlp):
+    # Wikinews US_stocks_log_gains_for_fourth_week_in_a_row (corpus, 2009): the tagger marks "which" as the source;
+    # it is resolved to the report it stands for, as the rules read "which said" (was unresolved, no actor)
+    text = ("This comes despite a report released by the US Labor Department on the same day, which said that the US "
+            "economy shed 663,000 jobs in March, with the unemployment rate reaching 8.5%, the highest since 1983.")
+    said = by_cue(tagged(nlp, text), "said")
+    assert said.source is not None and said.source.text == "which"
+    assert said.source_resolved == "a report released by the US Labor Department on the same day"
+    assert said.source_actor == "USA"

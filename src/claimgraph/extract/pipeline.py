@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "VERSION", "extract_article", "extract_articles", "extraction_from_doc"]
 
 EXTRACTOR = "claimgraph.claims"
-VERSION = f"{__version__}.26"  # bump the suffix when rules, data or tagger weights change what is extracted
+VERSION = f"{__version__}.27"  # bump the suffix when rules, data or tagger weights change what is extracted
 
 
 
