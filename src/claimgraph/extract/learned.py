@@ -67,11 +67,12 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
         near = [s for s in spans["source"] if sent is not None and sent.start_char <= s[0] < sent.end_char
                 and not overlaps(s, cue) and not any(overlaps(s, c) for c in kept)]
         best = min(near, key=lambda s: (_gap(s, cue), s[0] > cue[0])) if near else None
-        if best is not None and (_expletive(doc, best) or _hedge_word(doc, cue, lex)):
-            best = None  # "It was announced that ...": nobody is named; "the ELN reportedly kidnapped": the
-            # ELN did what is reported, nobody named reports it
-        source_of[cue] = _whole_phrase(doc, best, [cue, *kept]) if best is not None \
-            else None if _hedge_word(doc, cue, lex) else _subject(doc, cue, kept)
+        if _hedge_word(doc, cue, lex):  # "the ELN reportedly kidnapped": the ELN did what is reported; nobody
+            source_of[cue] = None  # named reports it
+        elif best is not None and not _expletive(doc, best):  # not the "It" of "It was announced that ..."
+            source_of[cue] = _whole_phrase(doc, best, [cue, *kept])
+        else:
+            source_of[cue] = _subject(doc, cue, kept)
     drafts = []
     for cue in cues:
         if _function_word(doc, cue):  # and what the tagger linked to it: given to another cue, it scored worse

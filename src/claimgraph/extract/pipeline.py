@@ -153,9 +153,9 @@ def _claim(article: Article, doc: Doc, d: Draft, registry: ActorRegistry,
             person = person_name(res.span) or person_name(d.source)
     content = tuple(_span(doc, s, e) for s, e in sorted(d.content))
     words = {t.lower_ for s, e in d.content for t in _tokens(doc, s, e)}
-    cue = list(_tokens(doc, *d.cue)) if d.cue else []
-    if len(cue) == 1 and cue[0].pos_ == "ADV":
-        words.add(cue[0].lower_)  # the cue itself is the hedge: "A strike reportedly kills ..."
+    cue_words = list(_tokens(doc, *d.cue)) if d.cue else []
+    if len(cue_words) == 1 and cue_words[0].pos_ == "ADV":
+        words.add(cue_words[0].lower_)  # the cue itself is the hedge: "A strike reportedly kills ..."
     hedges = tuple(sorted(words & lexicon().hedges))
     via = tuple(ReportedVia(source=_span(doc, src.start_char, src.end_char), cue=_span(doc, *cue),
                             source_actor=(h.code if (h := registry.resolve(src.text, article.published)) else None))

@@ -299,9 +299,9 @@ def tense(doc: Doc, h: Hit) -> str | None:
     tok = span.root
     if tok.dep_ == "poss":
         return None  # "Wednesday's ruling": the verb says nothing about when the ruling was
-    planned = False  # the expression times a noun of what is planned: "an expected announcement Friday"
     if _past_relative(tok):
         return PAST  # "the fire at his hotel in January, which killed 78 people"
+    planned = False  # the expression times a noun of what is planned: "an expected announcement Friday"
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and not span.start <= tok.i < span.end:
             break
