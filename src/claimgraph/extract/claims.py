@@ -23,7 +23,8 @@ from claimgraph.extract.lexicon import Lexicon, lexicon
 from claimgraph.extract.quotes import find_quotes
 from claimgraph.models import ClaimKind, Stance
 
-__all__ = ["Draft", "Range", "addressee_of", "find_claims", "overlaps", "strip_range", "verb_source"]
+__all__ = ["Draft", "Range", "addressee_of", "find_claims", "overlaps", "relative_antecedent", "strip_range",
+           "verb_source"]
 
 Range = tuple[int, int]  # [start, end) character offsets
 
@@ -391,8 +392,7 @@ def verb_source(verb: Token) -> Span | None:
     for c in verb.children:
         if c.dep_ in {"nsubj", "csubj"}:
             if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                head = verb.head
-                return _trim(doc, head.left_edge.i, c.left_edge.i)
+                return relative_antecedent(c)
             if c.lower_ in EXPLETIVES and c.dep_ == "expl":
                 return None
             return _trim(doc, *_subtree(c))
@@ -410,6 +410,15 @@ def verb_source(verb: Token) -> Span | None:
     if verb.dep_ in {"advcl", "conj", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i != verb.i:
         return verb_source(verb.head)
     return None
+
+
+def relative_antecedent(pronoun: Token) -> Span | None:
+    """What a relative pronoun subject stands for: the phrase its clause hangs on, up to the pronoun ("a report
+    released by the US Labor Department on the same day, which said ..." -> that report; "critics who said")."""
+    verb = pronoun.head
+    if pronoun.lower_ not in RELATIVE_PRONOUNS or pronoun.dep_ not in SUBJECTS or verb.dep_ != "relcl":
+        return None
+    return _trim(pronoun.doc, verb.head.left_edge.i, pronoun.left_edge.i)
 
 
 def addressee_of(verb: Token) -> Span | None:

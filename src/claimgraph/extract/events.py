@@ -854,11 +854,11 @@ def _time(token: Token, times: Sequence[TimeRef], event: Token) -> str | None:
         if not time.value or time.type not in {"DATE", "TIME"}:
             continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
-        ahead = ahead_of_event(text_of(doc), time.start)  # "ahead of his inauguration on Monday": that event's
-        if ahead is not None and not ahead <= event.idx < time.start:
+        if span is None or span.root.i not in clause or _in_relative_clause(span.root, token) \
+                or _bound(span.root, token, event):
             continue
-        if span is not None and span.root.i in clause and not _in_relative_clause(span.root, token) \
-                and not _bound(span.root, token, event):
+        ahead = ahead_of_event(text_of(doc), time.start)  # "ahead of his inauguration on Monday": that event's
+        if ahead is None or ahead <= event.idx < time.start:
             return time.value
     return None
 

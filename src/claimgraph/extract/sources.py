@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
+
+from claimgraph.extract.claims import relative_antecedent
 
 __all__ = ["Resolved", "person_name", "resolve_source"]
 
@@ -52,7 +54,10 @@ def resolve_source(source: Span, earlier: list[Span]) -> Resolved:
     """Resolve `source` against `earlier` claim sources (text order) and the article before it."""
     doc = source.doc
     root = source.root
-    if len(source) == 1 and (antecedent := _relative_antecedent(root)) is not None:
+    if len(source) == 1 and root.head.head.pos_ in {"NOUN", "PROPN"} \
+            and (antecedent := relative_antecedent(root)) is not None:
+        while len(antecedent) > 1 and antecedent[-1].is_punct:  # no closing quotation mark: 'a " retina display'
+            antecedent = antecedent[:-1]
         return Resolved(antecedent.text, antecedent)  # "the Labor Department report, which said ..."
     if len(source) == 1 and root.pos_ == "PRON":
         return _pronoun(source, earlier)
@@ -65,24 +70,6 @@ def resolve_source(source: Span, earlier: list[Span]) -> Resolved:
             if len(cand) > len(source) and _spells_out(cand, head):
                 return Resolved(cand.text, cand)
     return Resolved(None, source)
-
-
-RELATIVE = frozenset({"which", "who", "that"})
-
-
-def _relative_antecedent(word: Token) -> Span | None:
-    """The noun phrase a relative pronoun subject stands for: the noun its clause hangs on, up to the pronoun
-    ("a report released by the US Labor Department on the same day, which said ..." -> that report)."""
-    verb = word.head
-    if word.lower_ not in RELATIVE or word.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "relcl":
-        return None
-    noun = verb.head
-    if noun.pos_ not in {"NOUN", "PROPN"}:
-        return None
-    end = word.i  # up to the pronoun, as the rules read "who said": "a report released by the US Labor Department"
-    while end > noun.i + 1 and (noun.doc[end - 1].is_punct or noun.doc[end - 1].is_space):
-        end -= 1
-    return noun.doc[noun.left_edge.i:max(end, noun.i + 1)]
 
 
 def _is_short(source: Span) -> bool:

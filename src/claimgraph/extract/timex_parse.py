@@ -299,19 +299,17 @@ def tense(doc: Doc, h: Hit) -> str | None:
     tok = span.root
     if tok.dep_ == "poss":
         return None  # "Wednesday's ruling": the verb says nothing about when the ruling was
-    if _past_relative(tok):
-        return PAST  # "the fire at his hotel in January, which killed 78 people"
     planned = False  # the expression times a noun of what is planned: "an expected announcement Friday"
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and not span.start <= tok.i < span.end:
             break
+        if _past_relative(tok):  # "in January, which killed 78 people", "a January decision that lifted the ban"
+            return PAST
         if tok.head.i == tok.i:
             break
         tok = tok.head
         if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lemma_.lower() in PLANNED for c in tok.children):
             planned = True
-        if tok.pos_ in ("NOUN", "PROPN") and _past_relative(tok):
-            return PAST  # "following a January decision that lifted the ban"
     if tok.pos_ not in ("VERB", "AUX"):
         tok = span.sent.root
         if tok.pos_ not in ("VERB", "AUX"):
