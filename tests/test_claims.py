@@ -163,6 +163,45 @@ def test_short_name_resolves_to_the_person_only_through_their_name(nlp):
     assert resolve_source(apple, [jobs_ceo]).text == "Apple Inc."  # was "Apple CEO Steve Jobs"
 
 
+# Wikinews 78496, "Airbus A380 test flight delayed after accident" (2007-09-01)
+A380 = ("A test flight of the new Airbus A380 superjumbo, the largest passenger jet in the world, was delayed today "
+        "after a superficial accident at Suvarnabhumi Airport, which serves Bangkok, Thailand.\nAfter an inspection, "
+        "Airbus decided to remove both winglets and continue the flight without them.\nAirbus has said they will "
+        "continue with their tour of Asia demonstrating the plane.")
+# Wikinews 17174, "Apple's iPod chief leaves company" (2010), first two sentences
+PAPERMASTER = ("Mark Papermaster, an Apple Inc. executive, has left the company.\nApple confirmed that Papermaster, "
+               "49, had left the company, but did not say whether he decided to leave or was forced out.")
+# Wikipedia Current Events Portal, 2025-07-16
+GHF = ("At least 20 people are killed in a stampede at a Gaza Humanitarian Foundation (GHF) site in Khan Yunis. "
+       "The GHF attributed the stampede to armed agitators.")
+
+
+def test_a_name_is_not_resolved_to_what_it_only_modifies(nlp):
+    doc = nlp(A380)
+    airbus = doc.char_span(A380.index("Airbus has"), A380.index(" has said"))
+    assert resolve_source(airbus, []).text is None  # was "the new Airbus A380 superjumbo", the plane
+    doc = nlp(PAPERMASTER)
+    apple = doc.char_span(PAPERMASTER.index("Apple confirmed"), PAPERMASTER.index(" confirmed"))
+    assert resolve_source(apple, []).text == "Apple Inc."  # was "an Apple Inc. executive"
+
+
+def test_an_acronym_resolves_to_the_name_it_stands_for(nlp):
+    doc = nlp(GHF)
+    ghf = doc.char_span(GHF.index("The GHF"), GHF.index(" attributed"))
+    assert resolve_source(ghf, []).text == "Gaza Humanitarian Foundation"  # was "a Gaza ... (GHF) site"
+
+
+def test_a_country_source_is_not_resolved_to_a_longer_name(nlp):
+    # Wikipedia Current Events Portal, 2025-06-13 (the second and third of its sentences)
+    text = ("A special state of emergency is declared in Israel by Defence Minister Israel Katz and Israeli airspace "
+            "is closed to all flights. Iranian state television reports that 60 people were killed in the attacks, "
+            "while Israel claims only three people died and dozens got injured.")
+    c = by_cue(claims_of(nlp, text), "claims")
+    assert c.source is not None and c.source.text == "Israel"
+    assert c.source_resolved is None  # was "Defence Minister Israel Katz and Israeli airspace"
+    assert c.source_actor == "ISR" and c.person is None
+
+
 def test_surname_resolves_to_full_name_with_role(seed_claims):
     c = [c for c in seed_claims if c.source is not None and c.source.text == "Gerasimov"][0]
     assert c.source_resolved == "General Valery Gerasimov, Chief of the Russian General Staff"

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "VERSION", "extract_article", "extract_articles", "extraction_from_doc"]
 
 EXTRACTOR = "claimgraph.claims"
-VERSION = f"{__version__}.27"  # bump the suffix when rules, data or tagger weights change what is extracted
+VERSION = f"{__version__}.28"  # bump the suffix when rules, data or tagger weights change what is extracted
+PLACE_KINDS = {"country", "capital", "demonym", "metonym"}  # registry kinds that name a country: no person
 
 
 
@@ -144,13 +145,17 @@ def _claim(article: Article, doc: Doc, d: Draft, registry: ActorRegistry,
     source = resolved = actor = person = named_by = None
     if d.source is not None:
         source = _span(doc, d.source.start_char, d.source.end_char)
-        res = resolve_source(d.source, earlier)
-        resolved, named_by = res.text, res.span
         when = article.published
-        hit = registry.resolve(d.source.text, when) or (registry.resolve(res.text, when) if res.text else None)
+        hit = registry.resolve(d.source.text, when)
+        if hit is not None and hit.kind in PLACE_KINDS:  # "Azerbaijan" needs no "Azerbaijan Airlines"
+            resolved, named_by = None, d.source
+        else:
+            res = resolve_source(d.source, earlier)
+            resolved, named_by = res.text, res.span
+            hit = hit or (registry.resolve(res.text, when) if res.text else None)
         actor = hit.code if hit else None
-        if hit is None or hit.kind not in {"country", "capital", "demonym", "metonym"}:
-            person = person_name(res.span) or person_name(d.source)
+        if hit is None or hit.kind not in PLACE_KINDS:
+            person = person_name(named_by) or person_name(d.source)
     content = tuple(_span(doc, s, e) for s, e in sorted(d.content))
     words = {t.lower_ for s, e in d.content for t in _tokens(doc, s, e)}
     cue_words = list(_tokens(doc, *d.cue)) if d.cue else []

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.claims import relative_antecedent
 
@@ -62,13 +62,12 @@ def resolve_source(source: Span, earlier: list[Span]) -> Resolved:
     if len(source) == 1 and root.pos_ == "PRON":
         return _pronoun(source, earlier)
     if _is_short(source):
-        head = root.text.lower()
         for cand in reversed(earlier):
-            if len(cand) > len(source) and _spells_out(cand, head) and cand.end <= source.start:
-                return Resolved(cand.text, cand)
+            if len(cand) > len(source) and cand.end <= source.start and (name := _spells_out(cand, source)):
+                return Resolved(name.text, name)
         for cand in reversed(_mentions_before(doc, source.start)):
-            if len(cand) > len(source) and _spells_out(cand, head):
-                return Resolved(cand.text, cand)
+            if len(cand) > len(source) and (name := _spells_out(cand, source)):
+                return Resolved(name.text, name)
     return Resolved(None, source)
 
 
@@ -86,11 +85,55 @@ def _person_like(span: Span) -> bool:
         span.text.startswith(title + " ") for title in _titles())
 
 
-def _spells_out(cand: Span, head: str) -> bool:
-    """The longer mention holds the word, and in a person's name when it names one: "Jobs" is "Apple CEO
-    Steve Jobs", "Apple" is not (the company is only his title there)."""
+def _spells_out(cand: Span, source: Span) -> Span | None:
+    """The part of a longer mention that spells out the source's head word, or None. The word must be in a
+    person's name when the mention names one ("Jobs" is "Apple CEO Steve Jobs", "Apple" is not: the company
+    is only his title there), and must name what the mention
+    names, not something that modifies it ("Airbus" is not "the new Airbus A380 superjumbo", nor "the yen"
+    "the yen's value"); an acronym in brackets after a name stands for that name ("The UAW" is the United
+    Auto Workers of "the United Auto Workers (UAW) union")."""
+    head = source.root.lower_
     people = [e for e in cand.ents if e.label_ == "PERSON"]
-    return _contains_word(cand.text, head) and (not people or any(_contains_word(e.text, head) for e in people))
+    if not _contains_word(cand.text, head) or (people and not any(_contains_word(e.text, head) for e in people)):
+        return None
+    for tok in cand:
+        if tok.lower_ != head:
+            continue
+        if _names_head(tok, cand.root) and any(t.pos_ in {"PROPN", "NOUN", "ADJ"} and t.lower_ != head for t in cand):
+            # it says more than the word ("the Italian company", not "out-sold Boeing"), up to a
+            # possessive the entity tagger took into the name ("Apple Computer" of "Apple Computer's Mac OS")
+            end = next((t.i for t in cand if t.i > tok.i and t.dep_ == "case" and tok.ent_iob_ != "O"
+                        and all(u.ent_iob_ == "I" for u in cand.doc[tok.i + 1:t.i + 1])), cand.end)
+            if end - cand.start > len(source):
+                return cand.doc[cand.start:end]
+        if (name := _defined_by_acronym(tok)) is not None:
+            return name
+    return None
+
+
+def _names_head(tok: Token, root: Token) -> bool:
+    """The word is the mention's head, in its appositive ("General Motors (GM)", "the firm's chief
+    executive officer, Alan Mulally"), or part of the name that ends in its head ("Kim" of "North Korean
+    leader Kim Jong Un", "Ministry" of "The Russian Ministry of Foreign Affairs")."""
+    while tok.dep_ == "appos" and tok.i != root.i:
+        tok = tok.head
+    if tok.i == root.i:
+        return True
+    between = tok.doc[min(tok.i, root.i) + 1:max(tok.i, root.i) + 1]
+    return tok.ent_iob_ != "O" and root.ent_iob_ != "O" and tok.ent_type_ == root.ent_type_ \
+        and all(t.ent_iob_ == "I" and t.dep_ != "case" for t in between)  # one entity, no "'s" inside
+
+
+def _defined_by_acronym(tok: Token) -> Span | None:
+    """The name an acronym in brackets stands for: "Gaza Humanitarian Foundation (GHF)"."""
+    doc = tok.doc
+    if not (0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")"
+            and tok.text.isupper()):
+        return None
+    name = next((e for e in doc.ents if e.end == tok.i - 1 and e.label_ in {"ORG", "GPE", "NORP", "FAC"}), None)
+    if name is not None and name[0].lower_ in {"a", "an"}:  # "a Gaza Humanitarian Foundation (GHF) site"
+        name = name[1:]
+    return name
 
 
 def _contains_word(text: str, word: str) -> bool:
