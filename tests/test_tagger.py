@@ -401,3 +401,20 @@ def test_a_relative_pronoun_source_stands_for_the_noun_before_it(nlp):
     assert said.source is not None and said.source.text == "which"
     assert said.source_resolved == "a report released by the US Labor Department on the same day"
     assert said.source_actor == "USA"
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    # Wikipedia Current Events Portal, 2026-03-02: the Taliban says what it says, not that explosions are reported
+    ("The Taliban says the Afghan military has successfully repelled Pakistani warplanes with surface-to-air missiles "
+     "that were attacking Bagram Airfield as explosions are reported in several cities, including Kabul.",
+     "are reported"),
+    # Wikipedia Current Events Portal, 2025-01-06: President van der Bellen does not expect it; nobody named does
+    ("After the Austrian People's Party fails to form a government, President of Austria Alexander van der Bellen "
+     "gives the mandate to form a post-election government to the Freedom Party's leader Herbert Kickl, who is "
+     "expected to rule within a coalition of the two parties.", "is expected"),
+    # Wikinews 116834, "Japan enters recession" (2008-11-18): the news is what was announced
+    ("After the news was announced the index dipped, then rose to close up 0.7%.", "was announced"),
+])
+def test_a_passive_reporting_verb_without_agent_takes_no_source(nlp, text, cue):
+    c = by_cue(tagged(nlp, text), cue)
+    assert c.source is None  # was "The Taliban", "President of Austria Alexander van der Bellen", "the news"

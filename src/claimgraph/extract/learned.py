@@ -69,7 +69,8 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
         best = min(near, key=lambda s: (_gap(s, cue), s[0] > cue[0])) if near else None
         if _hedge_word(doc, cue, lex):  # "the ELN reportedly kidnapped": the ELN did what is reported; nobody
             source_of[cue] = None  # named reports it
-        elif best is not None and not _expletive(doc, best):  # not the "It" of "It was announced that ..."
+        elif best is not None and not _expletive(doc, best) \
+                and not _passive_theme(doc, cue, best, lex):  # not "It" or "the news" of "... was announced"
             source_of[cue] = _whole_phrase(doc, best, [cue, *kept])
         else:
             source_of[cue] = _subject(doc, cue, kept)
@@ -254,6 +255,29 @@ def _expletive(doc: Doc, source: Range) -> bool:
     span = doc.char_span(*source, alignment_mode="expand")
     return span is not None and len(span) == 1 and span[0].lower_ in EXPLETIVES \
         and span[0].dep_ in {"nsubjpass", "expl"}
+
+
+def _passive_theme(doc: Doc, cue: Range, source: Range, lex: Lexicon) -> bool:
+    """A source that is the subject of a reporting verb in the passive with no agent: what is reported, not
+    who reports it ("After the news was announced the index dipped", "the restrictions ..., which were banned
+    in August"), nor a source of another clause ("The Taliban says ... as explosions are reported"). Of 160
+    such cues in 300 PolNeAR train articles, gold marks no source for 122 and the subject for 25, mostly
+    states ("is closely aligned with", "isn't rattled"), not reporting verbs, or contractions the parse reads
+    as passives ("who's called for")."""
+    words = _words(doc, cue)
+    verbs = [t for t in words if t.pos_ == "VERB"]
+    if not verbs or lex.verb_stance(verbs[-1].lemma_) is None:
+        return False
+    verb = verbs[-1]
+    kids = list(verb.children)
+    if any(k.dep_ == "agent" for k in kids) or not any(k.dep_ == "auxpass" and k.lower_ != "'s" for k in kids):
+        return False
+    theme = next((k for k in kids if k.dep_ == "nsubjpass"), None)
+    if theme is None:
+        return False
+    clause = (verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge))
+    return overlaps(source, (theme.left_edge.idx, theme.right_edge.idx + len(theme.right_edge))) \
+        or not overlaps(source, clause)  # or of another clause: "The Taliban says ... as explosions are reported"
 
 
 def _gap(a: Range, b: Range) -> int:
