@@ -418,3 +418,21 @@ def test_a_relative_pronoun_source_stands_for_the_noun_before_it(nlp):
 def test_a_passive_reporting_verb_without_agent_takes_no_source(nlp, text, cue):
     c = by_cue(tagged(nlp, text), cue)
     assert c.source is None  # was "The Taliban", "President of Austria Alexander van der Bellen", "the news"
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    # Wikipedia Current Events Portal, 2025-01-08: the nearest tagged source was "18 crew members"
+    ("Azerbaijan protests Eritrea's detention of three Azerbaijani-flagged vessels and 18 crew members since November "
+     "2024, stating the ships entered Eritrean waters due to adverse weather en route to Abu Dhabi, United Arab "
+     "Emirates.", "stating", "Azerbaijan"),
+    # 2025-03-21: "Hamas", of the "if" clause after the cue
+    ("Israeli Defense Minster Israel Katz orders the Israel Defense Forces to occupy new areas of the Gaza Strip, and "
+     "threatens to annex sections of Gaza if Hamas refuses to release all its remaining Israeli hostages.",
+     "threatens", "Israeli Defense Minster Israel Katz"),
+    # 2025-05-13: "3% of its global workforce"
+    ("Microsoft Inc. abruptly lays off 6,000 people, 3% of its global workforce, citing workforce productivity.",
+     "citing", "Microsoft Inc."),
+])
+def test_the_parse_picks_among_the_tagged_sources(nlp, text, cue, source):
+    c = by_cue(tagged(nlp, text), cue)
+    assert c.source is not None and c.source.text == source

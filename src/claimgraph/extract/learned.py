@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.claims import (
     EXPLETIVES,
+    RELATIVE_PRONOUNS,
     Draft,
     Range,
     addressee_of,
@@ -67,6 +68,10 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
         near = [s for s in spans["source"] if sent is not None and sent.start_char <= s[0] < sent.end_char
                 and not overlaps(s, cue) and not any(overlaps(s, c) for c in kept)]
         best = min(near, key=lambda s: (_gap(s, cue), s[0] > cue[0])) if near else None
+        if best is not None and (parsed := _parsed_source(doc, cue)) is not None and not overlaps(best, parsed) \
+                and text[best[0]:best[1]].lower() not in RELATIVE_PRONOUNS:
+            best = max((s for s in near if overlaps(s, parsed)),
+                       key=lambda s: min(s[1], parsed[1]) - max(s[0], parsed[0]), default=best)
         if _hedge_word(doc, cue, lex):  # "the ELN reportedly kidnapped": the ELN did what is reported; nobody
             source_of[cue] = None  # named reports it
         elif best is not None and not _expletive(doc, best) \
@@ -255,6 +260,17 @@ def _expletive(doc: Doc, source: Range) -> bool:
     span = doc.char_span(*source, alignment_mode="expand")
     return span is not None and len(span) == 1 and span[0].lower_ in EXPLETIVES \
         and span[0].dep_ in {"nsubjpass", "expl"}
+
+
+def _parsed_source(doc: Doc, cue: Range) -> Range | None:
+    """The source the parse gives a cue verb (its subject, or the subject of the verb a participle hangs
+    from), as a range; not a "subject" that holds a clause of its own, which is a misparse ("The Philippine
+    Department of Transportation orders AirAsia to halt the sale ..., citing ... after reports revealed")."""
+    verbs = [t for t in _words(doc, cue) if t.pos_ == "VERB"]
+    source = verb_source(verbs[-1]) if verbs else None
+    if source is None or any(t.dep_ in {"advcl", "ccomp", "xcomp"} for t in source):
+        return None
+    return source.start_char, source.end_char
 
 
 def _passive_theme(doc: Doc, cue: Range, source: Range, lex: Lexicon) -> bool:
