@@ -436,3 +436,20 @@ def test_a_passive_reporting_verb_without_agent_takes_no_source(nlp, text, cue):
 def test_the_parse_picks_among_the_tagged_sources(nlp, text, cue, source):
     c = by_cue(tagged(nlp, text), cue)
     assert c.source is not None and c.source.text == source
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    # Wikipedia Current Events Portal, 2026-07-24: the tagger marked "The U.S." as content too, inside the source
+    ("The U.S. Centers for Disease Control and Prevention (CDC) reports that the ongoing cyclosporiasis outbreak, "
+     "which is caused by Cyclospora cayetanensis, has spread to an additional four states: Illinois, Kansas, "
+     "Oklahoma, and Pennsylvania.", "reports", "The U.S. Centers for Disease Control and Prevention (CDC)"),
+    # 2025-04-13: "Artem Semenikhin" as content too
+    ("The Russian Defence Ministry says the strike targeted a military gathering in the city. "
+     "Artem Semenikhin, the mayor of Konotop, Sumy, says regional Governor Volodymyr Artyukh planned an awards ceremony "
+     "for the 117th Territorial Defense Brigade in Sumy on the same day.", "says",
+     "Artem Semenikhin, the mayor of Konotop, Sumy"),
+])
+def test_content_marked_inside_a_source_is_no_content(nlp, text, cue, source):
+    c = [c for c in tagged(nlp, text) if c.cue is not None and c.cue.text == cue][-1]
+    assert c.source is not None and c.source.text == source  # the claim had no source
+    assert not any(source.startswith(f.text) for f in c.content)

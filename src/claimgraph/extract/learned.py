@@ -45,6 +45,8 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
         return []
     content_of: dict[Range, list[Range]] = {c: [] for c in cues}
     for found in spans["content"]:
+        if any(s[0] <= found[0] and found[1] <= s[1] and s != found for s in spans["source"]):
+            continue  # marked inside a source as well: "[The U.S.] Centers for Disease Control ... reports"
         pieces = _cut_at_cues(doc, found, cues)
         owners = [_owner(doc, piece, cues) for piece in pieces]
         if len(pieces) > 1 and owners[0] is None:  # no cue of its own: the quotation leads up to "said"
