@@ -445,11 +445,27 @@ def test_the_parse_picks_among_the_tagged_sources(nlp, text, cue, source):
      "Oklahoma, and Pennsylvania.", "reports", "The U.S. Centers for Disease Control and Prevention (CDC)"),
     # 2025-04-13: "Artem Semenikhin" as content too
     ("The Russian Defence Ministry says the strike targeted a military gathering in the city. "
-     "Artem Semenikhin, the mayor of Konotop, Sumy, says regional Governor Volodymyr Artyukh planned an awards ceremony "
-     "for the 117th Territorial Defense Brigade in Sumy on the same day.", "says",
+     "Artem Semenikhin, the mayor of Konotop, Sumy, says regional Governor Volodymyr Artyukh planned an awards "
+     "ceremony for the 117th Territorial Defense Brigade in Sumy on the same day.", "says",
      "Artem Semenikhin, the mayor of Konotop, Sumy"),
 ])
 def test_content_marked_inside_a_source_is_no_content(nlp, text, cue, source):
     c = [c for c in tagged(nlp, text) if c.cue is not None and c.cue.text == cue][-1]
     assert c.source is not None and c.source.text == source  # the claim had no source
     assert not any(source.startswith(f.text) for f in c.content)
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    # Wikinews 108294, "Government Accountability Office requests rerun of US Air Force tanker bid" (2008-07-02)
+    ("The Government Accountability Office on June 18 called for a re-run of the bidding for the U.S. Air Force "
+     "$40 billion tanker contract, citing major flaws in the procurement process.", "called for",
+     "The Government Accountability Office"),
+    # Wikinews 39951, "Australian government announces $52.5 million financial assistance package for Ford" (2006)
+    ("Australian Prime Minister John Howard and federal industry minister Ian MacDonald today announced that the "
+     "federal government would be providing Ford Australia with a AU$ 52.5 million (US$ 40.4 million) \"financial "
+     "assistance package\".", "announced",
+     "Australian Prime Minister John Howard and federal industry minister Ian MacDonald"),
+])
+def test_a_source_leaves_out_the_time_of_its_cue(nlp, text, cue, source):
+    c = by_cue(tagged(nlp, text), cue)
+    assert c.source is not None and c.source.text == source  # had "on June 18", "today"

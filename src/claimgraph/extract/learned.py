@@ -78,7 +78,7 @@ def link_spans(doc: Doc, spans: dict[str, list[Range]], lex: Lexicon) -> list[Dr
             source_of[cue] = None  # named reports it
         elif best is not None and not _expletive(doc, best) \
                 and not _passive_theme(doc, cue, best, lex):  # not "It" or "the news" of "... was announced"
-            source_of[cue] = _whole_phrase(doc, best, [cue, *kept])
+            source_of[cue] = _without_time(doc, _whole_phrase(doc, best, [cue, *kept]))
         else:
             source_of[cue] = _subject(doc, cue, kept)
     drafts = []
@@ -188,6 +188,25 @@ def _whole_phrase(doc: Doc, rng: Range, avoid: list[Range]) -> Range:
         right -= 1
     whole = (min(doc[left].idx, rng[0]), max(doc[right - 1].idx + len(doc[right - 1]), rng[1]))
     return rng if any(overlaps(whole, a) for a in avoid) else whole
+
+
+def _without_time(doc: Doc, rng: Range) -> Range:
+    """A source without the time that ends it, which dates the cue ("Foreign Minister Sergei Lavrov on
+    Friday | denied", "General Motors today | named"), or the age after a name ("Quina Jones, 25")."""
+    span = doc.char_span(*rng, alignment_mode="expand")
+    if span is None or any(t.pos_ == "VERB" for t in span):  # in a clause of its own: "who has served ... for a decade"
+        return rng
+    end = span.end
+    while end > span.start and doc[end - 1].ent_type_ in {"DATE", "TIME"}:
+        end -= 1
+    if end == span.end or (all(t.like_num for t in doc[end:span.end]) and end > span.start
+                           and doc[end - 1].pos_ != "ADP" and not doc[end - 1].is_punct):
+        return rng  # a number that is part of a name: "Whitey MacDonald, chairperson of Local 1520"
+    while end > span.start and (doc[end - 1].pos_ == "ADP" or doc[end - 1].is_punct):
+        end -= 1
+    if end == span.start or doc[end - 1].pos_ not in {"NOUN", "PROPN"}:
+        return rng
+    return rng[0], doc[end - 1].idx + len(doc[end - 1])
 
 
 # Parts of speech that never make a cue alone: the tagger marks "is", "a" or "to" of a longer cue it
