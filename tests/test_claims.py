@@ -191,6 +191,19 @@ def test_an_acronym_resolves_to_the_name_it_stands_for(nlp):
     assert resolve_source(ghf, []).text == "Gaza Humanitarian Foundation"  # was "a Gaza ... (GHF) site"
 
 
+# Wikinews 1007169, "Mary Barra appointed as General Motors chief" (2013-12-10)
+BARRA = ("The United States's largest car manufacturer General Motors today named Mary Barra as its new chief "
+         "executive.\nBarra, 51, will be the first woman to lead a firm in the American auto industry.\nShe has been "
+         "with General Motors for 33 years, and is currently the global head of product development.\nShe said in a "
+         "statement: \"With an amazing portfolio of cars and trucks ..., this is an exciting time at today's GM.\"")
+
+
+def test_a_pronoun_resolves_to_the_full_name_of_the_last_person(nlp):
+    doc = nlp(BARRA)
+    she = doc.char_span(BARRA.index("She said"), BARRA.index(" said in"))
+    assert resolve_source(she, []).text == "Mary Barra"  # was "Barra", the last mention
+
+
 def test_a_country_source_is_not_resolved_to_a_longer_name(nlp):
     # Wikipedia Current Events Portal, 2025-06-13 (the second and third of its sentences)
     text = ("A special state of emergency is declared in Israel by Defence Minister Israel Katz and Israeli airspace "

@@ -157,7 +157,9 @@ def _pronoun(source: Span, earlier: list[Span]) -> Resolved:
                 return Resolved(cand.text, cand)
         people = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= source.start]
         if people:
-            return Resolved(people[-1].text, people[-1])
+            last = people[-1]  # by the full name an earlier mention gives: "Barra, 51, will be" -> "Mary Barra"
+            full = next((p for p in reversed(people[:-1]) if len(p) > len(last) and _spells_out(p, last)), last)
+            return Resolved(full.text, full)
     elif word in PLURAL | NEUTER:
         plural = word in PLURAL
         for cand in reversed(earlier):
