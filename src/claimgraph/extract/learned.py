@@ -283,12 +283,17 @@ def _expletive(doc: Doc, source: Range) -> bool:
         and span[0].dep_ in {"nsubjpass", "expl"}
 
 
+def _cue_verb(doc: Doc, cue: Range) -> Token | None:
+    """The verb a cue ends in ("has warned", "said in a statement"), if any."""
+    return next((t for t in reversed(_words(doc, cue)) if t.pos_ == "VERB"), None)
+
+
 def _parsed_source(doc: Doc, cue: Range) -> Range | None:
     """The source the parse gives a cue verb (its subject, or the subject of the verb a participle hangs
     from), as a range; not a "subject" that holds a clause of its own, which is a misparse ("The Philippine
     Department of Transportation orders AirAsia to halt the sale ..., citing ... after reports revealed")."""
-    verbs = [t for t in _words(doc, cue) if t.pos_ == "VERB"]
-    source = verb_source(verbs[-1]) if verbs else None
+    verb = _cue_verb(doc, cue)
+    source = verb_source(verb) if verb is not None else None
     if source is None or any(t.dep_ in {"advcl", "ccomp", "xcomp"} for t in source):
         return None
     return source.start_char, source.end_char
@@ -301,11 +306,9 @@ def _passive_theme(doc: Doc, cue: Range, source: Range, lex: Lexicon) -> bool:
     such cues in 300 PolNeAR train articles, gold marks no source for 122 and the subject for 25, mostly
     states ("is closely aligned with", "isn't rattled"), not reporting verbs, or contractions the parse reads
     as passives ("who's called for")."""
-    words = _words(doc, cue)
-    verbs = [t for t in words if t.pos_ == "VERB"]
-    if not verbs or lex.verb_stance(verbs[-1].lemma_) is None:
+    verb = _cue_verb(doc, cue)
+    if verb is None or lex.verb_stance(verb.lemma_) is None:
         return False
-    verb = verbs[-1]
     kids = list(verb.children)
     if any(k.dep_ == "agent" for k in kids) or not any(k.dep_ == "auxpass" and k.lower_ != "'s" for k in kids):
         return False
@@ -404,11 +407,10 @@ def _subject(doc: Doc, cue: Range, contents: list[Range]) -> Range | None:
     noun a past participle describes ("26 suspects accused of ...": they are accused, not accusing), nor a
     phrase the parse built around a verb it took for a noun ("Belousov and ... Volodin visit Pyongyang,
     North Korea, inaugurating ...": "visit" with an object)."""
-    span = doc.char_span(*cue, alignment_mode="expand")
-    verbs = [t for t in span if t.pos_ == "VERB"] if span is not None else []
-    if not verbs or (verbs[-1].tag_ == "VBN" and verbs[-1].dep_ in {"acl", "amod"}):
+    verb = _cue_verb(doc, cue)
+    if verb is None or (verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}):
         return None
-    source = verb_source(verbs[-1])
+    source = verb_source(verb)
     if source is None or any(t.dep_ == "dobj" and t.head.pos_ in {"NOUN", "PROPN"} for t in source):
         return None
     rng = (source.start_char, source.end_char)

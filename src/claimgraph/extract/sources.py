@@ -88,10 +88,10 @@ def _person_like(span: Span) -> bool:
 def _spells_out(cand: Span, source: Span) -> Span | None:
     """The part of a longer mention that spells out the source's head word, or None. The word must be in a
     person's name when the mention names one ("Jobs" is "Apple CEO Steve Jobs", "Apple" is not: the company
-    is only his title there), and must name what the mention
-    names, not something that modifies it ("Airbus" is not "the new Airbus A380 superjumbo", nor "the yen"
-    "the yen's value"); an acronym in brackets after a name stands for that name ("The UAW" is the United
-    Auto Workers of "the United Auto Workers (UAW) union")."""
+    is only his title there), and must name what the mention names, not something that modifies it
+    ("Airbus" is not "the new Airbus A380 superjumbo", nor "the yen" "the yen's value"); an acronym in
+    brackets after a name stands for that name ("The UAW" is the United Auto Workers of "the United Auto
+    Workers (UAW) union")."""
     head = source.root.lower_
     people = [e for e in cand.ents if e.label_ == "PERSON"]
     if not _contains_word(cand.text, head) or (people and not any(_contains_word(e.text, head) for e in people)):
@@ -157,8 +157,9 @@ def _pronoun(source: Span, earlier: list[Span]) -> Resolved:
                 return Resolved(cand.text, cand)
         people = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= source.start]
         if people:
-            last = people[-1]  # by the full name an earlier mention gives: "Barra, 51, will be" -> "Mary Barra"
-            full = next((p for p in reversed(people[:-1]) if len(p) > len(last) and _spells_out(p, last)), last)
+            last = people[-1]  # a surname by the full name an earlier mention gives: "Barra, 51, ..." -> "Mary Barra"
+            full = next((p for p in reversed(people[:-1]) if len(p) > 1 and _spells_out(p, last)), last) \
+                if len(last) == 1 else last
             return Resolved(full.text, full)
     elif word in PLURAL | NEUTER:
         plural = word in PLURAL
