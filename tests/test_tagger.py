@@ -469,3 +469,18 @@ def test_content_marked_inside_a_source_is_no_content(nlp, text, cue, source):
 def test_a_source_leaves_out_the_time_of_its_cue(nlp, text, cue, source):
     c = by_cue(tagged(nlp, text), cue)
     assert c.source is not None and c.source.text == source  # had "on June 18", "today"
+
+
+@pytest.mark.parametrize(("text", "cue", "person"), [
+    # Wikipedia Current Events Portal, 2025-05-03 (first sentence): the person was "Berkshire Hathaway"
+    ("Berkshire Hathaway CEO Warren Buffett announces that he will step down as CEO by the end of the year at the "
+     "company's annual shareholder meeting.", "announces", "Warren Buffett"),
+    # 2025-02-01 (second sentence): was "Nova"
+    ("Nova Scotia Premier Tim Houston announces that the Nova Scotia Liquor Corporation will remove all U.S. alcohol "
+     "from its stores starting Tuesday.", "announces", "Tim Houston"),
+    # 2025-02-27: an administration is no person (was "Trump")
+    ("The Trump administration bans NASA scientists and US government officials from attending the UN "
+     "Intergovernmental Panel on Climate Change conference that started this week in Hangzhou, China.", "bans", None),
+])
+def test_the_person_is_the_one_the_source_names(nlp, text, cue, person):
+    assert by_cue(tagged(nlp, text), cue).person == person

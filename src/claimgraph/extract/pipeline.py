@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "VERSION", "extract_article", "extract_articles", "extraction_from_doc"]
 
 EXTRACTOR = "claimgraph.claims"
-VERSION = f"{__version__}.33"  # bump the suffix when rules, data or tagger weights change what is extracted
+VERSION = f"{__version__}.34"  # bump the suffix when rules, data or tagger weights change what is extracted
 PLACE_KINDS = {"country", "capital", "demonym", "metonym"}  # registry kinds that name a country: no person
 
 

@@ -38,16 +38,48 @@ def _titles() -> tuple[str, ...]:
 
 
 def person_name(span: Span) -> str | None:
-    """The first PERSON entity inside the span, titles removed."""
-    for ent in span.ents:
-        if ent.label_ == "PERSON":
-            name = ent.text
-            for title in _titles():
-                if name.startswith(title + " "):
-                    name = name[len(title) + 1:]
-                    break
-            return name.strip() or None
+    """The PERSON entity the span names, titles removed: the one its head is in, or an appositive of its head
+    ("Kenneth Baer, a former Obama administration official", "the firm's chief executive officer, Alan
+    Mulally"), or, where the parse errs, the one that ends it ("United Kingdom prime minister Keir Starmer");
+    not a person who only qualifies the head ("Clinton spokesman Nick Merrill" is Nick Merrill, "Clinton
+    aides" and "Libertarian presidential candidate Gary Johnson's doctor" no one named). Of people joined by
+    "and", the first."""
+    root = span.root
+    heads = {root.i} | {t.i for t in span if t.dep_ == "appos" and _appositive_of(t, root)}
+    people = [e for e in span.ents if e.label_ == "PERSON"]
+    name = None
+    for ent in people:  # in text order, so of "X and Y" the first
+        name = ent.text if any(ent.start <= i < ent.end for i in heads) else _ends_conjunct(span, ent)
+        if name is not None:
+            break
+    if name is None:
+        return None
+    for title in _titles():
+        if name.startswith(title + " "):
+            name = name[len(title) + 1:]
+            break
+    return name.strip() or None
+
+
+def _ends_conjunct(span: Span, ent: Span) -> str | None:
+    """The name of a PERSON entity that ends the span or one of its conjuncts, where the parse gives no head:
+    "United Kingdom prime minister Keir Starmer", "Iranian president Masoud Pezeshkian and ...", and with the
+    words of the name the entity tagger left out ("European Commission President Ursula von der Leyen")."""
+    doc = span.doc
+    end = ent.end
+    while end < span.end and doc[end].ent_iob_ == "O" \
+            and (doc[end].pos_ == "PROPN" or doc[end].text == "-" or doc[end].text.startswith("-")):
+        end += 1
+    rest = [t for t in doc[end:span.end] if not t.is_punct]
+    if not rest or (doc[end].lower_ in {"and", "&"} and end == ent.end):
+        return doc[ent.start:end].text
     return None
+
+
+def _appositive_of(tok: Token, root: Token) -> bool:
+    while tok.dep_ == "appos" and tok.i != root.i:
+        tok = tok.head
+    return tok.i == root.i
 
 
 def resolve_source(source: Span, earlier: list[Span]) -> Resolved:
@@ -115,9 +147,7 @@ def _names_head(tok: Token, root: Token) -> bool:
     """The word is the mention's head, in its appositive ("General Motors (GM)", "the firm's chief
     executive officer, Alan Mulally"), or part of the name that ends in its head ("Kim" of "North Korean
     leader Kim Jong Un", "Ministry" of "The Russian Ministry of Foreign Affairs")."""
-    while tok.dep_ == "appos" and tok.i != root.i:
-        tok = tok.head
-    if tok.i == root.i:
+    if _appositive_of(tok, root):
         return True
     between = tok.doc[min(tok.i, root.i) + 1:max(tok.i, root.i) + 1]
     return tok.ent_iob_ != "O" and root.ent_iob_ != "O" and tok.ent_type_ == root.ent_type_ \
