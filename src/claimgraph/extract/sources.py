@@ -64,7 +64,8 @@ def person_name(span: Span) -> str | None:
 def _ends_conjunct(span: Span, ent: Span) -> str | None:
     """The name of a PERSON entity that ends the span or one of its conjuncts, where the parse gives no head:
     "United Kingdom prime minister Keir Starmer", "Iranian president Masoud Pezeshkian and ...", and with the
-    words of the name the entity tagger left out ("European Commission President Ursula von der Leyen")."""
+    words of the name the entity tagger left out of every entity ("Acting South Korean President Han Duck-soo":
+    "Han Duck" and "-soo"; not "... Ursula von der Leyen", where "Leyen" is an entity of its own)."""
     doc = span.doc
     end = ent.end
     while end < span.end and doc[end].ent_iob_ == "O" \
