@@ -21,7 +21,7 @@ from claimgraph.extract.lexicon import lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["attack_maker", "event_codes", "event_owner", "main_predicate", "movement_doer"]
+__all__ = ["attack_maker", "event_codes", "event_owner", "main_predicate", "movement_doer", "passive"]
 
 _SUBJECTS = {"nsubj", "csubj"}
 _OBJECTS = {"dobj", "dative", "attr", "oprd"}
@@ -107,7 +107,7 @@ def _named_subject(verb: Token) -> bool:
 
 
 def _actor(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
-    passive = _passive(verb)
+    is_passive = passive(verb)
     below: Token | None = None
     for v in _chain_up(verb):
         if below is not None and below.dep_ == "xcomp" and (told := _told(v, registry)) is not None:
@@ -115,7 +115,7 @@ def _actor(verb: Token, registry: ActorRegistry, when: str | None) -> list[str]:
         below = v
         # a passive's doer is no subject of a verb above it: "an officer deployed in Haiti ... is killed"
         # (the subject they share was harmed), "will not participate in the World Cup to be hosted by ..."
-        inherited = passive and v is not verb
+        inherited = is_passive and v is not verb
         subjects = [] if inherited else [c for c in v.children
                                          if c.dep_ in _SUBJECTS or (c.dep_ == "nsubjpass" and _stative(v))]
         if not subjects and not inherited and (doer := participle_doer(v, registry)) is not None:
@@ -164,7 +164,7 @@ def _told(verb: Token, registry: ActorRegistry) -> Token | None:
     return None
 
 
-def _passive(verb: Token) -> bool:
+def passive(verb: Token) -> bool:
     """A passive verb, or a participle joined to one ("are convicted of extremism and sentenced to")."""
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
@@ -388,7 +388,7 @@ def _raised_subject(verb: Token) -> list[Token]:
         return []
     if verb.dep_ in {"xcomp", "oprd"}:
         return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
-    if verb.dep_ == "conj" and _passive(verb):
+    if verb.dep_ == "conj" and passive(verb):
         head = verb.head
         while not (found := [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]) and head.dep_ == "conj":
             head = head.head  # "... are convicted of extremism and sentenced to": up to the shared subject

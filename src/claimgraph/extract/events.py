@@ -38,6 +38,7 @@ from claimgraph.extract.event_actors import (
     main_predicate,
     movement_doer,
     participle_doer,
+    passive,
 )
 from claimgraph.extract.lexicon import lexicon
 from claimgraph.extract.timex_parse import ahead_of_event
@@ -543,9 +544,10 @@ def _frame(token: Token, depth: int = 0) -> _Frame | None:
             inner.negated = True
         return inner
     frame: _Frame | None
-    if trigger is not None and kind in TYPES and trigger.party and (_thing_subject(token) or _passive(token)):
+    if trigger is not None and kind in TYPES and trigger.party \
+            and (_thing_subject(token) or (token.tag_ == "VBN" and passive(token))):
         return None  # "The 777-200LR can fly for 9,420 nautical miles", "a liquefied natural gas carrier ... arrived";
-        # one who "is flown out of the country" by others makes no visit
+        # one who "is captured ... and flown out of the country" by others makes no visit
     if trigger is not None and kind in TYPES:
         frame = _Frame(kind, trigger.mode, token)
         _embed(frame, clause, depth)
@@ -664,14 +666,6 @@ def _thing_subject(token: Token) -> bool:
         token = token.head  # "a liquefied natural gas carrier has crossed the Strait of Hormuz and arrived in Ulsan"
         subject = _nsubj(token)
     return subject is not None and subject.pos_ == "NOUN" and _no_party(subject)
-
-
-def _passive(token: Token) -> bool:
-    """A past participle in the passive, or joined to one: "are captured by U.S. forces and flown out"."""
-    if token.tag_ != "VBN":
-        return False
-    verb = token.head if token.dep_ == "conj" and token.head.tag_ == "VBN" else token
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
 
 
 def _nsubj(token: Token) -> Token | None:

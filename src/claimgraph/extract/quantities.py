@@ -424,8 +424,7 @@ def _range_end(ctx: _Context, a: _Found) -> _Found | None:
 
 def _after_change_verb(ctx: _Context, a: _Found) -> bool:
     """The quantity follows a verb of change or "up"/"down": "dropped $2.50", "rose 3%", "was down $2.86"."""
-    if a.first > 0 and (ctx.pieces[a.first - 1].lower,) in cues().get("change_adv", {}) \
-            and ctx.pieces[a.first - 1].lower in ("up", "down"):
+    if a.first > 0 and ctx.pieces[a.first - 1].lower in ("up", "down"):
         return True  # "Benchmark crude was down $2.86 to $77.11"
     verb = ctx.token(a.first - 1) if a.first > 0 else None
     if verb is None or verb.pos_ != "VERB":

@@ -7,7 +7,6 @@ Gerasimov, Chief of the Russian General Staff", "he" -> the last person quoted. 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -127,10 +126,8 @@ def _spells_out(cand: Span, source: Span) -> Span | None:
     Workers (UAW) union")."""
     head = source.root.lower_
     people = [e for e in cand.ents if e.label_ == "PERSON"]
-    if not _contains_word(cand.text, head) or (people and not any(_contains_word(e.text, head) for e in people)):
-        return None
     for tok in cand:
-        if tok.lower_ != head:
+        if tok.lower_ != head or (people and not any(e.start <= tok.i < e.end for e in people)):
             continue
         if _names_head(tok, cand.root) and any(t.pos_ in {"PROPN", "NOUN", "ADJ"} and t.lower_ != head for t in cand):
             # it says more than the word ("the Italian company", not "out-sold Boeing"), up to a
@@ -165,10 +162,6 @@ def _defined_by_acronym(tok: Token) -> Span | None:
     if name is not None and name[0].lower_ in {"a", "an"}:  # "a Gaza Humanitarian Foundation (GHF) site"
         name = name[1:]
     return name
-
-
-def _contains_word(text: str, word: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, flags=re.IGNORECASE) is not None
 
 
 def _mentions_before(doc: Doc, i: int) -> list[Span]:
